@@ -1,0 +1,40 @@
+package io.streamingdata.msk.records;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+
+/** Builds the same {@link KafkaBatch} from what a Kafka consumer polled, so consumer mode shares every later step. */
+public final class ConsumerRecordBatches {
+
+    private ConsumerRecordBatches() {
+    }
+
+    /**
+     * @param polled the records of one poll, in the order the consumer returned them
+     * @param bootstrapServers the servers the consumer reads from, kept for log context; may be {@code null}
+     */
+    public static KafkaBatch fromConsumerRecords(Iterable<ConsumerRecord<byte[], byte[]>> polled,
+            String bootstrapServers) {
+        List<BatchEntry> entries = new ArrayList<>();
+        for (ConsumerRecord<byte[], byte[]> record : polled) {
+            entries.add(toKafkaRecord(record));
+        }
+        return new KafkaBatch(EventSource.KAFKA_CONSUMER, null, bootstrapServers, entries);
+    }
+
+    public static KafkaRecord toKafkaRecord(ConsumerRecord<byte[], byte[]> record) {
+        List<KafkaHeader> headers = new ArrayList<>();
+        for (Header header : record.headers()) {
+            headers.add(new KafkaHeader(header.key(), header.value()));
+        }
+        TimestampType timestampType = switch (record.timestampType()) {
+            case CREATE_TIME -> TimestampType.CREATE_TIME;
+            case LOG_APPEND_TIME -> TimestampType.LOG_APPEND_TIME;
+            case NO_TIMESTAMP_TYPE -> TimestampType.NO_TIMESTAMP_TYPE;
+        };
+        return new KafkaRecord(new TopicPartition(record.topic(), record.partition()), record.offset(),
+                record.timestamp(), timestampType, record.key(), record.value(), headers);
+    }
+}

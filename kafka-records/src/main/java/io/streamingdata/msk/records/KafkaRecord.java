@@ -1,0 +1,61 @@
+package io.streamingdata.msk.records;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One Kafka record, decoded: the same whether it came from a Lambda event or from a Kafka consumer.
+ *
+ * @param timestamp milliseconds since the epoch, as Kafka stores it
+ * @param key the key bytes, or {@code null} for a record without a key
+ * @param value the value bytes, or {@code null} for a tombstone
+ * @param headers in record order; names may repeat
+ */
+public record KafkaRecord(TopicPartition topicPartition, long offset, long timestamp, TimestampType timestampType,
+        byte[] key, byte[] value, List<KafkaHeader> headers) implements BatchEntry {
+
+    public KafkaRecord {
+        Objects.requireNonNull(topicPartition, "topicPartition");
+        Objects.requireNonNull(timestampType, "timestampType");
+        headers = headers == null ? List.of() : List.copyOf(headers);
+    }
+
+    /** A record with a {@code null} value: in a compacted topic it deletes its key. */
+    public boolean isTombstone() {
+        return value == null;
+    }
+
+    public boolean hasKey() {
+        return key != null;
+    }
+
+    /** Key, value and header bytes together: what the record weighs, as Kafka's record size counts it roughly. */
+    public int payloadSize() {
+        int size = (key == null ? 0 : key.length) + (value == null ? 0 : value.length);
+        for (KafkaHeader header : headers) {
+            size += header.name().length() + (header.value() == null ? 0 : header.value().length);
+        }
+        return size;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof KafkaRecord that && offset == that.offset && timestamp == that.timestamp
+                && topicPartition.equals(that.topicPartition) && timestampType == that.timestampType
+                && Arrays.equals(key, that.key) && Arrays.equals(value, that.value) && headers.equals(that.headers);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(topicPartition, offset, timestamp, timestampType, Arrays.hashCode(key),
+                Arrays.hashCode(value), headers);
+    }
+
+    @Override
+    public String toString() {
+        return "KafkaRecord[" + coordinates() + ", key " + (key == null ? "null" : key.length + " bytes")
+                + ", value " + (value == null ? "null" : value.length + " bytes") + ", " + headers.size()
+                + " headers]";
+    }
+}

@@ -1,0 +1,92 @@
+package io.streamingdata.msk.records;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Writes a record's key, value or header bytes into a JSON document as {@code "<name>": <payload>} followed by
+ * {@code "<name>Format": "json"|"text"|"base64"}. JSON payloads are embedded as JSON (on one line, so a log line stays
+ * one line), text as a string, anything else as base64. Never double-encodes.
+ */
+public final class PayloadWriter {
+
+    private static final JsonFactory JSON_FACTORY = JsonFactory.builder().build();
+
+    private PayloadWriter() {
+    }
+
+    /**
+     * Writes the whole payload. A {@code null} payload writes {@code "<name>": null} and no format.
+     *
+     * @return the format used, or {@code null} for a {@code null} payload
+     */
+    public static PayloadFormat writeField(JsonGenerator json, String name, byte[] bytes) throws IOException {
+        return writeField(json, name, bytes, Integer.MAX_VALUE);
+    }
+
+    /**
+     * Writes at most {@code maxBytes} of the payload. A payload cut short is no longer valid JSON, so it is written as
+     * text (cut at a character boundary) or base64, followed by {@code "<name>Truncated": true}.
+     */
+    public static PayloadFormat writeField(JsonGenerator json, String name, byte[] bytes, int maxBytes)
+            throws IOException {
+        json.writeFieldName(name);
+        if (bytes == null) {
+            json.writeNull();
+            return null;
+        }
+        boolean truncated = bytes.length > maxBytes;
+        int length = truncated ? maxBytes : bytes.length;
+        PayloadFormat format = PayloadFormat.of(bytes, length);
+        if (truncated && format == PayloadFormat.JSON) {
+            format = PayloadFormat.TEXT;
+        }
+        if (truncated && format == PayloadFormat.BASE64 && PayloadFormat.isText(bytes, utf8Boundary(bytes, length))) {
+            // The cut fell inside a multi-byte character of a text payload.
+            length = utf8Boundary(bytes, length);
+            format = PayloadFormat.TEXT;
+        }
+        switch (format) {
+            case JSON -> writeJson(json, bytes);
+            case TEXT -> json.writeUTF8String(bytes, 0, length);
+            case BASE64 -> json.writeBinary(bytes, 0, length);
+        }
+        json.writeStringField(name + "Format", format.label());
+        if (truncated) {
+            json.writeBooleanField(name + "Truncated", true);
+        }
+        return format;
+    }
+
+    private static void writeJson(JsonGenerator json, byte[] bytes) throws IOException {
+        if (containsLineBreak(bytes)) {
+            try (JsonParser parser = JSON_FACTORY.createParser(bytes)) {
+                parser.nextToken();
+                json.copyCurrentStructure(parser);
+            }
+        } else {
+            json.writeRawValue(new String(bytes, StandardCharsets.UTF_8));
+        }
+    }
+
+    private static boolean containsLineBreak(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b == '\n' || b == '\r') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The largest length not above {@code length} that does not split a UTF-8 sequence. */
+    static int utf8Boundary(byte[] bytes, int length) {
+        int end = length;
+        while (end > 0 && end < bytes.length && (bytes[end] & 0xC0) == 0x80) {
+            end--;
+        }
+        return end;
+    }
+}
