@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -67,6 +68,12 @@ public final class PayloadWriter {
                 parser.nextToken();
                 json.copyCurrentStructure(parser);
             }
+        } else if (json.getOutputTarget() instanceof OutputStream target) {
+            // Validated, single-line UTF-8 JSON goes out as it is: an empty raw value lets the generator write the
+            // separators it owes, then the bytes follow directly, with no String and no re-encoding.
+            json.writeRawValue("");
+            json.flush();
+            target.write(bytes);
         } else {
             json.writeRawValue(new String(bytes, StandardCharsets.UTF_8));
         }

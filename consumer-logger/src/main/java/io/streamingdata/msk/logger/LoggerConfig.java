@@ -1,0 +1,20 @@
+package io.streamingdata.msk.logger;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Settings of consumer-logger; each is filled from the environment variable its description names. */
+@ConfigMapping(prefix = "consumer-logger")
+public interface LoggerConfig {
+
+    /**
+     * {@code LOG_MAX_VALUE_BYTES}: values and header values longer than this are cut in the log line (the line keeps
+     * the original size). CloudWatch Logs accepts events of up to 256 KiB.
+     */
+    @WithDefault("8192")
+    int maxValueBytes();
+
+    /** {@code LOG_MAX_KEY_BYTES}: keys longer than this are cut in the log line. */
+    @WithDefault("1024")
+    int maxKeyBytes();
+}

@@ -1,0 +1,119 @@
+package io.streamingdata.msk.logger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.streamingdata.msk.logger.bench.BenchmarkEvents;
+import io.streamingdata.msk.records.EventFixtures;
+import io.streamingdata.msk.records.InvalidKafkaEventException;
+import io.streamingdata.msk.records.KafkaBatch;
+import io.streamingdata.msk.records.KafkaEventDecoder;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The logging rules on their own, without Quarkus: truncation, chunking, missing events. */
+class RecordLoggingServiceTest {
+
+    private final CollectingSink sink = new CollectingSink();
+
+    @Test
+    void shouldTruncateLongValuesAndKeysButKeepTheOriginalSize() {
+        RecordLoggingService service = new RecordLoggingService(sink, limits(8, 3));
+
+        service.log(EventFixtures.decode("msk-mixed.json"));
+
+        JsonNode json = sink.lines().record("ticks", 0, 100);
+        assertEquals("{\"event_", json.get("value").asText());
+        assertEquals("text", json.get("valueFormat").asText(), "a cut JSON value is no longer JSON");
+        assertTrue(json.get("valueTruncated").asBoolean());
+        assertEquals(70, json.get("valueSize").asInt());
+        assertEquals("AMZ", json.get("key").asText());
+        assertTrue(json.get("keyTruncated").asBoolean());
+    }
+
+    @Test
+    void shouldHandTheSinkOnlyCompleteLines() {
+        RecordLoggingService service = new RecordLoggingService(sink, limits(8192, 1024));
+
+        service.log(EventFixtures.decode("msk-mixed.json"));
+
+        assertEquals(9, sink.text().split("\n").length, "6 records, 2 undecodable, 1 summary");
+        assertTrue(sink.chunks.stream().allMatch(chunk -> chunk.endsWith("\n")));
+    }
+
+    @Test
+    void shouldWriteLargeBatchesInChunksOfWholeLines() {
+        RecordLoggingService service = new RecordLoggingService(sink, limits(8192, 1024));
+        KafkaBatch big = new KafkaEventDecoder().decode(BenchmarkEvents.stockTickEvent(500, 1000, 3));
+
+        LogSummary summary = service.log(big);
+
+        assertEquals(500, summary.logged());
+        assertTrue(sink.chunks.size() > 1, "a 500 KB batch is not held back until the end");
+        assertTrue(sink.chunks.stream().allMatch(chunk -> chunk.endsWith("\n")));
+        assertEquals(500, sink.lines().ofType("record").size());
+    }
+
+    @Test
+    void shouldRejectAMissingEvent() {
+        RecordLoggingService service = new RecordLoggingService(sink, limits(8192, 1024));
+
+        InvalidKafkaEventException e = assertThrows(InvalidKafkaEventException.class, () -> service.log(null));
+
+        assertEquals(KafkaEventDecoder.NO_EVENT, e.getMessage());
+    }
+
+    @Test
+    void shouldCountBytesOfKeysValuesAndHeaders() {
+        RecordLoggingService service = new RecordLoggingService(sink, limits(8192, 1024));
+        KafkaBatch batch = EventFixtures.decode("msk-basic.json");
+
+        LogSummary summary = service.log(batch);
+
+        // order-7 (7) + {"id":7,"sum":9.99} (19) + source/web (9) + note/ë (6) + order-8 (7)
+        assertEquals(48, summary.bytes());
+        assertEquals(1, summary.tombstones());
+    }
+
+    private static LoggerConfig limits(int maxValueBytes, int maxKeyBytes) {
+        return new LoggerConfig() {
+            @Override
+            public int maxValueBytes() {
+                return maxValueBytes;
+            }
+
+            @Override
+            public int maxKeyBytes() {
+                return maxKeyBytes;
+            }
+        };
+    }
+
+    private static final class CollectingSink implements LogSink {
+        final ByteArrayOutputStream out = new ByteArrayOutputStream();
+        final List<String> chunks = new ArrayList<>();
+
+        @Override
+        public void write(byte[] buffer, int offset, int length) {
+            chunks.add(new String(buffer, offset, length, StandardCharsets.UTF_8));
+            out.write(buffer, offset, length);
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        String text() {
+            return out.toString(StandardCharsets.UTF_8);
+        }
+
+        LogLines lines() {
+            return LogLines.parse(text());
+        }
+    }
+}
