@@ -1,0 +1,59 @@
+output "cluster_arn" {
+  description = "ARN of the MSK cluster."
+  value       = module.msk.cluster_arn
+}
+
+output "bootstrap_brokers_sasl_iam" {
+  description = "IAM bootstrap servers."
+  value       = module.msk.bootstrap_brokers_sasl_iam
+}
+
+output "client_instance_id" {
+  description = "Kafka client instance."
+  value       = module.kafka_client.instance_id
+}
+
+output "client_session_command" {
+  description = "Open a shell on the Kafka client through Session Manager."
+  value       = "aws ssm start-session --region ${var.region} --target ${coalesce(module.kafka_client.instance_id, "<instance-id>")}"
+}
+
+output "topics" {
+  description = "Topics ensured on the cluster."
+  value       = keys(module.topics.topic_names)
+}
+
+output "logger_function_name" {
+  description = "consumer-logger function."
+  value       = module.logger.function_name
+}
+
+output "logger_log_group" {
+  description = "Log group of the logger."
+  value       = module.logger.log_group_name
+}
+
+output "forwarder_function_name" {
+  description = "firehose-forwarder function."
+  value       = module.forwarder.function_name
+}
+
+output "delivery_stream_name" {
+  description = "Firehose delivery stream."
+  value       = module.firehose_s3.delivery_stream_name
+}
+
+output "output_bucket_name" {
+  description = "S3 bucket receiving data/, errors/ and dead-letter/."
+  value       = module.firehose_s3.bucket_name
+}
+
+output "glue_database_name" {
+  description = "Glue database for Athena and the Studio notebook."
+  value       = module.firehose_s3.glue_database_name
+}
+
+output "dashboard_url" {
+  description = "CloudWatch dashboard."
+  value       = module.dashboard.dashboard_url
+}

@@ -1,0 +1,249 @@
+# Defaults here size the PROD environment: 3 AZs, NAT per AZ, customer-managed keys. See ../dev for the cheap variant.
+
+variable "region" {
+  type        = string
+  description = "AWS region."
+  default     = "eu-west-1"
+}
+
+variable "project" {
+  type        = string
+  description = "Project name, the first part of every resource name."
+  default     = "msk-streaming"
+
+  validation {
+    condition     = can(regex("^[a-z][a-z0-9-]{1,15}$", var.project))
+    error_message = "project must be 2-16 lowercase letters, digits or hyphens, starting with a letter."
+  }
+}
+
+variable "environment" {
+  type        = string
+  description = "Environment name, the second part of every resource name."
+  default     = "prod"
+
+  validation {
+    condition     = can(regex("^[a-z][a-z0-9]{1,7}$", var.environment))
+    error_message = "environment must be 2-8 lowercase letters or digits."
+  }
+}
+
+variable "tags" {
+  type        = map(string)
+  description = "Extra tags for every resource."
+  default     = {}
+}
+
+# Network ----------------------------------------------------------------------
+
+variable "vpc_cidr" {
+  type        = string
+  description = "CIDR of the VPC."
+  default     = "10.50.0.0/16"
+}
+
+variable "az_count" {
+  type        = number
+  description = "Availability zones (= subnets)."
+  default     = 3
+}
+
+variable "nat_gateway_mode" {
+  type        = string
+  description = "single, per_az or none."
+  default     = "per_az"
+}
+
+variable "vpc_endpoints" {
+  type = object({
+    enabled            = optional(bool, false)
+    interface_services = optional(list(string), ["lambda", "sts", "secretsmanager", "kinesis-firehose", "ssm", "ssmmessages", "ec2messages", "logs"])
+  })
+  description = "Interface/gateway endpoints (cost per endpoint and AZ); dev relies on the NAT gateway."
+  default     = {}
+}
+
+# Cluster ----------------------------------------------------------------------
+
+variable "kafka_version" {
+  type        = string
+  description = "MSK Kafka version."
+  default     = "4.1.x.kraft"
+}
+
+variable "broker_count" {
+  type        = number
+  description = "Brokers (multiple of az_count)."
+  default     = 3
+}
+
+variable "broker_instance_type" {
+  type        = string
+  description = "Broker size: Graviton kafka.m7g.large (better price/performance than m5; supports multi-VPC connectivity)."
+  default     = "kafka.m7g.large"
+}
+
+variable "broker_volume_size" {
+  type        = number
+  description = "EBS GiB per broker (auto scaling grows it)."
+  default     = 500
+}
+
+variable "broker_storage_autoscaling" {
+  type = object({
+    enabled                    = optional(bool, true)
+    max_volume_size            = optional(number, 4000)
+    target_utilization_percent = optional(number, 60)
+  })
+  description = "Broker storage auto scaling."
+  default     = {}
+}
+
+variable "enhanced_monitoring" {
+  type        = string
+  description = "MSK metric level."
+  default     = "PER_BROKER"
+}
+
+variable "client_authentication" {
+  type = object({
+    unauthenticated = optional(bool, false)
+    iam             = optional(bool, true)
+    scram           = optional(bool, false)
+  })
+  description = "Access control (the Lambda mappings and topic creation use IAM)."
+  default     = {}
+}
+
+variable "use_customer_managed_keys" {
+  type        = bool
+  description = "Customer-managed KMS keys (rotating) for MSK, S3 and Firehose."
+  default     = true
+}
+
+variable "client_instance_type" {
+  type        = string
+  description = "Kafka client instance type."
+  default     = "t3.small"
+}
+
+variable "topics" {
+  type = list(object({
+    name               = string
+    partitions         = optional(number, 3)
+    replication_factor = optional(number, 3)
+    config             = optional(map(string), {})
+  }))
+  description = "Topics created before the mappings (replication at most broker_count)."
+  default = [
+    { name = "msk-events", partitions = 6, replication_factor = 3, config = { "retention.ms" = "604800000" } },
+  ]
+}
+
+# Lambda -----------------------------------------------------------------------
+
+variable "logger_package_path" {
+  type        = string
+  description = "consumer-logger function.zip; null uses consumer-logger/target/function.zip of this repository."
+  default     = null
+}
+
+variable "forwarder_package_path" {
+  type        = string
+  description = "firehose-forwarder function.zip; null uses firehose-forwarder/target/function.zip of this repository."
+  default     = null
+}
+
+variable "lambda_runtime_mode" {
+  type        = string
+  description = "jvm (./mvnw package) or native (./mvnw package -Pnative, built for lambda_architecture)."
+  default     = "jvm"
+}
+
+variable "lambda_architecture" {
+  type        = string
+  description = "arm64 or x86_64."
+  default     = "arm64"
+}
+
+variable "lambda_snap_start" {
+  type        = bool
+  description = "SnapStart for JVM functions (ignored by native: set false with lambda_runtime_mode = native)."
+  default     = true
+}
+
+variable "lambda_memory_size" {
+  type        = number
+  description = "Function memory (MiB)."
+  default     = 1024
+}
+
+variable "logger_topic" {
+  type        = string
+  description = "Topic read by the logger (one of topics)."
+  default     = "msk-events"
+}
+
+variable "forwarder_topic" {
+  type        = string
+  description = "Topic read by the forwarder (one of topics)."
+  default     = "msk-events"
+}
+
+variable "batch_size" {
+  type        = number
+  description = "Records per invocation."
+  default     = 100
+}
+
+variable "starting_position" {
+  type        = string
+  description = "LATEST or TRIM_HORIZON for new mappings."
+  default     = "LATEST"
+}
+
+variable "logger_max_value_bytes" {
+  type        = number
+  description = "Truncate logged values above this size (null: function default)."
+  default     = null
+}
+
+# Firehose and S3 --------------------------------------------------------------
+
+variable "firehose_buffering_size" {
+  type        = number
+  description = "MiB."
+  default     = 5
+}
+
+variable "firehose_buffering_interval" {
+  type        = number
+  description = "Seconds (original default)."
+  default     = 300
+}
+
+variable "firehose_compression_format" {
+  type        = string
+  description = "Compression of S3 objects."
+  default     = "GZIP"
+}
+
+variable "force_destroy_buckets" {
+  type        = bool
+  description = "Allow terraform destroy to empty the buckets (never in prod)."
+  default     = false
+}
+
+# Operations -------------------------------------------------------------------
+
+variable "log_retention_in_days" {
+  type        = number
+  description = "Retention of all log groups."
+  default     = 90
+}
+
+variable "alarm_emails" {
+  type        = list(string)
+  description = "E-mail addresses notified by the alarms."
+  default     = []
+}

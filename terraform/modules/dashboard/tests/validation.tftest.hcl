@@ -1,0 +1,61 @@
+# One run per validation rule of the dashboard module.
+
+mock_provider "aws" {
+  source = "../../tests/mocks"
+}
+
+variables {
+  dashboard_name = "msk-demo-eu-west-1"
+  cluster_name   = "msk-demo"
+  broker_count   = 3
+}
+
+run "rejects_dashboard_name_with_space" {
+  command = plan
+
+  variables {
+    dashboard_name = "msk demo"
+  }
+
+  expect_failures = [var.dashboard_name]
+}
+
+run "rejects_broker_count_zero" {
+  command = plan
+
+  variables {
+    broker_count = 0
+  }
+
+  expect_failures = [var.broker_count]
+}
+
+run "rejects_period_not_allowed" {
+  command = plan
+
+  variables {
+    period = 120
+  }
+
+  expect_failures = [var.period]
+}
+
+run "rejects_disk_threshold_above_100" {
+  command = plan
+
+  variables {
+    alarm_thresholds = { disk_used_percent = 150 }
+  }
+
+  expect_failures = [var.alarm_thresholds]
+}
+
+run "rejects_alarm_email_malformed" {
+  command = plan
+
+  variables {
+    alarm_emails = ["ops"]
+  }
+
+  expect_failures = [var.alarm_emails]
+}

@@ -1,0 +1,67 @@
+data "aws_partition" "current" {}
+data "aws_region" "current" {}
+data "aws_caller_identity" "current" {}
+
+locals {
+  create     = var.create
+  partition  = data.aws_partition.current.partition
+  account_id = data.aws_caller_identity.current.account_id
+  region     = data.aws_region.current.name
+
+  kms_key_arn = var.create_kms_key ? try(aws_kms_key.this[0].arn, null) : var.kms_key_arn
+  use_cmk     = var.create_kms_key || var.kms_key_arn != null
+
+  msk_source = var.msk_source != null
+  dp         = var.dynamic_partitioning
+
+  processors = concat(
+    local.dp.enabled && local.dp.deaggregate ? [{
+      type = "RecordDeAggregation"
+      parameters = merge(
+        { SubRecordType = local.dp.sub_record_type },
+        local.dp.sub_record_type == "DELIMITED" ? { Delimiter = base64encode(local.dp.delimiter) } : {},
+      )
+    }] : [],
+    local.dp.enabled ? [{
+      type       = "MetadataExtraction"
+      parameters = { MetadataExtractionQuery = local.dp.jq_query, JsonParsingEngine = "JQ-1.6" }
+    }] : [],
+    local.dp.enabled && local.dp.append_delimiter ? [{
+      type       = "AppendDelimiterToRecord"
+      parameters = {}
+    }] : [],
+  )
+}
+
+################################################################################
+# KMS
+################################################################################
+
+resource "aws_kms_key" "this" {
+  count = local.create && var.create_kms_key ? 1 : 0
+
+  description             = "${var.name}: S3 output and Firehose encryption"
+  enable_key_rotation     = true
+  deletion_window_in_days = var.kms_deletion_window_in_days
+  tags                    = var.tags
+}
+
+resource "aws_kms_alias" "this" {
+  count = local.create && var.create_kms_key ? 1 : 0
+
+  name          = "alias/${var.name}-firehose-s3"
+  target_key_id = aws_kms_key.this[0].key_id
+}
+
+################################################################################
+# Glue database (shared with the Studio notebook / Flink application)
+################################################################################
+
+resource "aws_glue_catalog_database" "this" {
+  count = local.create && var.glue_database_name != null ? 1 : 0
+
+  name         = var.glue_database_name
+  description  = "${var.name}: tables over the Firehose output bucket"
+  location_uri = "s3://${aws_s3_bucket.output[0].bucket}/"
+  tags         = var.tags
+}

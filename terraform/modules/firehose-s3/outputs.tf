@@ -1,0 +1,49 @@
+output "bucket_name" {
+  description = "Name of the output bucket (data/, errors/ and the forwarder's dead-letter/ prefix)."
+  value       = try(aws_s3_bucket.output[0].bucket, null)
+}
+
+output "bucket_arn" {
+  description = "ARN of the output bucket."
+  value       = try(aws_s3_bucket.output[0].arn, null)
+}
+
+output "access_logs_bucket_name" {
+  description = "Name of the server access-log bucket."
+  value       = try(aws_s3_bucket.access_logs[0].bucket, null)
+}
+
+output "delivery_stream_name" {
+  description = "Name of the delivery stream (DELIVERY_STREAM_NAME of the forwarder)."
+  value       = try(aws_kinesis_firehose_delivery_stream.this[0].name, null)
+}
+
+output "delivery_stream_arn" {
+  description = "ARN of the delivery stream."
+  value       = try(aws_kinesis_firehose_delivery_stream.this[0].arn, null)
+}
+
+output "kms_key_arn" {
+  description = "Customer-managed key used for S3 and Firehose encryption (null with AWS-managed keys)."
+  value       = local.create ? local.kms_key_arn : null
+}
+
+output "role_arn" {
+  description = "ARN of the Firehose role."
+  value       = try(aws_iam_role.this[0].arn, null)
+}
+
+output "log_group_name" {
+  description = "CloudWatch log group of delivery errors."
+  value       = try(aws_cloudwatch_log_group.this[0].name, null)
+}
+
+output "glue_database_name" {
+  description = "Glue database for tables over the bucket (null when not created)."
+  value       = try(aws_glue_catalog_database.this[0].name, null)
+}
+
+output "glue_database_arn" {
+  description = "ARN of that Glue database (the Studio notebook's catalog)."
+  value       = try(aws_glue_catalog_database.this[0].arn, null)
+}

@@ -1,0 +1,223 @@
+# Default path, feature switches and security invariants of the firehose-s3 module.
+
+mock_provider "aws" {
+  source = "../../tests/mocks"
+}
+
+variables {
+  name = "msk-demo"
+}
+
+run "defaults_match_the_original_and_harden_the_bucket" {
+  command = apply
+
+  assert {
+    condition = (
+      aws_kinesis_firehose_delivery_stream.this[0].extended_s3_configuration[0].buffering_size == 5 &&
+      aws_kinesis_firehose_delivery_stream.this[0].extended_s3_configuration[0].buffering_interval == 300 &&
+      aws_kinesis_firehose_delivery_stream.this[0].extended_s3_configuration[0].compression_format == "GZIP"
+    )
+    error_message = "Buffering and compression must default to the original's 5 MiB / 300 s / GZIP."
+  }
+
+  assert {
+    condition     = aws_kinesis_firehose_delivery_stream.this[0].extended_s3_configuration[0].prefix == "data/year=!{timestamp:yyyy}/month=!{timestamp:MM}/day=!{timestamp:dd}/hour=!{timestamp:HH}/"
+    error_message = "The data prefix must be the original's Hive-style prefix."
+  }
+
+  assert {
+    condition     = aws_kinesis_firehose_delivery_stream.this[0].extended_s3_configuration[0].error_output_prefix == "errors/year=!{timestamp:yyyy}/month=!{timestamp:MM}/day=!{timestamp:dd}/hour=!{timestamp:HH}/!{firehose:error-output-type}"
+    error_message = "The error prefix must be the original's."
+  }
+
+  assert {
+    condition     = aws_kinesis_firehose_delivery_stream.this[0].extended_s3_configuration[0].cloudwatch_logging_options[0].enabled && aws_cloudwatch_log_group.this[0].retention_in_days == 30
+    error_message = "Delivery errors must be logged to a log group with retention."
+  }
+
+  # Encryption at rest: SSE-KMS with a rotating customer-managed key, also for Firehose.
+  assert {
+    condition     = aws_kms_key.this[0].enable_key_rotation
+    error_message = "The customer-managed key must rotate."
+  }
+
+  assert {
+    condition     = one(one(aws_s3_bucket_server_side_encryption_configuration.output[0].rule).apply_server_side_encryption_by_default).sse_algorithm == "aws:kms"
+    error_message = "The output bucket must use SSE-KMS."
+  }
+
+  assert {
+    condition     = aws_kinesis_firehose_delivery_stream.this[0].server_side_encryption[0].enabled && aws_kinesis_firehose_delivery_stream.this[0].server_side_encryption[0].key_type == "CUSTOMER_MANAGED_CMK"
+    error_message = "The delivery stream must be encrypted with the customer key."
+  }
+
+  # Public access blocked on both buckets.
+  assert {
+    condition = alltrue([for b in [aws_s3_bucket_public_access_block.output[0], aws_s3_bucket_public_access_block.access_logs[0]] :
+    b.block_public_acls && b.block_public_policy && b.ignore_public_acls && b.restrict_public_buckets])
+    error_message = "Both buckets must block all public access."
+  }
+
+  # TLS-only bucket policies.
+  assert {
+    condition = alltrue([for d in [data.aws_iam_policy_document.output[0], data.aws_iam_policy_document.access_logs[0]] :
+      anytrue([for s in d.statement : s.effect == "Deny" && anytrue([for c in s.condition : c.variable == "aws:SecureTransport" && contains(c.values, "false")])])
+    ])
+    error_message = "Both buckets must deny requests without TLS."
+  }
+
+  assert {
+    condition     = aws_s3_bucket_versioning.output[0].versioning_configuration[0].status == "Enabled"
+    error_message = "Versioning must be enabled by default."
+  }
+
+  assert {
+    condition     = aws_s3_bucket_logging.output[0].target_prefix == "s3-access/"
+    error_message = "Server access logging must be on."
+  }
+
+  assert {
+    condition     = anytrue([for r in aws_s3_bucket_lifecycle_configuration.output[0].rule : try(r.abort_incomplete_multipart_upload[0].days_after_initiation == 7, false)])
+    error_message = "Incomplete multipart uploads must be aborted after 7 days."
+  }
+
+  assert {
+    condition     = anytrue([for r in aws_s3_bucket_lifecycle_configuration.output[0].rule : anytrue([for t in r.transition : t.storage_class == "INTELLIGENT_TIERING" && t.days == 1])])
+    error_message = "Objects must move to INTELLIGENT_TIERING after 1 day."
+  }
+
+  assert {
+    condition     = length(aws_kinesis_firehose_delivery_stream.this[0].msk_source_configuration) == 0 && length(aws_kinesis_firehose_delivery_stream.this[0].extended_s3_configuration[0].processing_configuration) == 0
+    error_message = "Direct PUT without processors by default."
+  }
+
+  assert {
+    condition     = alltrue([for s in data.aws_iam_policy_document.this[0].statement : !anytrue([for a in s.actions : a == "*" || endswith(a, ":*")])])
+    error_message = "The Firehose role must not grant wildcard actions."
+  }
+
+  assert {
+    condition     = length(aws_glue_catalog_database.this) == 0
+    error_message = "No Glue database unless asked for."
+  }
+}
+
+run "dynamic_partitioning_deaggregates_newline_delimited_records" {
+  command = plan
+
+  variables {
+    buffering_size       = 64
+    dynamic_partitioning = { enabled = true }
+  }
+
+  assert {
+    condition     = aws_kinesis_firehose_delivery_stream.this[0].extended_s3_configuration[0].dynamic_partitioning_configuration[0].enabled
+    error_message = "Dynamic partitioning must be enabled."
+  }
+
+  assert {
+    condition = [for p in aws_kinesis_firehose_delivery_stream.this[0].extended_s3_configuration[0].processing_configuration[0].processors : p.type] == [
+      "RecordDeAggregation", "MetadataExtraction", "AppendDelimiterToRecord"
+    ]
+    error_message = "Processors must de-aggregate, extract the key, then re-append the delimiter, in that order."
+  }
+
+  assert {
+    condition     = contains([for p in aws_kinesis_firehose_delivery_stream.this[0].extended_s3_configuration[0].processing_configuration[0].processors[0].parameters : "${p.parameter_name}=${p.parameter_value}"], "Delimiter=Cg==")
+    error_message = "De-aggregation must split on a newline (base64 Cg==)."
+  }
+
+  assert {
+    condition     = strcontains(aws_kinesis_firehose_delivery_stream.this[0].extended_s3_configuration[0].prefix, "!{partitionKeyFromQuery:ticker}")
+    error_message = "The prefix must use the partition key."
+  }
+}
+
+run "dynamic_partitioning_without_deaggregation" {
+  command = plan
+
+  variables {
+    buffering_size       = 64
+    dynamic_partitioning = { enabled = true, deaggregate = false, append_delimiter = false }
+  }
+
+  assert {
+    condition     = [for p in aws_kinesis_firehose_delivery_stream.this[0].extended_s3_configuration[0].processing_configuration[0].processors : p.type] == ["MetadataExtraction"]
+    error_message = "Only metadata extraction without de-aggregation."
+  }
+}
+
+run "msk_source_mode_reads_the_topic_with_scoped_permissions" {
+  command = apply
+
+  variables {
+    msk_source = {
+      cluster_arn = "arn:aws:kafka:eu-west-1:123456789012:cluster/demo/0b1c2d3e-1111-2222-3333-444455556666-2"
+      topic_name  = "orders"
+    }
+  }
+
+  assert {
+    condition     = aws_kinesis_firehose_delivery_stream.this[0].msk_source_configuration[0].authentication_configuration[0].connectivity == "PRIVATE"
+    error_message = "MSK source must default to PRIVATE connectivity."
+  }
+
+  assert {
+    condition     = !try(aws_kinesis_firehose_delivery_stream.this[0].server_side_encryption[0].enabled, false)
+    error_message = "Stream-side SSE is not allowed with an MSK source."
+  }
+
+  assert {
+    condition     = one([for s in data.aws_iam_policy_document.this[0].statement : s.resources if s.sid == "MskReadTopic"]) == toset(["arn:aws:kafka:eu-west-1:123456789012:topic/demo/0b1c2d3e-1111-2222-3333-444455556666-2/orders"])
+    error_message = "Topic reads must be scoped to the topic ARN with the cluster UUID."
+  }
+}
+
+run "aws_managed_keys_when_no_cmk" {
+  command = plan
+
+  variables {
+    create_kms_key = false
+  }
+
+  assert {
+    condition     = length(aws_kms_key.this) == 0 && aws_kinesis_firehose_delivery_stream.this[0].server_side_encryption[0].key_type == "AWS_OWNED_CMK"
+    error_message = "Without a CMK the stream uses an AWS-owned key."
+  }
+
+  assert {
+    condition     = one(one(aws_s3_bucket_server_side_encryption_configuration.output[0].rule).apply_server_side_encryption_by_default).sse_algorithm == "aws:kms"
+    error_message = "The bucket still uses SSE-KMS (aws/s3 key)."
+  }
+}
+
+run "glue_database_for_studio" {
+  command = plan
+
+  variables {
+    glue_database_name = "msk_demo"
+  }
+
+  assert {
+    condition     = aws_glue_catalog_database.this[0].name == "msk_demo"
+    error_message = "The Glue database must be created on request."
+  }
+}
+
+run "create_false_plans_nothing" {
+  command = plan
+
+  variables {
+    create = false
+  }
+
+  assert {
+    condition     = length(aws_s3_bucket.output) == 0 && length(aws_kinesis_firehose_delivery_stream.this) == 0 && length(aws_kms_key.this) == 0 && length(aws_iam_role.this) == 0
+    error_message = "create = false must plan no resources."
+  }
+
+  assert {
+    condition     = output.bucket_name == null && output.delivery_stream_arn == null && output.kms_key_arn == null
+    error_message = "Outputs must be null when nothing is created."
+  }
+}

@@ -1,0 +1,104 @@
+data "aws_iam_policy_document" "assume" {
+  count = local.create ? 1 : 0
+
+  statement {
+    actions = ["sts:AssumeRole"]
+    principals {
+      type        = "Service"
+      identifiers = ["ec2.amazonaws.com"]
+    }
+  }
+}
+
+resource "aws_iam_role" "this" {
+  count = local.create ? 1 : 0
+
+  name_prefix        = substr("${var.name}-", 0, 38)
+  description        = "Kafka client ${var.name}: Session Manager and scoped Kafka access"
+  assume_role_policy = data.aws_iam_policy_document.assume[0].json
+  tags               = var.tags
+}
+
+resource "aws_iam_role_policy_attachment" "ssm" {
+  count = local.create ? 1 : 0
+
+  role       = aws_iam_role.this[0].name
+  policy_arn = "arn:${data.aws_partition.current.partition}:iam::aws:policy/AmazonSSMManagedInstanceCore"
+}
+
+resource "aws_iam_instance_profile" "this" {
+  count = local.create ? 1 : 0
+
+  name_prefix = substr("${var.name}-", 0, 38)
+  role        = aws_iam_role.this[0].name
+  tags        = var.tags
+}
+
+data "aws_iam_policy_document" "kafka" {
+  count = local.create ? 1 : 0
+
+  statement {
+    sid       = "ClusterMetadata"
+    actions   = ["kafka:DescribeCluster", "kafka:DescribeClusterV2", "kafka:GetBootstrapBrokers"]
+    resources = [var.cluster_arn]
+  }
+
+  statement {
+    sid       = "KafkaConnect"
+    actions   = ["kafka-cluster:Connect", "kafka-cluster:DescribeCluster", "kafka-cluster:DescribeClusterDynamicConfiguration"]
+    resources = [var.cluster_arn]
+  }
+
+  # Explicit topic actions (the original granted kafka-cluster:*Topic*).
+  statement {
+    sid = "KafkaTopics"
+    actions = [
+      "kafka-cluster:CreateTopic",
+      "kafka-cluster:DescribeTopic",
+      "kafka-cluster:AlterTopic",
+      "kafka-cluster:DescribeTopicDynamicConfiguration",
+      "kafka-cluster:AlterTopicDynamicConfiguration",
+      "kafka-cluster:WriteData",
+      "kafka-cluster:ReadData",
+    ]
+    resources = [for t in var.topic_patterns : "${local.kafka_arn_base}:topic/${local.cluster_name}/${local.cluster_uuid}/${t}"]
+  }
+
+  statement {
+    sid       = "KafkaGroups"
+    actions   = ["kafka-cluster:DescribeGroup", "kafka-cluster:AlterGroup"]
+    resources = ["${local.kafka_arn_base}:group/${local.cluster_name}/${local.cluster_uuid}/*"]
+  }
+
+  dynamic "statement" {
+    for_each = var.scram_secret_arn != null ? [1] : []
+    content {
+      sid       = "ReadScramSecret"
+      actions   = ["secretsmanager:GetSecretValue"]
+      resources = [var.scram_secret_arn]
+    }
+  }
+
+  dynamic "statement" {
+    for_each = var.scram_secret_arn != null ? [1] : []
+    content {
+      sid       = "DecryptScramSecret"
+      actions   = ["kms:Decrypt"]
+      resources = [var.scram_kms_key_arn]
+
+      condition {
+        test     = "StringEquals"
+        variable = "kms:ViaService"
+        values   = ["secretsmanager.${data.aws_region.current.name}.${data.aws_partition.current.dns_suffix}"]
+      }
+    }
+  }
+}
+
+resource "aws_iam_role_policy" "kafka" {
+  count = local.create ? 1 : 0
+
+  name   = "kafka-client"
+  role   = aws_iam_role.this[0].id
+  policy = data.aws_iam_policy_document.kafka[0].json
+}

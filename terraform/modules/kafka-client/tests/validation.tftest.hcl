@@ -1,0 +1,145 @@
+# One run per validation rule of the kafka-client module.
+
+mock_provider "aws" {
+  source = "../../tests/mocks"
+}
+
+variables {
+  name                      = "msk-demo-client"
+  vpc_id                    = "vpc-0123456789abcdef0"
+  subnet_id                 = "subnet-0a"
+  cluster_arn               = "arn:aws:kafka:eu-west-1:123456789012:cluster/demo/0b1c2d3e-1111-2222-3333-444455556666-2"
+  cluster_security_group_id = "sg-0cccccccccccccccc"
+  kafka_version             = "4.1.x.kraft"
+}
+
+run "rejects_name_with_dot" {
+  command = plan
+
+  variables {
+    name = "client.one"
+  }
+
+  expect_failures = [var.name]
+}
+
+run "rejects_instance_type_malformed" {
+  command = plan
+
+  variables {
+    instance_type = "small"
+  }
+
+  expect_failures = [var.instance_type]
+}
+
+run "rejects_architecture_unknown" {
+  command = plan
+
+  variables {
+    architecture = "i386"
+  }
+
+  expect_failures = [var.architecture]
+}
+
+run "rejects_ami_malformed" {
+  command = plan
+
+  variables {
+    ami_id = "al2023"
+  }
+
+  expect_failures = [var.ami_id]
+}
+
+run "rejects_root_volume_too_small" {
+  command = plan
+
+  variables {
+    root_volume_size = 4
+  }
+
+  expect_failures = [var.root_volume_size]
+}
+
+run "rejects_cluster_arn_malformed" {
+  command = plan
+
+  variables {
+    cluster_arn = "arn:aws:kafka:eu-west-1:123456789012:cluster/demo"
+  }
+
+  expect_failures = [var.cluster_arn]
+}
+
+run "rejects_cli_checksum_malformed" {
+  command = plan
+
+  variables {
+    kafka_cli = { version = "3.8.1", checksum = "abc" }
+  }
+
+  expect_failures = [var.kafka_cli]
+}
+
+run "rejects_no_pinned_cli_for_version" {
+  command = plan
+
+  variables {
+    kafka_version = "3.8.x"
+  }
+
+  expect_failures = [var.kafka_cli]
+}
+
+run "rejects_iam_auth_1x" {
+  command = plan
+
+  variables {
+    msk_iam_auth_version = "1.1.1"
+  }
+
+  expect_failures = [var.msk_iam_auth_version]
+}
+
+run "rejects_iam_auth_sha_malformed" {
+  command = plan
+
+  variables {
+    msk_iam_auth_sha256 = "XYZ"
+  }
+
+  expect_failures = [var.msk_iam_auth_sha256]
+}
+
+run "rejects_scram_secret_wrong_prefix" {
+  command = plan
+
+  variables {
+    scram_secret_arn  = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:demo-AbCdEf"
+    scram_kms_key_arn = "arn:aws:kms:eu-west-1:123456789012:key/1"
+  }
+
+  expect_failures = [var.scram_secret_arn]
+}
+
+run "rejects_scram_without_key" {
+  command = plan
+
+  variables {
+    scram_secret_arn = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:AmazonMSK_demo-AbCdEf"
+  }
+
+  expect_failures = [var.scram_kms_key_arn]
+}
+
+run "rejects_topic_pattern_empty" {
+  command = plan
+
+  variables {
+    topic_patterns = [""]
+  }
+
+  expect_failures = [var.topic_patterns]
+}

@@ -1,0 +1,203 @@
+################################################################################
+# Execution role: used by the function and by the mapping's pollers
+################################################################################
+
+data "aws_iam_policy_document" "assume" {
+  count = local.create ? 1 : 0
+
+  statement {
+    sid     = "LambdaAssume"
+    actions = ["sts:AssumeRole"]
+
+    principals {
+      type        = "Service"
+      identifiers = ["lambda.amazonaws.com"]
+    }
+
+    condition {
+      test     = "StringEquals"
+      variable = "aws:SourceAccount"
+      values   = [data.aws_caller_identity.current.account_id]
+    }
+  }
+}
+
+resource "aws_iam_role" "this" {
+  count = local.create ? 1 : 0
+
+  name_prefix        = substr("${var.function_name}-", 0, 38)
+  description        = "Execution role of ${var.function_name} and its MSK event source mapping"
+  assume_role_policy = data.aws_iam_policy_document.assume[0].json
+  tags               = var.tags
+}
+
+data "aws_iam_policy_document" "this" {
+  count = local.create ? 1 : 0
+
+  statement {
+    sid       = "WriteOwnLogs"
+    actions   = ["logs:CreateLogStream", "logs:PutLogEvents"]
+    resources = ["${aws_cloudwatch_log_group.this[0].arn}:*"]
+  }
+
+  # What AWSLambdaMSKExecutionRole grants, scoped to this cluster where the API allows it.
+  statement {
+    sid       = "MskClusterMetadata"
+    actions   = ["kafka:DescribeCluster", "kafka:DescribeClusterV2", "kafka:GetBootstrapBrokers"]
+    resources = [var.cluster_arn]
+  }
+
+  # ENIs for the mapping's pollers (and the function when vpc_config is set). These EC2 calls
+  # do not support resource-level permissions.
+  statement {
+    sid = "ManageNetworkInterfaces"
+    actions = [
+      "ec2:CreateNetworkInterface",
+      "ec2:DeleteNetworkInterface",
+      "ec2:DescribeNetworkInterfaces",
+      "ec2:DescribeSecurityGroups",
+      "ec2:DescribeSubnets",
+      "ec2:DescribeVpcs",
+      "ec2:AssignPrivateIpAddresses",
+      "ec2:UnassignPrivateIpAddresses",
+    ]
+    resources = ["*"]
+  }
+
+  dynamic "statement" {
+    for_each = var.iam_auth ? [1] : []
+    content {
+      sid       = "KafkaConnect"
+      actions   = ["kafka-cluster:Connect", "kafka-cluster:DescribeClusterDynamicConfiguration"]
+      resources = [var.cluster_arn]
+    }
+  }
+
+  dynamic "statement" {
+    for_each = var.iam_auth ? [1] : []
+    content {
+      sid       = "KafkaReadTopic"
+      actions   = ["kafka-cluster:DescribeTopic", "kafka-cluster:ReadData"]
+      resources = [local.topic_arn]
+    }
+  }
+
+  dynamic "statement" {
+    for_each = var.iam_auth ? [1] : []
+    content {
+      sid       = "KafkaConsumerGroup"
+      actions   = ["kafka-cluster:DescribeGroup", "kafka-cluster:AlterGroup"]
+      resources = [local.group_arn]
+    }
+  }
+
+  dynamic "statement" {
+    for_each = var.scram_secret_arn != null ? [1] : []
+    content {
+      sid       = "ReadScramSecret"
+      actions   = ["secretsmanager:GetSecretValue"]
+      resources = [var.scram_secret_arn]
+    }
+  }
+
+  dynamic "statement" {
+    for_each = var.scram_secret_arn != null ? [1] : []
+    content {
+      sid       = "DecryptScramSecret"
+      actions   = ["kms:Decrypt"]
+      resources = [var.scram_kms_key_arn]
+
+      condition {
+        test     = "StringEquals"
+        variable = "kms:ViaService"
+        values   = ["secretsmanager.${data.aws_region.current.name}.${data.aws_partition.current.dns_suffix}"]
+      }
+    }
+  }
+
+  dynamic "statement" {
+    for_each = var.delivery_stream_arn != null ? [1] : []
+    content {
+      sid       = "PutToFirehose"
+      actions   = ["firehose:PutRecordBatch", "firehose:PutRecord"]
+      resources = [var.delivery_stream_arn]
+    }
+  }
+
+  dynamic "statement" {
+    for_each = var.dead_letter != null ? [var.dead_letter] : []
+    content {
+      sid       = "WriteDeadLetters"
+      actions   = ["s3:PutObject"]
+      resources = ["arn:${data.aws_partition.current.partition}:s3:::${statement.value.bucket_name}/${statement.value.prefix}*"]
+    }
+  }
+
+  dynamic "statement" {
+    for_each = try(var.dead_letter.kms_key_arn, null) != null ? [var.dead_letter.kms_key_arn] : []
+    content {
+      sid       = "EncryptDeadLetters"
+      actions   = ["kms:GenerateDataKey"]
+      resources = [statement.value]
+
+      condition {
+        test     = "StringEquals"
+        variable = "kms:ViaService"
+        values   = ["s3.${data.aws_region.current.name}.${data.aws_partition.current.dns_suffix}"]
+      }
+    }
+  }
+
+  dynamic "statement" {
+    for_each = local.destination_type == "sqs" ? [1] : []
+    content {
+      sid       = "OnFailureSqs"
+      actions   = ["sqs:SendMessage"]
+      resources = [var.on_failure_destination_arn]
+    }
+  }
+
+  dynamic "statement" {
+    for_each = local.destination_type == "sns" ? [1] : []
+    content {
+      sid       = "OnFailureSns"
+      actions   = ["sns:Publish"]
+      resources = [var.on_failure_destination_arn]
+    }
+  }
+
+  dynamic "statement" {
+    for_each = local.destination_type == "s3" ? [1] : []
+    content {
+      sid       = "OnFailureS3"
+      actions   = ["s3:PutObject", "s3:ListBucket"]
+      resources = [var.on_failure_destination_arn, "${var.on_failure_destination_arn}/*"]
+    }
+  }
+
+  dynamic "statement" {
+    for_each = var.on_failure_destination_kms_key_arn != null ? [1] : []
+    content {
+      sid       = "OnFailureEncryption"
+      actions   = ["kms:GenerateDataKey", "kms:Decrypt"]
+      resources = [var.on_failure_destination_kms_key_arn]
+    }
+  }
+
+  dynamic "statement" {
+    for_each = var.tracing_mode == "Active" ? [1] : []
+    content {
+      sid       = "XRay"
+      actions   = ["xray:PutTraceSegments", "xray:PutTelemetryRecords"]
+      resources = ["*"]
+    }
+  }
+}
+
+resource "aws_iam_role_policy" "this" {
+  count = local.create ? 1 : 0
+
+  name   = "least-privilege"
+  role   = aws_iam_role.this[0].id
+  policy = data.aws_iam_policy_document.this[0].json
+}

@@ -1,0 +1,219 @@
+data "aws_partition" "current" {}
+data "aws_region" "current" {}
+data "aws_caller_identity" "current" {}
+
+locals {
+  create = var.create
+
+  # arn:<partition>:kafka:<region>:<account>:cluster/<name>/<uuid>
+  cluster_parts  = split("/", var.cluster_arn)
+  cluster_name   = local.cluster_parts[1]
+  cluster_uuid   = local.cluster_parts[2]
+  kafka_arn_base = replace(split("/", var.cluster_arn)[0], ":cluster", "")
+
+  topic_arn = "${local.kafka_arn_base}:topic/${local.cluster_name}/${local.cluster_uuid}/${var.topic}"
+  group_arn = "${local.kafka_arn_base}:group/${local.cluster_name}/${local.cluster_uuid}/${coalesce(var.consumer_group_id, "*")}"
+
+  is_native = var.runtime_mode == "native"
+  runtime   = local.is_native ? "provided.al2023" : "java21"
+  # Custom runtimes ignore the handler; Quarkus' own SAM templates use this placeholder.
+  handler = local.is_native ? "not.used.in.provided.runtime" : "io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler::handleRequest"
+
+  environment = merge(
+    var.environment_variables,
+    { KAFKA_CONSUMER_ENABLED = "false" },
+    local.is_native ? { DISABLE_SIGNAL_HANDLERS = "true" } : {},
+    var.delivery_stream_name != null ? { DELIVERY_STREAM_NAME = var.delivery_stream_name } : {},
+    var.dead_letter != null ? { DEAD_LETTER_BUCKET = var.dead_letter.bucket_name, DEAD_LETTER_PREFIX = var.dead_letter.prefix } : {},
+    var.log_max_value_bytes != null ? { LOG_MAX_VALUE_BYTES = tostring(var.log_max_value_bytes) } : {},
+  )
+
+  log_group_name = "/aws/lambda/${var.function_name}"
+
+  destination_type = var.on_failure_destination_arn == null ? null : split(":", var.on_failure_destination_arn)[2]
+
+  # With SnapStart the mapping must invoke a published version (through the alias).
+  mapping_target = var.snap_start ? try(aws_lambda_alias.live[0].arn, null) : try(aws_lambda_function.this[0].arn, null)
+}
+
+################################################################################
+# Log group (created before the function so Lambda never creates one without retention)
+################################################################################
+
+resource "aws_cloudwatch_log_group" "this" {
+  count = local.create ? 1 : 0
+
+  name              = local.log_group_name
+  retention_in_days = var.log_retention_in_days
+  kms_key_id        = var.log_kms_key_arn
+  tags              = var.tags
+}
+
+################################################################################
+# Function
+################################################################################
+
+resource "aws_lambda_function" "this" {
+  count = local.create ? 1 : 0
+
+  function_name    = var.function_name
+  description      = var.description
+  role             = aws_iam_role.this[0].arn
+  filename         = var.package_path
+  source_code_hash = filebase64sha256(var.package_path)
+  runtime          = local.runtime
+  handler          = local.handler
+  architectures    = [var.architecture]
+  memory_size      = var.memory_size
+  timeout          = var.timeout
+  publish          = var.snap_start
+
+  reserved_concurrent_executions = var.reserved_concurrent_executions
+
+  environment {
+    variables = local.environment
+  }
+
+  logging_config {
+    log_format = var.log_format
+    log_group  = aws_cloudwatch_log_group.this[0].name
+  }
+
+  tracing_config {
+    mode = var.tracing_mode
+  }
+
+  dynamic "snap_start" {
+    for_each = var.snap_start ? [1] : []
+    content {
+      apply_on = "PublishedVersions"
+    }
+  }
+
+  dynamic "vpc_config" {
+    for_each = var.vpc_config != null ? [var.vpc_config] : []
+    content {
+      subnet_ids         = vpc_config.value.subnet_ids
+      security_group_ids = concat([aws_security_group.this[0].id], vpc_config.value.security_group_ids)
+    }
+  }
+
+  tags = var.tags
+
+  depends_on = [
+    aws_cloudwatch_log_group.this,
+    aws_iam_role_policy.this,
+  ]
+}
+
+resource "aws_lambda_alias" "live" {
+  count = local.create && var.snap_start ? 1 : 0
+
+  name             = "live"
+  description      = "Latest published version (SnapStart applies to published versions only)."
+  function_name    = aws_lambda_function.this[0].function_name
+  function_version = aws_lambda_function.this[0].version
+}
+
+################################################################################
+# Security group for the function (egress-only: HTTPS to AWS APIs)
+################################################################################
+
+resource "aws_security_group" "this" {
+  count = local.create && var.vpc_config != null ? 1 : 0
+
+  name_prefix = "${var.function_name}-"
+  description = "Lambda ${var.function_name}: no inbound; HTTPS out to AWS APIs"
+  vpc_id      = var.vpc_config.vpc_id
+  tags        = merge(var.tags, { Name = var.function_name })
+
+  lifecycle {
+    create_before_destroy = true
+  }
+}
+
+resource "aws_vpc_security_group_egress_rule" "https" {
+  count = local.create && var.vpc_config != null ? 1 : 0
+
+  security_group_id = aws_security_group.this[0].id
+  description       = "HTTPS to AWS service endpoints (Firehose, S3, Logs) via NAT or VPC endpoints"
+  ip_protocol       = "tcp"
+  from_port         = 443
+  to_port           = 443
+  cidr_ipv4         = "0.0.0.0/0"
+}
+
+################################################################################
+# Event source mapping
+################################################################################
+
+resource "aws_lambda_event_source_mapping" "this" {
+  count = local.create ? 1 : 0
+
+  function_name     = local.mapping_target
+  event_source_arn  = var.cluster_arn
+  topics            = [var.topic]
+  enabled           = var.event_source_enabled
+  batch_size        = var.batch_size
+  starting_position = var.starting_position
+
+  starting_position_timestamp        = var.starting_position_timestamp
+  maximum_batching_window_in_seconds = var.maximum_batching_window_in_seconds
+  function_response_types            = var.report_batch_item_failures ? ["ReportBatchItemFailures"] : null
+
+  dynamic "amazon_managed_kafka_event_source_config" {
+    for_each = var.consumer_group_id != null ? [var.consumer_group_id] : []
+    content {
+      consumer_group_id = amazon_managed_kafka_event_source_config.value
+    }
+  }
+
+  dynamic "source_access_configuration" {
+    for_each = var.scram_secret_arn != null ? [var.scram_secret_arn] : []
+    content {
+      type = "SASL_SCRAM_512_AUTH"
+      uri  = source_access_configuration.value
+    }
+  }
+
+  dynamic "destination_config" {
+    for_each = var.on_failure_destination_arn != null ? [var.on_failure_destination_arn] : []
+    content {
+      on_failure {
+        destination_arn = destination_config.value
+      }
+    }
+  }
+
+  dynamic "provisioned_poller_config" {
+    for_each = var.provisioned_pollers != null ? [var.provisioned_pollers] : []
+    content {
+      minimum_pollers = provisioned_poller_config.value.minimum_pollers
+      maximum_pollers = provisioned_poller_config.value.maximum_pollers
+    }
+  }
+
+  dynamic "filter_criteria" {
+    for_each = length(var.filters) > 0 ? [var.filters] : []
+    content {
+      dynamic "filter" {
+        for_each = filter_criteria.value
+        content {
+          pattern = filter.value
+        }
+      }
+    }
+  }
+
+  dynamic "metrics_config" {
+    for_each = length(var.metrics) > 0 ? [var.metrics] : []
+    content {
+      metrics = metrics_config.value
+    }
+  }
+
+  tags = var.tags
+
+  # The mapping validates its permissions when it is created.
+  depends_on = [aws_iam_role_policy.this]
+}

@@ -1,0 +1,411 @@
+# One run per validation rule of the msk-lambda module: each must reject the bad value at plan time.
+
+mock_provider "aws" {
+  source = "../../tests/mocks"
+}
+
+variables {
+  function_name = "msk-logger"
+  package_path  = "tests/fixtures/function.zip"
+  cluster_arn   = "arn:aws:kafka:eu-west-1:123456789012:cluster/demo/0b1c2d3e-1111-2222-3333-444455556666-2"
+  topic         = "orders"
+}
+
+run "rejects_function_name_too_long" {
+  command = plan
+
+  variables {
+    function_name = "this-name-is-far-too-long-for-a-lambda-function-name-because-it-exceeds-64"
+  }
+
+  expect_failures = [var.function_name]
+}
+
+run "rejects_package_path_not_zip" {
+  command = plan
+
+  variables {
+    package_path = "tests/fixtures/function.jar"
+  }
+
+  expect_failures = [var.package_path]
+}
+
+run "rejects_runtime_mode_unknown" {
+  command = plan
+
+  variables {
+    runtime_mode = "python"
+  }
+
+  expect_failures = [var.runtime_mode]
+}
+
+run "rejects_architecture_unknown" {
+  command = plan
+
+  variables {
+    architecture = "arm32"
+  }
+
+  expect_failures = [var.architecture]
+}
+
+run "rejects_snap_start_on_native" {
+  command = plan
+
+  variables {
+    runtime_mode = "native"
+    snap_start   = true
+  }
+
+  expect_failures = [var.snap_start]
+}
+
+run "rejects_memory_below_minimum" {
+  command = plan
+
+  variables {
+    memory_size = 64
+  }
+
+  expect_failures = [var.memory_size]
+}
+
+run "rejects_timeout_above_kafka_maximum" {
+  command = plan
+
+  variables {
+    timeout = 900
+  }
+
+  expect_failures = [var.timeout]
+}
+
+run "rejects_reserved_concurrency_negative" {
+  command = plan
+
+  variables {
+    reserved_concurrent_executions = -2
+  }
+
+  expect_failures = [var.reserved_concurrent_executions]
+}
+
+run "rejects_tracing_mode_unknown" {
+  command = plan
+
+  variables {
+    tracing_mode = "On"
+  }
+
+  expect_failures = [var.tracing_mode]
+}
+
+run "rejects_environment_reserved_key" {
+  command = plan
+
+  variables {
+    environment_variables = { AWS_REGION = "eu-west-1" }
+  }
+
+  expect_failures = [var.environment_variables]
+}
+
+run "rejects_kafka_consumer_enabled_in_lambda" {
+  command = plan
+
+  variables {
+    environment_variables = { KAFKA_CONSUMER_ENABLED = "true" }
+  }
+
+  expect_failures = [var.environment_variables]
+}
+
+run "rejects_delivery_stream_arn_malformed" {
+  command = plan
+
+  variables {
+    delivery_stream_name = "s"
+    delivery_stream_arn  = "arn:aws:kinesis:eu-west-1:123456789012:stream/s"
+  }
+
+  expect_failures = [var.delivery_stream_arn]
+}
+
+run "rejects_delivery_stream_name_without_arn" {
+  command = plan
+
+  variables {
+    delivery_stream_name = "s"
+  }
+
+  expect_failures = [var.delivery_stream_arn]
+}
+
+run "rejects_dead_letter_bucket_invalid" {
+  command = plan
+
+  variables {
+    dead_letter = { bucket_name = "Not_A_Bucket" }
+  }
+
+  expect_failures = [var.dead_letter]
+}
+
+run "rejects_dead_letter_prefix_without_slash" {
+  command = plan
+
+  variables {
+    dead_letter = { bucket_name = "demo-bucket", prefix = "dlq" }
+  }
+
+  expect_failures = [var.dead_letter]
+}
+
+run "rejects_log_max_value_bytes_negative" {
+  command = plan
+
+  variables {
+    log_max_value_bytes = -1
+  }
+
+  expect_failures = [var.log_max_value_bytes]
+}
+
+run "rejects_vpc_config_without_subnets" {
+  command = plan
+
+  variables {
+    vpc_config = { vpc_id = "vpc-0123456789abcdef0", subnet_ids = [] }
+  }
+
+  expect_failures = [var.vpc_config]
+}
+
+run "rejects_log_retention_not_allowed" {
+  command = plan
+
+  variables {
+    log_retention_in_days = 10
+  }
+
+  expect_failures = [var.log_retention_in_days]
+}
+
+run "rejects_log_format_unknown" {
+  command = plan
+
+  variables {
+    log_format = "XML"
+  }
+
+  expect_failures = [var.log_format]
+}
+
+run "rejects_cluster_arn_malformed" {
+  command = plan
+
+  variables {
+    cluster_arn = "arn:aws:kafka:eu-west-1:123456789012:cluster/demo"
+  }
+
+  expect_failures = [var.cluster_arn]
+}
+
+run "rejects_topic_invalid_characters" {
+  command = plan
+
+  variables {
+    topic = "orders topic"
+  }
+
+  expect_failures = [var.topic]
+}
+
+run "rejects_batch_size_above_maximum" {
+  command = plan
+
+  variables {
+    batch_size = 10001
+  }
+
+  expect_failures = [var.batch_size]
+}
+
+run "rejects_batch_size_zero" {
+  command = plan
+
+  variables {
+    batch_size = 0
+  }
+
+  expect_failures = [var.batch_size]
+}
+
+run "rejects_batching_window_above_maximum" {
+  command = plan
+
+  variables {
+    maximum_batching_window_in_seconds = 301
+  }
+
+  expect_failures = [var.maximum_batching_window_in_seconds]
+}
+
+run "rejects_starting_position_unknown" {
+  command = plan
+
+  variables {
+    starting_position = "EARLIEST"
+  }
+
+  expect_failures = [var.starting_position]
+}
+
+run "rejects_at_timestamp_without_timestamp" {
+  command = plan
+
+  variables {
+    starting_position = "AT_TIMESTAMP"
+  }
+
+  expect_failures = [var.starting_position_timestamp]
+}
+
+run "rejects_timestamp_not_rfc3339" {
+  command = plan
+
+  variables {
+    starting_position           = "AT_TIMESTAMP"
+    starting_position_timestamp = "31/01/2025"
+  }
+
+  expect_failures = [var.starting_position_timestamp]
+}
+
+run "rejects_timestamp_without_at_timestamp" {
+  command = plan
+
+  variables {
+    starting_position_timestamp = "2025-01-31T00:00:00Z"
+  }
+
+  expect_failures = [var.starting_position_timestamp]
+}
+
+run "rejects_consumer_group_invalid" {
+  command = plan
+
+  variables {
+    consumer_group_id = "group with spaces"
+  }
+
+  expect_failures = [var.consumer_group_id]
+}
+
+run "rejects_scram_secret_without_amazonmsk_prefix" {
+  command = plan
+
+  variables {
+    iam_auth          = false
+    scram_secret_arn  = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:demo-AbCdEf"
+    scram_kms_key_arn = "arn:aws:kms:eu-west-1:123456789012:key/11111111-2222-3333-4444-555555555555"
+  }
+
+  expect_failures = [var.scram_secret_arn]
+}
+
+run "rejects_scram_with_iam_auth" {
+  command = plan
+
+  variables {
+    scram_secret_arn  = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:AmazonMSK_demo-AbCdEf"
+    scram_kms_key_arn = "arn:aws:kms:eu-west-1:123456789012:key/11111111-2222-3333-4444-555555555555"
+  }
+
+  expect_failures = [var.scram_secret_arn]
+}
+
+run "rejects_scram_without_kms_key" {
+  command = plan
+
+  variables {
+    iam_auth         = false
+    scram_secret_arn = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:AmazonMSK_demo-AbCdEf"
+  }
+
+  expect_failures = [var.scram_kms_key_arn]
+}
+
+run "rejects_scram_kms_key_malformed" {
+  command = plan
+
+  variables {
+    iam_auth          = false
+    scram_secret_arn  = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:AmazonMSK_demo-AbCdEf"
+    scram_kms_key_arn = "alias/aws/secretsmanager"
+  }
+
+  expect_failures = [var.scram_kms_key_arn]
+}
+
+run "rejects_on_failure_kafka_topic_rejected" {
+  command = plan
+
+  variables {
+    on_failure_destination_arn = "kafka://orders-dlq"
+  }
+
+  expect_failures = [var.on_failure_destination_arn]
+}
+
+run "rejects_pollers_minimum_above_maximum" {
+  command = plan
+
+  variables {
+    provisioned_pollers = { minimum_pollers = 20, maximum_pollers = 10 }
+  }
+
+  expect_failures = [var.provisioned_pollers]
+}
+
+run "rejects_pollers_maximum_above_limit" {
+  command = plan
+
+  variables {
+    provisioned_pollers = { maximum_pollers = 2001 }
+  }
+
+  expect_failures = [var.provisioned_pollers]
+}
+
+run "rejects_too_many_filters" {
+  command = plan
+
+  variables {
+    filters = [for i in range(11) : "{\"value\":{\"n\":[${i}]}}"]
+  }
+
+  expect_failures = [var.filters]
+}
+
+run "rejects_filter_not_json" {
+  command = plan
+
+  variables {
+    filters = ["value = order"]
+  }
+
+  expect_failures = [var.filters]
+}
+
+run "rejects_metrics_unknown" {
+  command = plan
+
+  variables {
+    metrics = ["ErrorCount"]
+  }
+
+  expect_failures = [var.metrics]
+}

@@ -1,0 +1,439 @@
+################################################################################
+# General
+################################################################################
+
+variable "create" {
+  type        = bool
+  description = "Whether to create any resource in this module."
+  default     = true
+}
+
+variable "function_name" {
+  type        = string
+  description = "Name of the Lambda function (1-64 characters: letters, digits, hyphens, underscores). Also names the role and the log group."
+
+  validation {
+    condition     = can(regex("^[a-zA-Z0-9_-]{1,64}$", var.function_name))
+    error_message = "function_name must be 1-64 characters of letters, digits, hyphens or underscores."
+  }
+}
+
+variable "description" {
+  type        = string
+  description = "Description of the function."
+  default     = "Consumes records from an Amazon MSK topic through an event source mapping."
+}
+
+variable "tags" {
+  type        = map(string)
+  description = "Tags applied to every taggable resource."
+  default     = {}
+}
+
+################################################################################
+# Package and runtime
+################################################################################
+
+variable "package_path" {
+  type        = string
+  description = "Path to the Maven-built function.zip (e.g. consumer-logger/target/function.zip). Built with `./mvnw package` (JVM) or `./mvnw package -Pnative` (native)."
+
+  validation {
+    condition     = endswith(var.package_path, ".zip")
+    error_message = "package_path must point at a .zip file (the Quarkus function.zip)."
+  }
+}
+
+variable "runtime_mode" {
+  type        = string
+  description = "How the package runs: `native` (Quarkus native executable on provided.al2023) or `jvm` (managed java21 runtime)."
+  default     = "jvm"
+
+  validation {
+    condition     = contains(["native", "jvm"], var.runtime_mode)
+    error_message = "runtime_mode must be one of: native, jvm."
+  }
+}
+
+variable "architecture" {
+  type        = string
+  description = "Instruction set: arm64 (Graviton, cheaper) or x86_64. A native package must be built for the same architecture."
+  default     = "arm64"
+
+  validation {
+    condition     = contains(["arm64", "x86_64"], var.architecture)
+    error_message = "architecture must be one of: arm64, x86_64."
+  }
+}
+
+variable "snap_start" {
+  type        = bool
+  description = "Enable Lambda SnapStart (JVM only; not available for custom runtimes). Publishes a version and points the mapping at the `live` alias."
+  default     = false
+
+  validation {
+    condition     = !var.snap_start || var.runtime_mode == "jvm"
+    error_message = "snap_start is only available with runtime_mode = \"jvm\" (SnapStart does not support provided.al2023)."
+  }
+}
+
+variable "memory_size" {
+  type        = number
+  description = "Memory in MiB (128-10240)."
+  default     = 512
+
+  validation {
+    condition     = var.memory_size >= 128 && var.memory_size <= 10240 && floor(var.memory_size) == var.memory_size
+    error_message = "memory_size must be a whole number between 128 and 10240 MiB."
+  }
+}
+
+variable "timeout" {
+  type        = number
+  description = "Function timeout in seconds. Kafka event source mappings allow at most 840 s (14 minutes). The original used 300."
+  default     = 300
+
+  validation {
+    condition     = var.timeout >= 1 && var.timeout <= 840
+    error_message = "timeout must be between 1 and 840 seconds (the Kafka event source maximum is 14 minutes)."
+  }
+}
+
+variable "reserved_concurrent_executions" {
+  type        = number
+  description = "Reserved concurrency; -1 leaves the function unreserved."
+  default     = -1
+
+  validation {
+    condition     = var.reserved_concurrent_executions >= -1
+    error_message = "reserved_concurrent_executions must be -1 (unreserved) or a non-negative number."
+  }
+}
+
+variable "tracing_mode" {
+  type        = string
+  description = "AWS X-Ray tracing mode: PassThrough or Active."
+  default     = "PassThrough"
+
+  validation {
+    condition     = contains(["PassThrough", "Active"], var.tracing_mode)
+    error_message = "tracing_mode must be one of: PassThrough, Active."
+  }
+}
+
+variable "environment_variables" {
+  type        = map(string)
+  description = "Extra environment variables for the function. KAFKA_CONSUMER_ENABLED may not be true (the event source mapping is the consumer in Lambda); AWS_* names are reserved."
+  default     = {}
+
+  validation {
+    condition     = alltrue([for k in keys(var.environment_variables) : can(regex("^[a-zA-Z][a-zA-Z0-9_]*$", k)) && !startswith(k, "AWS_")])
+    error_message = "environment_variables keys must start with a letter, contain only letters, digits and underscores, and not start with AWS_ (reserved)."
+  }
+
+  validation {
+    condition     = lower(lookup(var.environment_variables, "KAFKA_CONSUMER_ENABLED", "false")) != "true"
+    error_message = "environment_variables.KAFKA_CONSUMER_ENABLED must not be true in Lambda: the event source mapping is the Kafka consumer."
+  }
+}
+
+variable "delivery_stream_name" {
+  type        = string
+  description = "Firehose delivery stream the forwarder writes to; exported as DELIVERY_STREAM_NAME. Null for the logger."
+  default     = null
+}
+
+variable "delivery_stream_arn" {
+  type        = string
+  description = "ARN of that delivery stream; grants firehose:PutRecordBatch and firehose:PutRecord on it."
+  default     = null
+
+  validation {
+    condition     = var.delivery_stream_arn == null || can(regex("^arn:aws[a-z-]*:firehose:[a-z0-9-]+:[0-9]{12}:deliverystream/.+$", var.delivery_stream_arn))
+    error_message = "delivery_stream_arn must be a Firehose delivery stream ARN (arn:<partition>:firehose:<region>:<account>:deliverystream/<name>)."
+  }
+
+  validation {
+    condition     = (var.delivery_stream_arn == null) == (var.delivery_stream_name == null)
+    error_message = "delivery_stream_arn and delivery_stream_name must be set together (the forwarder) or both left null (the logger)."
+  }
+}
+
+variable "dead_letter" {
+  type = object({
+    bucket_name = string
+    prefix      = optional(string, "dead-letter/")
+    kms_key_arn = optional(string)
+  })
+  description = "S3 location for records the forwarder cannot deliver (oversize, rejected). Exported as DEAD_LETTER_BUCKET; grants s3:PutObject on <bucket>/<prefix>* only (and kms:GenerateDataKey via S3 when the bucket uses a customer key)."
+  default     = null
+
+  validation {
+    condition     = var.dead_letter == null || can(regex("^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$", var.dead_letter.bucket_name))
+    error_message = "dead_letter.bucket_name must be a valid S3 bucket name (3-63 lowercase letters, digits, dots, hyphens)."
+  }
+
+  validation {
+    condition     = var.dead_letter == null || try(var.dead_letter.prefix == "" || endswith(var.dead_letter.prefix, "/"), false)
+    error_message = "dead_letter.prefix must be empty or end with \"/\"."
+  }
+}
+
+variable "log_max_value_bytes" {
+  type        = number
+  description = "Logger only: values above this size are truncated in the log line; exported as LOG_MAX_VALUE_BYTES. Null leaves the function default."
+  default     = null
+
+  validation {
+    condition     = var.log_max_value_bytes == null || try(var.log_max_value_bytes >= 0, false)
+    error_message = "log_max_value_bytes must be null or a non-negative number of bytes."
+  }
+}
+
+################################################################################
+# Networking (the function itself; the mapping's pollers always use the cluster's subnets and security groups)
+################################################################################
+
+variable "vpc_config" {
+  type = object({
+    vpc_id     = string
+    subnet_ids = list(string)
+    # Extra security groups; the module always adds its own egress-only (HTTPS) group.
+    security_group_ids = optional(list(string), [])
+  })
+  description = "Run the function in these private subnets (it then needs a NAT gateway or VPC endpoints for Firehose, S3 and CloudWatch Logs). Null runs it outside a VPC, which also works: the mapping reaches the brokers on its own."
+  default     = null
+
+  validation {
+    condition     = var.vpc_config == null || try(length(var.vpc_config.subnet_ids) >= 1, false)
+    error_message = "vpc_config.subnet_ids must list at least one subnet."
+  }
+}
+
+################################################################################
+# Logging
+################################################################################
+
+variable "log_retention_in_days" {
+  type        = number
+  description = "Retention of the function's log group (the original never expired Lambda logs)."
+  default     = 30
+
+  validation {
+    condition     = contains([1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653], var.log_retention_in_days)
+    error_message = "log_retention_in_days must be one of the CloudWatch Logs values: 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653."
+  }
+}
+
+variable "log_kms_key_arn" {
+  type        = string
+  description = "Customer-managed KMS key for the log group (its key policy must allow CloudWatch Logs). Null uses the service default encryption."
+  default     = null
+}
+
+variable "log_format" {
+  type        = string
+  description = "Lambda log format: JSON (structured platform logs; recommended with the functions' JSON lines) or Text."
+  default     = "JSON"
+
+  validation {
+    condition     = contains(["JSON", "Text"], var.log_format)
+    error_message = "log_format must be one of: JSON, Text."
+  }
+}
+
+################################################################################
+# Event source mapping
+################################################################################
+
+variable "cluster_arn" {
+  type        = string
+  description = "ARN of the MSK cluster (arn:<partition>:kafka:<region>:<account>:cluster/<name>/<uuid>). The IAM scope uses its name and UUID: no wildcarded UUID."
+
+  validation {
+    condition     = can(regex("^arn:aws[a-z-]*:kafka:[a-z0-9-]+:[0-9]{12}:cluster/[^/]+/[^/]+$", var.cluster_arn))
+    error_message = "cluster_arn must be an MSK cluster ARN: arn:<partition>:kafka:<region>:<account>:cluster/<name>/<uuid>."
+  }
+}
+
+variable "topic" {
+  type        = string
+  description = "Kafka topic the mapping reads (MSK mappings take exactly one). Create-only: changing it replaces the mapping."
+
+  validation {
+    condition     = can(regex("^[a-zA-Z0-9._-]{1,249}$", var.topic))
+    error_message = "topic must be 1-249 characters of letters, digits, '.', '_' or '-'."
+  }
+}
+
+variable "event_source_enabled" {
+  type        = bool
+  description = "Whether the mapping polls (false pauses it without deleting it)."
+  default     = true
+}
+
+variable "batch_size" {
+  type        = number
+  description = "Maximum records per invocation (MSK: 1-10000). The original defaulted to 100."
+  default     = 100
+
+  validation {
+    condition     = var.batch_size >= 1 && var.batch_size <= 10000 && floor(var.batch_size) == var.batch_size
+    error_message = "batch_size must be a whole number between 1 and 10000."
+  }
+}
+
+variable "maximum_batching_window_in_seconds" {
+  type        = number
+  description = "Batching window 0-300 s. Null keeps the MSK default (500 ms), which cannot be restored once changed without recreating the mapping."
+  default     = null
+
+  validation {
+    condition     = var.maximum_batching_window_in_seconds == null || try(var.maximum_batching_window_in_seconds >= 0 && var.maximum_batching_window_in_seconds <= 300, false)
+    error_message = "maximum_batching_window_in_seconds must be null or between 0 and 300."
+  }
+}
+
+variable "starting_position" {
+  type        = string
+  description = "Where a new mapping starts: LATEST (original default), TRIM_HORIZON or AT_TIMESTAMP (with starting_position_timestamp). Create-only."
+  default     = "LATEST"
+
+  validation {
+    condition     = contains(["LATEST", "TRIM_HORIZON", "AT_TIMESTAMP"], var.starting_position)
+    error_message = "starting_position must be one of: LATEST, TRIM_HORIZON, AT_TIMESTAMP."
+  }
+}
+
+variable "starting_position_timestamp" {
+  type        = string
+  description = "RFC 3339 timestamp (e.g. 2025-01-31T00:00:00Z); required with, and only with, starting_position = AT_TIMESTAMP."
+  default     = null
+
+  validation {
+    condition     = (var.starting_position == "AT_TIMESTAMP") == (var.starting_position_timestamp != null)
+    error_message = "starting_position_timestamp is required when starting_position is AT_TIMESTAMP and must be null otherwise."
+  }
+
+  validation {
+    condition     = var.starting_position_timestamp == null || can(formatdate("YYYY", var.starting_position_timestamp))
+    error_message = "starting_position_timestamp must be an RFC 3339 timestamp such as 2025-01-31T00:00:00Z."
+  }
+}
+
+variable "consumer_group_id" {
+  type        = string
+  description = "Kafka consumer group of the mapping (1-200 characters). Null lets Lambda generate one. Create-only. Also narrows the IAM group permission to this group."
+  default     = null
+
+  validation {
+    condition     = var.consumer_group_id == null || can(regex("^[a-zA-Z0-9._:@=+-]{1,200}$", var.consumer_group_id))
+    error_message = "consumer_group_id must be 1-200 characters of letters, digits and . _ : @ = + -."
+  }
+}
+
+variable "iam_auth" {
+  type        = bool
+  description = "The mapping authenticates with IAM (the role gets kafka-cluster Connect/DescribeTopic/ReadData/DescribeGroup/AlterGroup scoped to this cluster, topic and group). Set false for SCRAM or unauthenticated TLS."
+  default     = true
+}
+
+variable "scram_secret_arn" {
+  type        = string
+  description = "Secrets Manager secret (name starts with AmazonMSK_) for SASL/SCRAM authentication of the mapping. Null for IAM or unauthenticated TLS."
+  default     = null
+
+  validation {
+    condition     = var.scram_secret_arn == null || can(regex("^arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:[0-9]{12}:secret:AmazonMSK_.+$", var.scram_secret_arn))
+    error_message = "scram_secret_arn must be a Secrets Manager secret ARN whose name starts with AmazonMSK_ (required by MSK)."
+  }
+
+  validation {
+    condition     = !(var.scram_secret_arn != null && var.iam_auth)
+    error_message = "Choose one authentication for the mapping: set iam_auth = false when scram_secret_arn is used."
+  }
+}
+
+variable "scram_kms_key_arn" {
+  type        = string
+  description = "Customer-managed KMS key that encrypts the SCRAM secret; the role gets kms:Decrypt on it only via Secrets Manager. Required with scram_secret_arn."
+  default     = null
+
+  validation {
+    condition     = (var.scram_secret_arn == null) == (var.scram_kms_key_arn == null)
+    error_message = "scram_kms_key_arn is required with scram_secret_arn (MSK SCRAM secrets use a customer-managed key) and must be null without it."
+  }
+
+  validation {
+    condition     = var.scram_kms_key_arn == null || can(regex("^arn:aws[a-z-]*:kms:[a-z0-9-]+:[0-9]{12}:key/.+$", var.scram_kms_key_arn))
+    error_message = "scram_kms_key_arn must be a KMS key ARN (arn:<partition>:kms:<region>:<account>:key/<id>)."
+  }
+}
+
+variable "on_failure_destination_arn" {
+  type        = string
+  description = "Where the mapping sends records it gives up on: an SQS queue, SNS topic or S3 bucket ARN. The role gets exactly the matching send permission. Null: no destination. (Kafka-topic destinations, kafka://<topic>, are rejected by provider 5.100.0's ARN validation.)"
+  default     = null
+
+  validation {
+    condition     = var.on_failure_destination_arn == null || can(regex("^arn:aws[a-z-]*:(sqs|sns|s3):.+$", var.on_failure_destination_arn))
+    error_message = "on_failure_destination_arn must be an SQS queue, SNS topic or S3 bucket ARN (provider 5.100.0 rejects kafka://<topic>)."
+  }
+}
+
+variable "on_failure_destination_kms_key_arn" {
+  type        = string
+  description = "Customer-managed key of an encrypted on-failure destination (the role gets kms:GenerateDataKey and kms:Decrypt on it)."
+  default     = null
+}
+
+variable "provisioned_pollers" {
+  type = object({
+    minimum_pollers = optional(number, 1)
+    maximum_pollers = optional(number, 200)
+  })
+  description = "Provisioned mode for the mapping (billed extra): minimum 1-200, maximum 1-2000 pollers. Null keeps on-demand scaling (the original)."
+  default     = null
+
+  validation {
+    condition = var.provisioned_pollers == null || try(
+      var.provisioned_pollers.minimum_pollers >= 1 && var.provisioned_pollers.minimum_pollers <= 200 &&
+      var.provisioned_pollers.maximum_pollers >= 1 && var.provisioned_pollers.maximum_pollers <= 2000 &&
+      var.provisioned_pollers.minimum_pollers <= var.provisioned_pollers.maximum_pollers,
+    false)
+    error_message = "provisioned_pollers: minimum_pollers must be 1-200, maximum_pollers 1-2000, and minimum_pollers <= maximum_pollers."
+  }
+}
+
+variable "filters" {
+  type        = list(string)
+  description = "Up to 10 event filter patterns (JSON strings, e.g. jsonencode({ value = { type = [\"order\"] } })). MSK filters can only match the record value as JSON."
+  default     = []
+
+  validation {
+    condition     = length(var.filters) <= 10
+    error_message = "filters can hold at most 10 patterns."
+  }
+
+  validation {
+    condition     = alltrue([for f in var.filters : can(jsondecode(f))])
+    error_message = "Each entry of filters must be a valid JSON pattern."
+  }
+}
+
+variable "report_batch_item_failures" {
+  type        = bool
+  description = "Set FunctionResponseTypes = [ReportBatchItemFailures] so the function can return batchItemFailures (partial batch response). Whether MSK honours it with this provider version is unverified (aws-facts.md 2.2)."
+  default     = false
+}
+
+variable "metrics" {
+  type        = list(string)
+  description = "Mapping metrics to enable (metrics_config): EventCount is the only value accepted by provider 5.100.0. Empty disables."
+  default     = ["EventCount"]
+
+  validation {
+    condition     = alltrue([for m in var.metrics : contains(["EventCount"], m)])
+    error_message = "metrics may only contain EventCount."
+  }
+}

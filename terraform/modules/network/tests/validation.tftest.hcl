@@ -1,0 +1,109 @@
+# One run per validation rule of the network module.
+
+mock_provider "aws" {
+  source = "../../tests/mocks"
+}
+
+variables {
+  name = "msk-demo"
+}
+
+run "rejects_name_with_underscore" {
+  command = plan
+
+  variables {
+    name = "msk_demo"
+  }
+
+  expect_failures = [var.name]
+}
+
+run "rejects_existing_vpc_one_subnet" {
+  command = plan
+
+  variables {
+    existing_vpc = { vpc_id = "vpc-0a", private_subnet_ids = ["subnet-0a"] }
+  }
+
+  expect_failures = [var.existing_vpc]
+}
+
+run "rejects_cidr_malformed" {
+  command = plan
+
+  variables {
+    cidr_block = "10.0.0.0"
+  }
+
+  expect_failures = [var.cidr_block]
+}
+
+run "rejects_cidr_too_small" {
+  command = plan
+
+  variables {
+    cidr_block = "10.0.0.0/26"
+  }
+
+  expect_failures = [var.cidr_block]
+}
+
+run "rejects_az_count_four" {
+  command = plan
+
+  variables {
+    az_count = 4
+  }
+
+  expect_failures = [var.az_count]
+}
+
+run "rejects_azs_wrong_length" {
+  command = plan
+
+  variables {
+    azs = ["eu-west-1a"]
+  }
+
+  expect_failures = [var.azs]
+}
+
+run "rejects_nat_mode_unknown" {
+  command = plan
+
+  variables {
+    nat_gateway_mode = "two"
+  }
+
+  expect_failures = [var.nat_gateway_mode]
+}
+
+run "rejects_endpoint_service_unknown" {
+  command = plan
+
+  variables {
+    vpc_endpoints = { enabled = true, interface_services = ["dynamodb"] }
+  }
+
+  expect_failures = [var.vpc_endpoints]
+}
+
+run "rejects_no_nat_no_endpoints" {
+  command = plan
+
+  variables {
+    nat_gateway_mode = "none"
+  }
+
+  expect_failures = [var.vpc_endpoints]
+}
+
+run "rejects_flow_log_retention_not_allowed" {
+  command = plan
+
+  variables {
+    flow_logs_retention_in_days = 2
+  }
+
+  expect_failures = [var.flow_logs_retention_in_days]
+}
