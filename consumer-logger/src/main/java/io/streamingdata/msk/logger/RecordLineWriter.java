@@ -2,10 +2,9 @@ package io.streamingdata.msk.logger;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import io.streamingdata.msk.records.KafkaHeader;
 import io.streamingdata.msk.records.KafkaRecord;
 import io.streamingdata.msk.records.PayloadFormat;
-import io.streamingdata.msk.records.PayloadWriter;
+import io.streamingdata.msk.records.RecordJson;
 import io.streamingdata.msk.records.UndecodableRecord;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -46,27 +45,12 @@ final class RecordLineWriter implements AutoCloseable {
         startLine();
         json.writeStringField("level", "INFO");
         json.writeStringField("type", "record");
-        writeCoordinates(record.topicPartition().topic(), record.topicPartition().partition(), record.offset());
-        json.writeNumberField("timestamp", record.timestamp());
+        PayloadFormat valueFormat = RecordJson.writeFields(json, record, maxKeyBytes, maxValueBytes);
         if (record.timestamp() >= 0) {
             json.writeStringField("time", Instant.ofEpochMilli(record.timestamp()).toString());
         }
-        json.writeStringField("timestampType", record.timestampType().name());
-        PayloadWriter.writeField(json, "key", record.key(), maxKeyBytes);
         if (record.isTombstone()) {
             json.writeBooleanField("tombstone", true);
-        }
-        PayloadFormat valueFormat = PayloadWriter.writeField(json, "value", record.value(), maxValueBytes);
-        json.writeNumberField("valueSize", record.value() == null ? 0 : record.value().length);
-        if (!record.headers().isEmpty()) {
-            json.writeArrayFieldStart("headers");
-            for (KafkaHeader header : record.headers()) {
-                json.writeStartObject();
-                json.writeStringField("name", header.name());
-                PayloadWriter.writeField(json, "value", header.value(), maxValueBytes);
-                json.writeEndObject();
-            }
-            json.writeEndArray();
         }
         json.writeNumberField("size", record.payloadSize());
         json.writeEndObject();

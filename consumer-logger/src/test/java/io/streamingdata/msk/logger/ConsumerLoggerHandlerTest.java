@@ -1,5 +1,6 @@
 package io.streamingdata.msk.logger;
 
+import io.streamingdata.msk.records.LogLines;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,5 +1,6 @@
 package io.streamingdata.msk.logger;
 
+import io.streamingdata.msk.records.LogLines;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

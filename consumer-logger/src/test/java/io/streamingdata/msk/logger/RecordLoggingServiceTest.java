@@ -1,11 +1,12 @@
 package io.streamingdata.msk.logger;
 
+import io.streamingdata.msk.records.LogLines;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.streamingdata.msk.logger.bench.BenchmarkEvents;
+import io.streamingdata.msk.records.StockTicks;
 import io.streamingdata.msk.records.EventFixtures;
 import io.streamingdata.msk.records.InvalidKafkaEventException;
 import io.streamingdata.msk.records.KafkaBatch;
@@ -49,7 +50,7 @@ class RecordLoggingServiceTest {
     @Test
     void shouldWriteLargeBatchesInChunksOfWholeLines() {
         RecordLoggingService service = new RecordLoggingService(sink, limits(8192, 1024));
-        KafkaBatch big = new KafkaEventDecoder().decode(BenchmarkEvents.stockTickEvent(500, 1000, 3));
+        KafkaBatch big = new KafkaEventDecoder().decode(StockTicks.event(500, 1000, 3));
 
         LogSummary summary = service.log(big);
 

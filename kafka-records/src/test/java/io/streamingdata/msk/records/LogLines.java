@@ -1,13 +1,17 @@
-package io.streamingdata.msk.logger;
+package io.streamingdata.msk.records;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.awaitility.Awaitility;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
@@ -31,10 +35,36 @@ public final class LogLines {
         }
     }
 
+    /**
+     * Runs {@code action} and returns the JSON lines another process appended to {@code output} meanwhile, waiting
+     * up to ten seconds for a line of type {@code untilType}: for native twins, whose function runs as its own
+     * process and writes to {@code target/quarkus.log}.
+     */
+    public static LogLines captureFile(Path output, Runnable action, String untilType) {
+        int before = read(output).length;
+        action.run();
+        Awaitility.await().atMost(Duration.ofSeconds(10))
+                .until(() -> !appended(output, before).ofType(untilType).isEmpty());
+        return appended(output, before);
+    }
+
+    private static LogLines appended(Path output, int from) {
+        byte[] all = read(output);
+        return parse(new String(all, from, all.length - from, StandardCharsets.UTF_8));
+    }
+
+    private static byte[] read(Path output) {
+        try {
+            return Files.exists(output) ? Files.readAllBytes(output) : new byte[0];
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public static LogLines parse(String output) {
         List<JsonNode> lines = new ArrayList<>();
         for (String line : output.split("\n")) {
-            if (line.startsWith("{\"level\"")) {
+            if (line.startsWith("{\"level\"") || line.startsWith("{\"_aws\"")) {
                 try {
                     lines.add(MAPPER.readTree(line));
                 } catch (IOException e) {

@@ -1,0 +1,18 @@
+package io.streamingdata.msk.firehose.local;
+
+/** Compression of delivered S3 objects; the subset of Firehose's {@code CompressionFormat} this endpoint supports. */
+public enum Compression {
+    UNCOMPRESSED(""),
+    GZIP(".gz");
+
+    private final String extension;
+
+    Compression(String extension) {
+        this.extension = extension;
+    }
+
+    /** File extension Firehose appends to the object name ({@code .gz} for GZIP, nothing otherwise). */
+    public String extension() {
+        return extension;
+    }
+}

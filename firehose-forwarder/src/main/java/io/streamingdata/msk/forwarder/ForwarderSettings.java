@@ -1,0 +1,95 @@
+package io.streamingdata.msk.forwarder;
+
+import io.streamingdata.msk.forwarder.failure.FailureStrategies;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The checked form of {@link ForwarderConfig}: every problem is collected and reported at once, naming the
+ * environment variable and what to set, so a wrong deployment fails at start instead of at the first record.
+ */
+public record ForwarderSettings(String deliveryStreamName, Optional<URI> firehoseEndpoint, OutputFormat outputFormat,
+        boolean aggregationEnabled, int aggregationMaxBytes, int maxConcurrency, int maxAttempts, long backoffBaseMs,
+        long backoffMaxMs, long callTimeoutMs, long timeSafetyMarginMs, long retryBudgetMs,
+        String failureStrategy, Optional<String> deadLetterBucket, String deadLetterPrefix) {
+
+    /** Firehose's largest record, in bytes of data before base64 (1,000 KiB). */
+    public static final int FIREHOSE_MAX_RECORD_BYTES = 1_024_000;
+
+    public static final String INVALID_CONFIGURATION = "firehose-forwarder cannot start; fix its environment: ";
+    public static final String STREAM_REQUIRED = "DELIVERY_STREAM_NAME is not set: name the Firehose delivery stream "
+            + "(Direct PUT) to write to";
+    public static final String BAD_STREAM_NAME = "DELIVERY_STREAM_NAME=%s is not a valid delivery stream name (1-64 "
+            + "characters: letters, digits, '_', '.', '-')";
+    public static final String BAD_ENDPOINT = "AWS_ENDPOINT_URL_FIREHOSE=%s is not an http(s) URL such as "
+            + "http://127.0.0.1:4573";
+    public static final String BAD_FORMAT = "OUTPUT_FORMAT=%s is not one of value, envelope";
+    public static final String BAD_RANGE = "%s=%d is out of range: use %d to %d";
+    public static final String BAD_STRATEGY = "FAILURE_STRATEGY=%s is not one of " + FailureStrategies.NAMES;
+    public static final String BAD_BUCKET = "DEAD_LETTER_BUCKET=%s is not a valid S3 bucket name";
+    public static final String DEAD_LETTER_NEEDS_BUCKET = "FAILURE_STRATEGY=dead-letter needs DEAD_LETTER_BUCKET";
+
+    public static ForwarderSettings from(ForwarderConfig config) {
+        List<String> problems = new ArrayList<>();
+        String stream = config.deliveryStreamName().map(String::trim).orElse("");
+        if (stream.isEmpty()) {
+            problems.add(STREAM_REQUIRED);
+        } else if (!stream.matches("[a-zA-Z0-9_.-]{1,64}")) {
+            problems.add(BAD_STREAM_NAME.formatted(stream));
+        }
+        Optional<URI> endpoint = config.firehoseEndpoint().map(String::trim).filter(s -> !s.isEmpty())
+                .flatMap(text -> parseEndpoint(text, problems));
+        OutputFormat format = OutputFormat.parse(config.outputFormat()).orElse(null);
+        if (format == null) {
+            problems.add(BAD_FORMAT.formatted(config.outputFormat()));
+        }
+        range(problems, "AGGREGATION_MAX_BYTES", config.aggregationMaxBytes(), 1024, FIREHOSE_MAX_RECORD_BYTES);
+        range(problems, "FIREHOSE_MAX_CONCURRENCY", config.maxConcurrency(), 1, 64);
+        range(problems, "FIREHOSE_MAX_ATTEMPTS", config.maxAttempts(), 1, 100);
+        range(problems, "FIREHOSE_BACKOFF_BASE_MS", config.backoffBaseMs(), 1, 60_000);
+        range(problems, "FIREHOSE_BACKOFF_MAX_MS", config.backoffMaxMs(), config.backoffBaseMs(), 300_000);
+        range(problems, "FIREHOSE_CALL_TIMEOUT_MS", config.callTimeoutMs(), 100, 600_000);
+        range(problems, "TIME_SAFETY_MARGIN_MS", config.timeSafetyMarginMs(), 0, 600_000);
+        range(problems, "RETRY_BUDGET_MS", config.retryBudgetMs(), 1_000, 3_600_000);
+        String strategy = config.failureStrategy().trim().toLowerCase(Locale.ROOT);
+        if (!FailureStrategies.NAMES.contains(strategy)) {
+            problems.add(BAD_STRATEGY.formatted(config.failureStrategy()));
+        }
+        Optional<String> bucket = config.deadLetterBucket().map(String::trim).filter(s -> !s.isEmpty());
+        bucket.filter(name -> !name.matches("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]"))
+                .ifPresent(name -> problems.add(BAD_BUCKET.formatted(name)));
+        if (strategy.equals(FailureStrategies.DEAD_LETTER) && bucket.isEmpty()) {
+            problems.add(DEAD_LETTER_NEEDS_BUCKET);
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException(INVALID_CONFIGURATION + String.join("; ", problems) + ".");
+        }
+        return new ForwarderSettings(stream, endpoint, format, config.aggregationEnabled(),
+                config.aggregationMaxBytes(), config.maxConcurrency(), config.maxAttempts(), config.backoffBaseMs(),
+                config.backoffMaxMs(), config.callTimeoutMs(), config.timeSafetyMarginMs(),
+                config.retryBudgetMs(), strategy, bucket, config.deadLetterPrefix());
+    }
+
+    private static Optional<URI> parseEndpoint(String text, List<String> problems) {
+        try {
+            URI uri = new URI(text);
+            if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
+                return Optional.of(uri);
+            }
+        } catch (URISyntaxException e) {
+            // reported below
+        }
+        problems.add(BAD_ENDPOINT.formatted(text));
+        return Optional.empty();
+    }
+
+    private static void range(List<String> problems, String name, long value, long min, long max) {
+        if (value < min || value > max) {
+            problems.add(BAD_RANGE.formatted(name, value, min, max));
+        }
+    }
+}

@@ -1,0 +1,159 @@
+package io.streamingdata.msk.forwarder.delivery;
+
+import io.streamingdata.msk.forwarder.delivery.DeliveryReport.Undelivered;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.jboss.logging.Logger;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.firehose.FirehoseClient;
+import software.amazon.awssdk.services.firehose.model.PutRecordBatchRequest;
+import software.amazon.awssdk.services.firehose.model.PutRecordBatchResponse;
+import software.amazon.awssdk.services.firehose.model.PutRecordBatchResponseEntry;
+import software.amazon.awssdk.services.firehose.model.Record;
+
+/**
+ * Sends records with PutRecordBatch, calls in parallel up to the executor's size, and resends exactly the entries
+ * that failed: those a response marks with an error code (matched by position) and all entries of a call that failed
+ * as a whole (throttling, 5xx, timeouts). Rounds repeat with jittered backoff until everything is accepted or the
+ * {@link RetryPolicy} says stop; what is left is reported, never dropped.
+ */
+public final class FirehoseDelivery {
+
+    private static final Logger LOG = Logger.getLogger(FirehoseDelivery.class);
+
+    private final FirehoseClient client;
+    private final ExecutorService executor;
+    private final RetryPolicy retryPolicy;
+    private final Sleeper sleeper;
+
+    public FirehoseDelivery(FirehoseClient client, ExecutorService executor, RetryPolicy retryPolicy,
+            Sleeper sleeper) {
+        this.client = client;
+        this.executor = executor;
+        this.retryPolicy = retryPolicy;
+        this.sleeper = sleeper;
+    }
+
+    public DeliveryReport deliver(String stream, List<PackedRecord> records, Deadline deadline) {
+        List<PackedRecord> pending = records;
+        List<Undelivered> failed = List.of();
+        int attempts = 0;
+        int calls = 0;
+        int retried = 0;
+        long bytes = 0;
+        while (!pending.isEmpty()) {
+            attempts++;
+            if (attempts > 1) {
+                retried += pending.size();
+            }
+            List<List<PackedRecord>> plan = CallPlanner.plan(pending);
+            calls += plan.size();
+            for (PackedRecord record : pending) {
+                bytes += record.data().length;
+            }
+            failed = sendRound(stream, plan, deadline);
+            if (failed.isEmpty()) {
+                pending = List.of();
+                break;
+            }
+            long wait = retryPolicy.backoffMillis(attempts);
+            if (!retryPolicy.mayRetry(attempts, wait, deadline)) {
+                break;
+            }
+            LOG.debugf("Attempt %d: %d of %d records not accepted by %s (%s); retrying in %d ms", attempts,
+                    failed.size(), pending.size(), stream, failed.get(0).lastError(), wait);
+            if (!pause(wait)) {
+                break;
+            }
+            pending = failed.stream().map(Undelivered::record).toList();
+        }
+        return new DeliveryReport(pending.isEmpty() ? List.of() : failed, attempts, calls, retried, bytes);
+    }
+
+    private List<Undelivered> sendRound(String stream, List<List<PackedRecord>> plan, Deadline deadline) {
+        List<Future<List<Undelivered>>> futures = new ArrayList<>(plan.size());
+        for (List<PackedRecord> call : plan) {
+            futures.add(executor.submit(() -> send(stream, call)));
+        }
+        List<Undelivered> failed = new ArrayList<>();
+        for (int i = 0; i < futures.size(); i++) {
+            failed.addAll(await(futures.get(i), plan.get(i), deadline));
+        }
+        return failed;
+    }
+
+    private List<Undelivered> await(Future<List<Undelivered>> future, List<PackedRecord> call, Deadline deadline) {
+        try {
+            long budget = Math.max(1, retryPolicy.callBudgetMillis(deadline));
+            return future.get(budget, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            // The call may still land: Firehose can accept a batch whose answer never arrives (at-least-once).
+            future.cancel(true);
+            return all(call, "no answer before the invocation's time ran out");
+        } catch (ExecutionException | CancellationException e) {
+            return all(call, describe(e.getCause() == null ? e : e.getCause()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return all(call, "interrupted");
+        }
+    }
+
+    private List<Undelivered> send(String stream, List<PackedRecord> call) {
+        List<Record> entries = new ArrayList<>(call.size());
+        for (PackedRecord record : call) {
+            entries.add(Record.builder().data(SdkBytes.fromByteArrayUnsafe(record.data())).build());
+        }
+        PutRecordBatchResponse response;
+        try {
+            response = client.putRecordBatch(PutRecordBatchRequest.builder().deliveryStreamName(stream)
+                    .records(entries).build());
+        } catch (SdkException e) {
+            return all(call, describe(e));
+        }
+        List<PutRecordBatchResponseEntry> answers = response.requestResponses();
+        boolean allAccepted = (response.failedPutCount() == null || response.failedPutCount() == 0)
+                && answers.size() == call.size();
+        if (allAccepted) {
+            return List.of();
+        }
+        List<Undelivered> failed = new ArrayList<>();
+        for (int i = 0; i < call.size(); i++) {
+            PutRecordBatchResponseEntry answer = i < answers.size() ? answers.get(i) : null;
+            if (answer == null) {
+                failed.add(new Undelivered(call.get(i), "no response entry for this record"));
+            } else if (answer.errorCode() != null) {
+                failed.add(new Undelivered(call.get(i), answer.errorCode() + ": " + answer.errorMessage()));
+            }
+        }
+        return failed;
+    }
+
+    private boolean pause(long millis) {
+        try {
+            sleeper.sleep(millis);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static List<Undelivered> all(List<PackedRecord> call, String reason) {
+        return call.stream().map(record -> new Undelivered(record, reason)).toList();
+    }
+
+    static String describe(Throwable error) {
+        String message = error.getMessage() == null ? "" : error.getMessage();
+        if (message.length() > 300) {
+            message = message.substring(0, 300) + "...";
+        }
+        return error.getClass().getSimpleName() + ": " + message;
+    }
+}

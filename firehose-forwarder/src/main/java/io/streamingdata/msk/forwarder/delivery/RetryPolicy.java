@@ -1,0 +1,45 @@
+package io.streamingdata.msk.forwarder.delivery;
+
+import java.util.random.RandomGenerator;
+
+/**
+ * Exponential backoff with full jitter, bounded by attempts and by the time the invocation has left (minus a safety
+ * margin, so the function answers before Lambda times it out).
+ */
+public final class RetryPolicy {
+
+    private final int maxAttempts;
+    private final long baseMillis;
+    private final long maxMillis;
+    private final long safetyMarginMillis;
+    private final RandomGenerator random;
+
+    public RetryPolicy(int maxAttempts, long baseMillis, long maxMillis, long safetyMarginMillis,
+            RandomGenerator random) {
+        this.maxAttempts = maxAttempts;
+        this.baseMillis = baseMillis;
+        this.maxMillis = maxMillis;
+        this.safetyMarginMillis = safetyMarginMillis;
+        this.random = random;
+    }
+
+    /** The wait before attempt {@code attempt + 1}: uniform in [0, min(max, base * 2^(attempt-1))]. */
+    public long backoffMillis(int attempt) {
+        long ceiling = baseMillis << Math.min(attempt - 1, 30);
+        return random.nextLong(Math.min(maxMillis, Math.max(ceiling, 0)) + 1);
+    }
+
+    public int maxAttempts() {
+        return maxAttempts;
+    }
+
+    /** Whether another attempt fits: attempts left, and the wait plus margin within the time left. */
+    public boolean mayRetry(int attemptsMade, long waitMillis, Deadline deadline) {
+        return attemptsMade < maxAttempts && deadline.remainingMillis() - safetyMarginMillis > waitMillis;
+    }
+
+    /** Time one call may take before the safety margin is reached. */
+    public long callBudgetMillis(Deadline deadline) {
+        return deadline.remainingMillis() - safetyMarginMillis;
+    }
+}

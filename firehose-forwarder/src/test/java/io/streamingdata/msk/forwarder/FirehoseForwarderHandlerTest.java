@@ -1,0 +1,136 @@
+package io.streamingdata.msk.forwarder;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+import io.streamingdata.msk.records.EventFixtures;
+import io.streamingdata.msk.records.KafkaEventDecoder;
+import io.streamingdata.msk.records.KafkaRecord;
+import io.streamingdata.msk.records.LogLines;
+import io.streamingdata.msk.records.StockTicks;
+import io.streamingdata.msk.records.TopicPartition;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+
+/** The Lambda path end to end: mock event server, handler, real SDK, local Firehose endpoint, s3proxy. */
+@QuarkusTest
+@QuarkusTestResource(value = LocalAwsServices.class, restrictToAnnotatedClass = true)
+class FirehoseForwarderHandlerTest extends LocalFirehoseTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void shouldDeliverEachDecodedValueAsALineAndSkipTombstones() {
+        ValidatableResponse response = invoke(EventFixtures.bytes("msk-basic.json"));
+
+        response.statusCode(200);
+        assertEquals(0, response.extract().as(JsonNode.class).get("batchItemFailures").size());
+        assertEquals(List.of("{\"id\":7,\"sum\":9.99}"), Deliveries.lines(firehose));
+    }
+
+    @Test
+    void shouldPublishEmbeddedMetricFormatWithTheBatchCounts() {
+        AtomicReference<ValidatableResponse> response = new AtomicReference<>();
+
+        LogLines lines = outputDuring(() -> response.set(invoke(StockTicks.event(300, 100, 3))));
+
+        response.get().statusCode(200);
+        JsonNode metrics = lines.only("metrics");
+        assertEquals("MskStreaming/FirehoseForwarder",
+                metrics.get("_aws").get("CloudWatchMetrics").get(0).get("Namespace").asText());
+        assertEquals(300, metrics.get("RecordsIn").asInt());
+        assertEquals(300, metrics.get("RecordsDelivered").asInt());
+        assertEquals(1, metrics.get("FirehoseRecords").asInt(), "300 small records packed into one");
+        assertEquals(1, metrics.get("FirehoseCalls").asInt());
+        assertEquals(LocalAwsServices.STREAM, metrics.get("DeliveryStream").asText());
+    }
+
+    @Test
+    void shouldParkRecordsTooLargeForFirehoseAndDeliverTheRest() throws IOException {
+        List<KafkaRecord> records = new ArrayList<>(StockTicks.records(0, 3, 200, 1));
+        KafkaRecord big = StockTicks.records(3, 1, 1_100_000, 1).get(0);
+        records.add(1, big);
+
+        invoke(StockTicks.event(records)).statusCode(200);
+
+        assertEquals(3, Deliveries.lines(firehose).size());
+        JsonNode letter = deadLetter(big.topicPartition(), big.offset());
+        assertEquals("RecordTooLarge", letter.get("cause").asText());
+        assertTrue(letter.get("reason").asText().contains("over Firehose's limit of 1024000 bytes"));
+        assertEquals(StockTicks.TOPIC, letter.get("topic").asText());
+        assertEquals(big.offset(), letter.get("offset").asLong());
+        assertEquals(1_100_000, letter.get("valueSize").asInt());
+        assertEquals("json", letter.get("valueFormat").asText());
+    }
+
+    @Test
+    void shouldParkUndecodableRecordsWithTheirReason() throws IOException {
+        invoke(EventFixtures.bytes("msk-mixed.json")).statusCode(200);
+
+        JsonNode letter = deadLetter(new TopicPartition("ticks", 1), 8);
+        assertEquals("UndecodableRecord", letter.get("cause").asText());
+        assertTrue(letter.get("reason").asText().startsWith("value is not valid base64"));
+        assertEquals(4, Deliveries.lines(firehose).size(), "6 decodable records, 2 of them tombstones");
+    }
+
+    @Test
+    void shouldRetryAFiveHundredBurstLongerThanAnySdkRetryAndDeliverOnce() {
+        firehose.faults().failNextCalls(6, 503, "ServiceUnavailableException");
+
+        invoke(StockTicks.event(50, 100, 2)).statusCode(200);
+
+        assertEquals(50, Deliveries.lines(firehose).size());
+        assertEquals(50, Deliveries.counts(Deliveries.lines(firehose)).size(), "no duplicates");
+    }
+
+    @Test
+    void shouldFailTheInvocationDuringAnOutageNamingTheCounts() {
+        firehose.faults().outage(true);
+
+        JsonNode error = invoke(StockTicks.event(20, 100, 2)).statusCode(500).extract().as(JsonNode.class);
+
+        String message = error.get("errorMessage").asText();
+        assertTrue(message.startsWith("20 of 20 records were not delivered to Firehose stream demo-stream"), message);
+        assertTrue(message.contains("re-delivers the batch"), message);
+        assertTrue(Deliveries.lines(firehose).isEmpty());
+    }
+
+    @Test
+    void shouldRejectANonKafkaEventWithAClearMessage() {
+        JsonNode error = invoke(EventFixtures.bytes("not-kafka-sqs.json")).statusCode(500).extract()
+                .as(JsonNode.class);
+
+        assertEquals(KafkaEventDecoder.MISSING_EVENT_SOURCE, error.get("errorMessage").asText());
+    }
+
+    private JsonNode deadLetter(TopicPartition partition, long offset) throws IOException {
+        String key = "dead-letter/" + partition.topic() + "/" + partition.partition() + "/" + offset + ".json";
+        try {
+            return JSON.readTree(LocalAwsServices.s3().getObjectAsBytes(
+                    b -> b.bucket(LocalAwsServices.DEAD_LETTER_BUCKET).key(key)).asByteArray());
+        } catch (NoSuchKeyException e) {
+            throw new AssertionError("No dead letter at " + key, e);
+        }
+    }
+
+    static ValidatableResponse invoke(byte[] event) {
+        return given().contentType("application/json").accept("application/json").body(event)
+                .when().post()
+                .then();
+    }
+
+    /** The function's structured output while {@code action} runs; the native twin reads its process log. */
+    protected LogLines outputDuring(Runnable action) {
+        return LogLines.capture(action);
+    }
+}
