@@ -47,6 +47,11 @@ public class ForwarderBeans {
     @Produces
     @Singleton
     FirehoseClient firehoseClient(ForwarderSettings settings) {
+        return newFirehoseClient(settings);
+    }
+
+    /** The client as the function uses it; also used by the benchmark, so both measure the same thing. */
+    public static FirehoseClient newFirehoseClient(ForwarderSettings settings) {
         // Our delivery loop owns retries (positional resends, a time budget, jitter); the SDK adds none of its own.
         FirehoseClientBuilder builder = FirehoseClient.builder()
                 .httpClientBuilder(UrlConnectionHttpClient.builder())
@@ -67,13 +72,18 @@ public class ForwarderBeans {
     @Singleton
     @Identifier(CALLERS)
     ExecutorService firehoseCallers(ForwarderSettings settings) {
+        return newCallPool(settings.maxConcurrency());
+    }
+
+    /** Daemon threads, so a pool left behind never keeps a process alive. */
+    public static ExecutorService newCallPool(int threads) {
         AtomicInteger count = new AtomicInteger();
         ThreadFactory daemons = task -> {
             Thread thread = new Thread(task, "firehose-call-" + count.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         };
-        return Executors.newFixedThreadPool(settings.maxConcurrency(), daemons);
+        return Executors.newFixedThreadPool(threads, daemons);
     }
 
     void stopFirehoseCallers(@Disposes @Identifier(CALLERS) ExecutorService executor) {
@@ -92,9 +102,15 @@ public class ForwarderBeans {
     @Singleton
     ForwardingService forwardingService(ForwarderSettings settings, FirehoseClient client,
             @Identifier(CALLERS) ExecutorService callers, DeadLetterStore deadLetters) {
+        return newForwardingService(settings, client, callers, deadLetters);
+    }
+
+    public static ForwardingService newForwardingService(ForwarderSettings settings, FirehoseClient client,
+            ExecutorService callers, DeadLetterStore deadLetters) {
         RetryPolicy retryPolicy = new RetryPolicy(settings.maxAttempts(), settings.backoffBaseMs(),
                 settings.backoffMaxMs(), settings.timeSafetyMarginMs(), new SplittableRandom());
-        FirehoseDelivery delivery = new FirehoseDelivery(client, callers, retryPolicy, Sleeper.THREAD);
+        FirehoseDelivery delivery = new FirehoseDelivery(client, callers, settings.maxConcurrency(), retryPolicy,
+                Sleeper.THREAD);
         return new ForwardingService(settings, delivery, deadLetters,
                 FailureStrategies.byName(settings.failureStrategy(), deadLetters));
     }

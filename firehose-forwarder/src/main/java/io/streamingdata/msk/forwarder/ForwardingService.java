@@ -67,8 +67,9 @@ public final class ForwardingService {
                     continue;
                 }
                 byte[] line = encoder.encode(record);
-                if (line.length > ForwarderSettings.FIREHOSE_MAX_RECORD_BYTES) {
-                    rejected.add(new DeadLetter(entry, TOO_LARGE.formatted(line.length,
+                int size = RecordPacker.packedSize(line);
+                if (size > ForwarderSettings.FIREHOSE_MAX_RECORD_BYTES) {
+                    rejected.add(new DeadLetter(entry, TOO_LARGE.formatted(size,
                             ForwarderSettings.FIREHOSE_MAX_RECORD_BYTES), DeadLetter.TOO_LARGE));
                 } else {
                     lines.add(line);

@@ -11,9 +11,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 
 /**
- * Turns a Kafka record into the newline-terminated line that goes to Firehose, in the configured
- * {@link OutputFormat}. Values are written as they are (never re-encoded); a JSON value spread over several lines is
- * compacted onto one, so that every record stays one line in S3.
+ * Turns a Kafka record into the line that goes to Firehose (the packer adds the newline), in the configured
+ * {@link OutputFormat}. Values are written as they are, without a copy and never re-encoded; a JSON value spread
+ * over several lines is compacted onto one, so that every record stays one line in S3.
  */
 final class RecordLineEncoder {
 
@@ -25,7 +25,7 @@ final class RecordLineEncoder {
         this.format = format;
     }
 
-    /** The line for a record with a value (callers skip tombstones). */
+    /** The line, without its newline, for a record with a value (callers skip tombstones). */
     byte[] encode(KafkaRecord record) {
         try {
             return format == OutputFormat.ENVELOPE ? envelope(record) : value(record.value());
@@ -41,13 +41,9 @@ final class RecordLineEncoder {
                 parser.nextToken();
                 json.copyCurrentStructure(parser);
             }
-            out.write('\n');
             return out.toByteArray();
         }
-        byte[] line = new byte[value.length + 1];
-        System.arraycopy(value, 0, line, 0, value.length);
-        line[value.length] = '\n';
-        return line;
+        return value;
     }
 
     private static byte[] envelope(KafkaRecord record) throws IOException {
@@ -57,7 +53,6 @@ final class RecordLineEncoder {
             RecordJson.writeFields(json, record);
             json.writeEndObject();
         }
-        out.write('\n');
         return out.toByteArray();
     }
 

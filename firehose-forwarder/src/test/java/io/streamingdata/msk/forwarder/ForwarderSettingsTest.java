@@ -12,7 +12,7 @@ class ForwarderSettingsTest {
 
     @Test
     void shouldAcceptTheDefaultsWithAStreamName() {
-        ForwarderSettings settings = ForwarderSettings.from(new TestConfig());
+        ForwarderSettings settings = ForwarderSettings.from(new ForwarderTestConfig());
 
         assertEquals("demo-stream", settings.deliveryStreamName());
         assertEquals(OutputFormat.VALUE, settings.outputFormat());
@@ -23,7 +23,7 @@ class ForwarderSettingsTest {
 
     @Test
     void shouldReadALocalEndpointAndTheEnvelopeFormat() {
-        TestConfig config = new TestConfig();
+        ForwarderTestConfig config = new ForwarderTestConfig();
         config.endpoint = Optional.of("http://127.0.0.1:4573");
         config.format = " Envelope ";
 
@@ -35,7 +35,7 @@ class ForwarderSettingsTest {
 
     @Test
     void shouldRefuseToStartWithoutADeliveryStream() {
-        TestConfig config = new TestConfig();
+        ForwarderTestConfig config = new ForwarderTestConfig();
         config.stream = Optional.empty();
 
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> ForwarderSettings.from(config));
@@ -46,7 +46,7 @@ class ForwarderSettingsTest {
 
     @Test
     void shouldReportEveryProblemAtOnceNamingTheVariables() {
-        TestConfig config = new TestConfig();
+        ForwarderTestConfig config = new ForwarderTestConfig();
         config.stream = Optional.of("no spaces allowed");
         config.endpoint = Optional.of("127.0.0.1:4573");
         config.format = "parquet";
@@ -71,98 +71,12 @@ class ForwarderSettingsTest {
 
     @Test
     void shouldRequireABucketForTheDeadLetterStrategy() {
-        TestConfig config = new TestConfig();
+        ForwarderTestConfig config = new ForwarderTestConfig();
         config.strategy = "dead-letter";
 
         String message = assertThrows(IllegalStateException.class, () -> ForwarderSettings.from(config))
                 .getMessage();
 
         assertTrue(message.contains(ForwarderSettings.DEAD_LETTER_NEEDS_BUCKET), message);
-    }
-
-    /** Defaults as in application.properties, with a stream name. */
-    static final class TestConfig implements ForwarderConfig {
-        Optional<String> stream = Optional.of("demo-stream");
-        Optional<String> endpoint = Optional.empty();
-        String format = "value";
-        int aggregationMaxBytes = 1_024_000;
-        int maxConcurrency = 4;
-        String strategy = "fail";
-        Optional<String> bucket = Optional.empty();
-
-        @Override
-        public Optional<String> deliveryStreamName() {
-            return stream;
-        }
-
-        @Override
-        public Optional<String> firehoseEndpoint() {
-            return endpoint;
-        }
-
-        @Override
-        public String outputFormat() {
-            return format;
-        }
-
-        @Override
-        public boolean aggregationEnabled() {
-            return true;
-        }
-
-        @Override
-        public int aggregationMaxBytes() {
-            return aggregationMaxBytes;
-        }
-
-        @Override
-        public int maxConcurrency() {
-            return maxConcurrency;
-        }
-
-        @Override
-        public int maxAttempts() {
-            return 10;
-        }
-
-        @Override
-        public long backoffBaseMs() {
-            return 50;
-        }
-
-        @Override
-        public long backoffMaxMs() {
-            return 1000;
-        }
-
-        @Override
-        public long callTimeoutMs() {
-            return 10_000;
-        }
-
-        @Override
-        public long timeSafetyMarginMs() {
-            return 5000;
-        }
-
-        @Override
-        public long retryBudgetMs() {
-            return 120_000;
-        }
-
-        @Override
-        public String failureStrategy() {
-            return strategy;
-        }
-
-        @Override
-        public Optional<String> deadLetterBucket() {
-            return bucket;
-        }
-
-        @Override
-        public String deadLetterPrefix() {
-            return "dead-letter/";
-        }
     }
 }

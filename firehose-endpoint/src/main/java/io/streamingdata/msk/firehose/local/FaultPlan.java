@@ -48,9 +48,7 @@ public final class FaultPlan {
      */
     public synchronized FaultPlan failRecords(double probability, String errorCode) {
         Objects.requireNonNull(errorCode, "errorCode");
-        if (!(probability >= 0.0 && probability <= 1.0)) {
-            throw new IllegalArgumentException("probability must be within [0, 1]: " + probability);
-        }
+        Checks.argument(probability >= 0.0 && probability <= 1.0, "probability must be within [0, 1]: " + probability);
         Map<String, Double> next = new LinkedHashMap<>(recordFailures);
         if (probability == 0.0) {
             next.remove(errorCode);
@@ -58,9 +56,7 @@ public final class FaultPlan {
             next.put(errorCode, probability);
         }
         double total = next.values().stream().mapToDouble(Double::doubleValue).sum();
-        if (total > 1.0 + 1e-9) {
-            throw new IllegalArgumentException("per-record failure probabilities add up to " + total + " (> 1)");
-        }
+        Checks.argument(total <= 1.0 + 1e-9, "per-record failure probabilities add up to " + total + " (> 1)");
         recordFailures.clear();
         recordFailures.putAll(next);
         return this;
@@ -100,11 +96,7 @@ public final class FaultPlan {
 
     /** Added to every API call before it is answered. */
     public synchronized FaultPlan latency(Duration perCall) {
-        Objects.requireNonNull(perCall, "perCall");
-        if (perCall.isNegative()) {
-            throw new IllegalArgumentException("latency must not be negative: " + perCall);
-        }
-        this.latency = perCall;
+        this.latency = Checks.notNegative("latency", Objects.requireNonNull(perCall, "perCall"));
         return this;
     }
 
@@ -116,10 +108,7 @@ public final class FaultPlan {
 
     /** The next {@code writes} S3 object writes fail before reaching S3 (exercises retries and the error prefix). */
     public synchronized FaultPlan failS3Writes(int writes) {
-        if (writes < 0) {
-            throw new IllegalArgumentException("writes must not be negative: " + writes);
-        }
-        this.failS3Writes = writes;
+        this.failS3Writes = (int) Checks.notNegative("writes", writes);
         return this;
     }
 
@@ -138,10 +127,12 @@ public final class FaultPlan {
         return nextCalls.size();
     }
 
+    /** Whether {@link #outage(boolean)} is on. */
     public synchronized boolean outage() {
         return outage;
     }
 
+    /** The latency added to every API call ({@link Duration#ZERO} when none). */
     public synchronized Duration latency() {
         return latency;
     }
@@ -179,6 +170,15 @@ public final class FaultPlan {
         return codes;
     }
 
+    /** The ErrorMessage the service pairs with a per-record (or PutRecord whole-call) error code. */
+    static String recordErrorMessage(String code) {
+        return switch (code) {
+            case SERVICE_UNAVAILABLE -> THROTTLE_MESSAGE;
+            case INTERNAL_FAILURE -> "Internal service failure.";
+            default -> "Injected record failure (" + code + ").";
+        };
+    }
+
     synchronized boolean consumeS3Failure() {
         if (failS3Writes > 0) {
             failS3Writes--;
@@ -188,9 +188,7 @@ public final class FaultPlan {
     }
 
     private FaultPlan enqueue(int calls, CallFault fault) {
-        if (calls < 0) {
-            throw new IllegalArgumentException("calls must not be negative: " + calls);
-        }
+        Checks.notNegative("calls", calls);
         for (int i = 0; i < calls; i++) {
             nextCalls.add(fault);
         }
@@ -198,9 +196,7 @@ public final class FaultPlan {
     }
 
     private static int checkStatus(int status) {
-        if (status < 400 || status > 599) {
-            throw new IllegalArgumentException("HTTP status must be 4xx or 5xx: " + status);
-        }
+        Checks.argument(status >= 400 && status <= 599, "HTTP status must be 4xx or 5xx: " + status);
         return status;
     }
 }

@@ -63,6 +63,7 @@ public final class LocalFirehoseMain {
     private LocalFirehoseMain() {
     }
 
+    /** Runs until SIGTERM or Ctrl-C; exits 0 on a clean stop or after --help, 1 when it cannot start, 2 for bad arguments. */
     public static void main(String[] args) {
         int code = run(args, System.out, System.err, true);
         System.exit(code);
@@ -194,7 +195,7 @@ public final class LocalFirehoseMain {
         if (o.help) {
             return o;
         }
-        if (!LocalFirehose.isLoopback(o.bind)) {
+        if (!Checks.isLoopback(o.bind)) {
             throw new IllegalArgumentException("--bind " + o.bind + ": only loopback addresses (127.0.0.1, ::1) are allowed");
         }
         if (streamSpecs.isEmpty()) {

@@ -17,9 +17,7 @@ public final class S3Target {
     private S3Target(Builder b) {
         this.endpoint = Objects.requireNonNull(b.endpoint, "endpoint");
         this.bucket = Objects.requireNonNull(b.bucket, "bucket");
-        if (bucket.isBlank()) {
-            throw new IllegalArgumentException("bucket must not be blank");
-        }
+        Checks.argument(!bucket.isBlank(), "bucket must not be blank");
         this.accessKey = b.accessKey;
         this.secretKey = b.secretKey;
         this.region = b.region;
@@ -31,30 +29,37 @@ public final class S3Target {
         return builder(endpoint, bucket).build();
     }
 
+    /** A target with the defaults of {@link #of(URI, String)}, to change some of them. */
     public static Builder builder(URI endpoint, String bucket) {
         return new Builder(endpoint, bucket);
     }
 
+    /** The S3-compatible server, e.g. {@code http://127.0.0.1:18081}. */
     public URI endpoint() {
         return endpoint;
     }
 
+    /** The bucket objects are written to. */
     public String bucket() {
         return bucket;
     }
 
+    /** Access key the S3 requests are signed with. */
     public String accessKey() {
         return accessKey;
     }
 
+    /** Secret key the S3 requests are signed with. */
     public String secretKey() {
         return secretKey;
     }
 
+    /** Signing region of the S3 requests. */
     public String region() {
         return region;
     }
 
+    /** Whether {@link LocalFirehose#start()} creates the bucket when it is missing. */
     public boolean createBucket() {
         return createBucket;
     }
@@ -64,6 +69,7 @@ public final class S3Target {
         return "s3://" + bucket + " at " + endpoint;
     }
 
+    /** Builder of an {@link S3Target}. */
     public static final class Builder {
         private final URI endpoint;
         private final String bucket;
@@ -77,12 +83,14 @@ public final class S3Target {
             this.bucket = bucket;
         }
 
+        /** Static credentials for SigV4 (default test/test). */
         public Builder credentials(String accessKey, String secretKey) {
             this.accessKey = Objects.requireNonNull(accessKey, "accessKey");
             this.secretKey = Objects.requireNonNull(secretKey, "secretKey");
             return this;
         }
 
+        /** Signing region (default us-east-1). */
         public Builder region(String region) {
             this.region = Objects.requireNonNull(region, "region");
             return this;
@@ -94,6 +102,11 @@ public final class S3Target {
             return this;
         }
 
+        /**
+         * The target.
+         *
+         * @throws IllegalArgumentException when the bucket is blank
+         */
         public S3Target build() {
             return new S3Target(this);
         }

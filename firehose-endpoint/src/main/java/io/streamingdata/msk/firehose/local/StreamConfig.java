@@ -13,7 +13,9 @@ public final class StreamConfig {
     /** The service's pattern and length limits for DeliveryStreamName. */
     static final Pattern NAME_PATTERN = Pattern.compile("[a-zA-Z0-9_.-]{1,64}");
 
+    /** Buffer size hint when none is configured (5 MiB, the service's default). */
     public static final long DEFAULT_BUFFER_SIZE_BYTES = 5L * 1024 * 1024;
+    /** Buffer interval hint when none is configured (300 s, the service's default). */
     public static final Duration DEFAULT_BUFFER_INTERVAL = Duration.ofSeconds(300);
 
     private final String name;
@@ -69,22 +71,27 @@ public final class StreamConfig {
         return builder(name).build();
     }
 
+    /** The DeliveryStreamName. */
     public String name() {
         return name;
     }
 
+    /** Where the stream delivers; empty when it only accepts and records data. */
     public Optional<S3Target> s3Target() {
         return Optional.ofNullable(s3Target);
     }
 
+    /** Buffer size hint in bytes: an object is written once the buffer reaches it. */
     public long bufferSizeBytes() {
         return bufferSizeBytes;
     }
 
+    /** Buffer interval hint: an object is written once its oldest record is this old. */
     public Duration bufferInterval() {
         return bufferInterval;
     }
 
+    /** Compression of the delivered objects. */
     public Compression compression() {
         return compression;
     }
@@ -99,10 +106,12 @@ public final class StreamConfig {
         return errorOutputPrefix;
     }
 
+    /** S3 write attempts per object before it goes under the error output prefix. */
     public int s3Attempts() {
         return s3Attempts;
     }
 
+    /** Backoff after the first failed S3 write attempt; doubled after each further one. */
     public Duration s3RetryBackoff() {
         return s3RetryBackoff;
     }
@@ -115,6 +124,7 @@ public final class StreamConfig {
         return errorPrefixTemplate;
     }
 
+    /** Builder of a {@link StreamConfig}; the name is checked at once, the prefixes at {@link #build()}. */
     public static final class Builder {
         private final String name;
         private S3Target s3Target;
@@ -128,13 +138,12 @@ public final class StreamConfig {
 
         private Builder(String name) {
             Objects.requireNonNull(name, "name");
-            if (!NAME_PATTERN.matcher(name).matches()) {
-                throw new IllegalArgumentException("Invalid delivery stream name '" + name
-                        + "': 1-64 characters of [a-zA-Z0-9_.-]");
-            }
+            Checks.argument(NAME_PATTERN.matcher(name).matches(),
+                    "Invalid delivery stream name '" + name + "': 1-64 characters of [a-zA-Z0-9_.-]");
             this.name = name;
         }
 
+        /** Deliver accepted records to this S3 target (default: no delivery). */
         public Builder s3Delivery(S3Target target) {
             this.s3Target = Objects.requireNonNull(target, "target");
             return this;
@@ -142,33 +151,36 @@ public final class StreamConfig {
 
         /** Buffer size hint: an object is written once the buffered data reaches this many bytes (service: 1-128 MiB). */
         public Builder bufferSizeBytes(long bytes) {
-            if (bytes <= 0) {
-                throw new IllegalArgumentException("bufferSizeBytes must be positive: " + bytes);
-            }
+            Checks.argument(bytes > 0, "bufferSizeBytes must be positive: " + bytes);
             this.bufferSizeBytes = bytes;
             return this;
         }
 
         /** Buffer interval hint: an object is written this long after its oldest record arrived (service: 0-900 s). */
         public Builder bufferInterval(Duration interval) {
-            Objects.requireNonNull(interval, "interval");
-            if (interval.isNegative()) {
-                throw new IllegalArgumentException("bufferInterval must not be negative: " + interval);
-            }
-            this.bufferInterval = interval;
+            this.bufferInterval = Checks.notNegative("bufferInterval", Objects.requireNonNull(interval, "interval"));
             return this;
         }
 
+        /** Compression of the delivered objects (default UNCOMPRESSED). */
         public Builder compression(Compression compression) {
             this.compression = Objects.requireNonNull(compression, "compression");
             return this;
         }
 
+        /**
+         * S3 key prefix with Firehose's expressions ({@code !{timestamp:...}}, {@code !{firehose:random-string}});
+         * null (the default) means {@code yyyy/MM/dd/HH/}.
+         */
         public Builder prefix(String prefix) {
             this.prefix = prefix;
             return this;
         }
 
+        /**
+         * Prefix for objects whose delivery failed; must contain {@code !{firehose:error-output-type}}, and is required
+         * when the prefix has expressions (as the service requires).
+         */
         public Builder errorOutputPrefix(String errorOutputPrefix) {
             this.errorOutputPrefix = errorOutputPrefix;
             return this;
@@ -179,14 +191,17 @@ public final class StreamConfig {
          * backoff (doubled after each failed attempt; default 100 ms).
          */
         public Builder s3Retries(int attempts, Duration firstBackoff) {
-            if (attempts < 1) {
-                throw new IllegalArgumentException("attempts must be >= 1: " + attempts);
-            }
+            Checks.argument(attempts >= 1, "attempts must be >= 1: " + attempts);
             this.s3Attempts = attempts;
             this.s3RetryBackoff = Objects.requireNonNull(firstBackoff, "firstBackoff");
             return this;
         }
 
+        /**
+         * The configuration.
+         *
+         * @throws IllegalArgumentException when a prefix is invalid or the prefixes do not fit together
+         */
         public StreamConfig build() {
             return new StreamConfig(this);
         }

@@ -16,10 +16,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import software.amazon.awssdk.services.firehose.FirehoseClient;
 import software.amazon.awssdk.services.firehose.model.FirehoseException;
@@ -30,32 +28,14 @@ import software.amazon.awssdk.services.firehose.model.ServiceUnavailableExceptio
 
 class FaultTest {
     private static final String STREAM = "fault-stream";
-    private static LocalFirehose firehose;
-    private static FirehoseClient client;
-
-    @BeforeAll
-    static void start() {
-        firehose = LocalFirehose.builder().stream(STREAM).seed(42).build().start();
-        client = TestSupport.firehose(firehose.endpoint());
-    }
-
-    @AfterAll
-    static void stop() {
-        client.close();
-        firehose.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        firehose.faults().clear();
-        firehose.reset(STREAM);
-    }
+    @RegisterExtension
+    static final EndpointFixture fixture = EndpointFixture.of(b -> b.stream(STREAM).seed(42)).resetBeforeEach(STREAM);
 
     @Test
     void perRecordFailuresArePositionalAndFailedRecordsAreNotDelivered() {
-        firehose.faults().failRecords(0.30, "ServiceUnavailableException");
+        fixture.firehose().faults().failRecords(0.30, "ServiceUnavailableException");
         List<Record> sent = records("rec", 400);
-        PutRecordBatchResponse response = client.putRecordBatch(b -> b.deliveryStreamName(STREAM).records(sent));
+        PutRecordBatchResponse response = fixture.client().putRecordBatch(b -> b.deliveryStreamName(STREAM).records(sent));
 
         List<String> expectedDelivered = new ArrayList<>();
         int failed = 0;
@@ -73,15 +53,15 @@ class FaultTest {
         }
         assertEquals(failed, response.failedPutCount());
         assertTrue(failed > 80 && failed < 160, "about 30% of 400 should fail, got " + failed);
-        assertEquals(expectedDelivered, texts(firehose.deliveredRecords(STREAM)));
-        assertEquals(failed, firehose.stats(STREAM).failedRecords());
-        assertEquals(400 - failed, firehose.stats(STREAM).acceptedRecords());
+        assertEquals(expectedDelivered, texts(fixture.firehose().deliveredRecords(STREAM)));
+        assertEquals(failed, fixture.firehose().stats(STREAM).failedRecords());
+        assertEquals(400 - failed, fixture.firehose().stats(STREAM).acceptedRecords());
     }
 
     @Test
     void internalFailureAndServiceUnavailableCanBeMixed() {
-        firehose.faults().failRecords(0.25, FaultPlan.SERVICE_UNAVAILABLE).failRecords(0.25, FaultPlan.INTERNAL_FAILURE);
-        PutRecordBatchResponse response = client.putRecordBatch(b -> b.deliveryStreamName(STREAM).records(records("m", 200)));
+        fixture.firehose().faults().failRecords(0.25, FaultPlan.SERVICE_UNAVAILABLE).failRecords(0.25, FaultPlan.INTERNAL_FAILURE);
+        PutRecordBatchResponse response = fixture.client().putRecordBatch(b -> b.deliveryStreamName(STREAM).records(records("m", 200)));
         Set<String> codes = response.requestResponses().stream().map(PutRecordBatchResponseEntry::errorCode)
                 .filter(c -> c != null).collect(Collectors.toSet());
         assertEquals(Set.of("ServiceUnavailableException", "InternalFailure"), codes);
@@ -112,97 +92,97 @@ class FaultTest {
 
     @Test
     void a503BurstLongerThanTheSdkRetriesSurfacesAsAnException() {
-        firehose.faults().failNextCalls(6, 503, "ServiceUnavailableException");
+        fixture.firehose().faults().failNextCalls(6, 503, "ServiceUnavailableException");
         ServiceUnavailableException e = assertThrows(ServiceUnavailableException.class,
-                () -> client.putRecordBatch(b -> b.deliveryStreamName(STREAM).records(records("b", 3))));
+                () -> fixture.client().putRecordBatch(b -> b.deliveryStreamName(STREAM).records(records("b", 3))));
         assertEquals(503, e.statusCode());
         assertEquals(4, e.numAttempts());
-        assertEquals(2, firehose.faults().pendingCallFaults());
-        StreamStats stats = firehose.stats(STREAM);
+        assertEquals(2, fixture.firehose().faults().pendingCallFaults());
+        StreamStats stats = fixture.firehose().stats(STREAM);
         assertEquals(4, stats.calls());
         assertEquals(4, stats.failedCalls());
-        assertTrue(firehose.deliveredRecords(STREAM).isEmpty(), "a whole-call failure delivers nothing");
+        assertTrue(fixture.firehose().deliveredRecords(STREAM).isEmpty(), "a whole-call failure delivers nothing");
     }
 
     @Test
     void aShortBurstIsAbsorbedByTheSdkRetries() {
-        firehose.faults().failNextCalls(3, 503, "ServiceUnavailableException");
-        assertEquals(0, client.putRecordBatch(b -> b.deliveryStreamName(STREAM).records(records("ok", 3))).failedPutCount());
-        assertEquals(List.of("ok-0\n", "ok-1\n", "ok-2\n"), texts(firehose.deliveredRecords(STREAM)));
-        assertEquals(4, firehose.stats(STREAM).calls());
-        assertEquals(3, firehose.stats(STREAM).failedCalls());
+        fixture.firehose().faults().failNextCalls(3, 503, "ServiceUnavailableException");
+        assertEquals(0, fixture.client().putRecordBatch(b -> b.deliveryStreamName(STREAM).records(records("ok", 3))).failedPutCount());
+        assertEquals(List.of("ok-0\n", "ok-1\n", "ok-2\n"), texts(fixture.firehose().deliveredRecords(STREAM)));
+        assertEquals(4, fixture.firehose().stats(STREAM).calls());
+        assertEquals(3, fixture.firehose().stats(STREAM).failedCalls());
     }
 
     @Test
     void aBurstOf500InternalFailuresSurfaces() {
-        firehose.faults().failNextCalls(4, 500, "InternalFailure");
+        fixture.firehose().faults().failNextCalls(4, 500, "InternalFailure");
         FirehoseException e = assertThrows(FirehoseException.class,
-                () -> client.putRecord(b -> b.deliveryStreamName(STREAM).record(record("p"))));
+                () -> fixture.client().putRecord(b -> b.deliveryStreamName(STREAM).record(record("p"))));
         assertEquals(500, e.statusCode());
         assertEquals("InternalFailure", e.awsErrorDetails().errorCode());
-        assertTrue(firehose.deliveredRecords(STREAM).isEmpty());
+        assertTrue(fixture.firehose().deliveredRecords(STREAM).isEmpty());
     }
 
     @Test
     void throttlingIsAServiceUnavailableExceptionThatTheSdkRetries() {
-        firehose.faults().throttleNextCalls(2);
-        client.putRecordBatch(b -> b.deliveryStreamName(STREAM).records(record("t")));
-        assertEquals(3, firehose.stats(STREAM).calls());
-        assertEquals(List.of("t"), texts(firehose.deliveredRecords(STREAM)));
+        fixture.firehose().faults().throttleNextCalls(2);
+        fixture.client().putRecordBatch(b -> b.deliveryStreamName(STREAM).records(record("t")));
+        assertEquals(3, fixture.firehose().stats(STREAM).calls());
+        assertEquals(List.of("t"), texts(fixture.firehose().deliveredRecords(STREAM)));
 
-        firehose.faults().throttleNextCalls(5);
+        fixture.firehose().faults().throttleNextCalls(5);
         ServiceUnavailableException e = assertThrows(ServiceUnavailableException.class,
-                () -> client.putRecordBatch(b -> b.deliveryStreamName(STREAM).records(record("u"))));
+                () -> fixture.client().putRecordBatch(b -> b.deliveryStreamName(STREAM).records(record("u"))));
         assertEquals(FaultPlan.THROTTLE_STATUS, e.statusCode());
         assertEquals("Slow down.", e.awsErrorDetails().errorMessage());
-        assertEquals(List.of("t"), texts(firehose.deliveredRecords(STREAM)));
+        assertEquals(List.of("t"), texts(fixture.firehose().deliveredRecords(STREAM)));
     }
 
     @Test
     void latencyIsAddedToEachCall() {
-        firehose.faults().latency(Duration.ofMillis(150));
+        fixture.firehose().faults().latency(Duration.ofMillis(150));
         long start = System.nanoTime();
-        client.putRecordBatch(b -> b.deliveryStreamName(STREAM).records(record("slow")));
+        fixture.client().putRecordBatch(b -> b.deliveryStreamName(STREAM).records(record("slow")));
         long elapsedMs = (System.nanoTime() - start) / 1_000_000;
         assertTrue(elapsedMs >= 150, "call took " + elapsedMs + " ms");
-        assertEquals(1, firehose.deliveredRecords(STREAM).size());
+        assertEquals(1, fixture.firehose().deliveredRecords(STREAM).size());
     }
 
     @Test
     void outageFailsEveryCallUntilItEnds() {
-        firehose.faults().outage(true);
+        fixture.firehose().faults().outage(true);
         ServiceUnavailableException e = assertThrows(ServiceUnavailableException.class,
-                () -> client.putRecordBatch(b -> b.deliveryStreamName(STREAM).records(record("o"))));
+                () -> fixture.client().putRecordBatch(b -> b.deliveryStreamName(STREAM).records(record("o"))));
         assertEquals(503, e.statusCode());
-        assertThrows(ServiceUnavailableException.class, () -> client.describeDeliveryStream(b -> b.deliveryStreamName(STREAM)));
-        firehose.faults().outage(false);
-        client.putRecordBatch(b -> b.deliveryStreamName(STREAM).records(record("back")));
-        assertEquals(List.of("back"), texts(firehose.deliveredRecords(STREAM)));
+        assertThrows(ServiceUnavailableException.class, () -> fixture.client().describeDeliveryStream(b -> b.deliveryStreamName(STREAM)));
+        fixture.firehose().faults().outage(false);
+        fixture.client().putRecordBatch(b -> b.deliveryStreamName(STREAM).records(record("back")));
+        assertEquals(List.of("back"), texts(fixture.firehose().deliveredRecords(STREAM)));
     }
 
     @Test
     void acceptThenFailProducesDuplicatesOnRetry() {
-        firehose.faults().acceptThenFailNextCalls(1, 500, "InternalFailure");
-        client.putRecordBatch(b -> b.deliveryStreamName(STREAM).records(record("d1"), record("d2")));
-        assertEquals(List.of("d1", "d2", "d1", "d2"), texts(firehose.deliveredRecords(STREAM)));
-        assertEquals(1, firehose.stats(STREAM).failedCalls());
+        fixture.firehose().faults().acceptThenFailNextCalls(1, 500, "InternalFailure");
+        fixture.client().putRecordBatch(b -> b.deliveryStreamName(STREAM).records(record("d1"), record("d2")));
+        assertEquals(List.of("d1", "d2", "d1", "d2"), texts(fixture.firehose().deliveredRecords(STREAM)));
+        assertEquals(1, fixture.firehose().stats(STREAM).failedCalls());
     }
 
     @Test
     void clearRemovesEveryFault() {
-        firehose.faults().failRecords(1.0).failNextCalls(10, 503, "ServiceUnavailableException").outage(true)
+        fixture.firehose().faults().failRecords(1.0).failNextCalls(10, 503, "ServiceUnavailableException").outage(true)
                 .latency(Duration.ofSeconds(5));
-        firehose.faults().clear();
-        assertEquals(0, firehose.faults().pendingCallFaults());
-        PutRecordBatchResponse response = client.putRecordBatch(b -> b.deliveryStreamName(STREAM).records(records("c", 10)));
+        fixture.firehose().faults().clear();
+        assertEquals(0, fixture.firehose().faults().pendingCallFaults());
+        PutRecordBatchResponse response = fixture.client().putRecordBatch(b -> b.deliveryStreamName(STREAM).records(records("c", 10)));
         assertEquals(0, response.failedPutCount());
-        assertEquals(10, firehose.deliveredRecords(STREAM).size());
+        assertEquals(10, fixture.firehose().deliveredRecords(STREAM).size());
     }
 
     @Test
     void invalidFaultSettingsAreRefused() {
-        assertThrows(IllegalArgumentException.class, () -> firehose.faults().failRecords(1.5));
-        assertThrows(IllegalArgumentException.class, () -> firehose.faults().failRecords(0.6).failRecords(0.6, "InternalFailure"));
-        assertThrows(IllegalArgumentException.class, () -> firehose.faults().failNextCalls(1, 200, "X"));
+        assertThrows(IllegalArgumentException.class, () -> fixture.firehose().faults().failRecords(1.5));
+        assertThrows(IllegalArgumentException.class, () -> fixture.firehose().faults().failRecords(0.6).failRecords(0.6, "InternalFailure"));
+        assertThrows(IllegalArgumentException.class, () -> fixture.firehose().faults().failNextCalls(1, 200, "X"));
     }
 }

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.net.InetAddress;
@@ -45,6 +46,16 @@ class LocalFirehoseMainTest {
         return err.toString(StandardCharsets.UTF_8);
     }
 
+    /** Runs {@code args}, expecting exit code {@code exit} and {@code inError} on standard error. */
+    private void assertExit(int exit, String inError, String... args) {
+        assertEquals(exit, run(args), String.join(" ", args));
+        assertTrue(err().contains(inError), err());
+    }
+
+    private static ServerSocket loopbackSocket() throws IOException {
+        return new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"));
+    }
+
     @Test
     void helpPrintsUsageAndExitsZero() {
         assertEquals(0, run("--help"));
@@ -72,23 +83,20 @@ class LocalFirehoseMainTest {
             "--stream bad/name",
             "--stream s --fail-records 2"})
     void badArgumentsExitTwoWithAClearMessage(String line) {
-        assertEquals(2, run(line.split(" ")), line);
+        assertExit(2, "--help", line.split(" "));
         assertTrue(err().startsWith("local-firehose: "), err());
-        assertTrue(err().contains("--help"), err());
         assertEquals("", out(), "nothing started");
     }
 
     @Test
     void nonLoopbackBindIsNamedInTheError() {
-        assertEquals(2, run("--bind", "0.0.0.0", "--stream", "s"));
-        assertTrue(err().contains("only loopback"), err());
+        assertExit(2, "only loopback", "--bind", "0.0.0.0", "--stream", "s");
     }
 
     @Test
     void aPortInUseExitsOneWithAClearMessage() throws Exception {
-        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-            assertEquals(1, run("--port", String.valueOf(taken.getLocalPort()), "--stream", "s"));
-            assertTrue(err().contains("already in use"), err());
+        try (ServerSocket taken = loopbackSocket()) {
+            assertExit(1, "already in use", "--port", String.valueOf(taken.getLocalPort()), "--stream", "s");
             assertTrue(err().contains(String.valueOf(taken.getLocalPort())), err());
         }
     }
@@ -96,11 +104,10 @@ class LocalFirehoseMainTest {
     @Test
     void anUnreachableS3ServerFailsTheStart() throws Exception {
         int closedPort;
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+        try (ServerSocket s = loopbackSocket()) {
             closedPort = s.getLocalPort();
         }
-        assertEquals(1, run("--port", "0", "--stream", "s=bucket", "--s3-endpoint", "http://127.0.0.1:" + closedPort));
-        assertTrue(err().contains("cannot start"), err());
+        assertExit(1, "cannot start", "--port", "0", "--stream", "s=bucket", "--s3-endpoint", "http://127.0.0.1:" + closedPort);
     }
 
     @Test

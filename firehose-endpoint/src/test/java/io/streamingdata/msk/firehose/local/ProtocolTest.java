@@ -16,15 +16,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import software.amazon.awssdk.services.firehose.FirehoseClient;
 import software.amazon.awssdk.services.firehose.model.DeliveryStreamDescription;
 import software.amazon.awssdk.services.firehose.model.PutRecordBatchResponse;
 import software.amazon.awssdk.services.firehose.model.PutRecordBatchResponseEntry;
@@ -33,40 +30,24 @@ import software.amazon.awssdk.services.firehose.model.ResourceNotFoundException;
 
 class ProtocolTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static LocalFirehose firehose;
-    private static FirehoseClient client;
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    @BeforeAll
-    static void start() {
-        firehose = LocalFirehose.builder().port(0).stream("demo-stream").stream("other-stream").seed(42).build().start();
-        client = TestSupport.firehose(firehose.endpoint());
-    }
-
-    @AfterAll
-    static void stop() {
-        client.close();
-        firehose.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        firehose.faults().clear();
-        firehose.reset("demo-stream");
-    }
+    @RegisterExtension
+    static final EndpointFixture fixture = EndpointFixture.of(b -> b.port(0).stream("demo-stream").stream("other-stream")
+            .seed(42)).resetBeforeEach("demo-stream");
 
     @Test
     void endpointIsLoopbackWithTheBoundPort() {
-        URI endpoint = firehose.endpoint();
+        URI endpoint = fixture.firehose().endpoint();
         assertEquals("http", endpoint.getScheme());
         assertEquals("127.0.0.1", endpoint.getHost());
         assertTrue(endpoint.getPort() > 0);
-        assertEquals(endpoint.getPort(), firehose.port());
+        assertEquals(endpoint.getPort(), fixture.firehose().port());
     }
 
     @Test
     void putRecordBatchRoundTripThroughTheSdk() {
-        PutRecordBatchResponse response = client.putRecordBatch(b -> b.deliveryStreamName("demo-stream")
+        PutRecordBatchResponse response = fixture.client().putRecordBatch(b -> b.deliveryStreamName("demo-stream")
                 .records(records("tick", 3)));
         assertEquals(0, response.failedPutCount());
         assertFalse(response.encrypted());
@@ -76,8 +57,8 @@ class ProtocolTest {
             assertNull(entry.errorCode());
         }
         assertEquals(3, response.requestResponses().stream().map(PutRecordBatchResponseEntry::recordId).distinct().count());
-        assertEquals(List.of("tick-0\n", "tick-1\n", "tick-2\n"), texts(firehose.deliveredRecords("demo-stream")));
-        StreamStats stats = firehose.stats("demo-stream");
+        assertEquals(List.of("tick-0\n", "tick-1\n", "tick-2\n"), texts(fixture.firehose().deliveredRecords("demo-stream")));
+        StreamStats stats = fixture.firehose().stats("demo-stream");
         assertEquals(1, stats.calls());
         assertEquals(3, stats.acceptedRecords());
         assertEquals(21, stats.bytes());
@@ -86,27 +67,27 @@ class ProtocolTest {
 
     @Test
     void putRecordRoundTripThroughTheSdk() {
-        PutRecordResponse response = client.putRecord(b -> b.deliveryStreamName("demo-stream").record(record("single")));
+        PutRecordResponse response = fixture.client().putRecord(b -> b.deliveryStreamName("demo-stream").record(record("single")));
         assertNotNull(response.recordId());
         assertFalse(response.encrypted());
-        assertEquals(List.of("single"), texts(firehose.deliveredRecords("demo-stream")));
+        assertEquals(List.of("single"), texts(fixture.firehose().deliveredRecords("demo-stream")));
     }
 
     @Test
     void duplicatesAreKeptInAcceptanceOrder() {
-        client.putRecordBatch(b -> b.deliveryStreamName("demo-stream").records(record("a"), record("b")));
-        client.putRecordBatch(b -> b.deliveryStreamName("demo-stream").records(record("b"), record("c")));
-        assertEquals(List.of("a", "b", "b", "c"), texts(firehose.deliveredRecords("demo-stream")));
+        fixture.client().putRecordBatch(b -> b.deliveryStreamName("demo-stream").records(record("a"), record("b")));
+        fixture.client().putRecordBatch(b -> b.deliveryStreamName("demo-stream").records(record("b"), record("c")));
+        assertEquals(List.of("a", "b", "b", "c"), texts(fixture.firehose().deliveredRecords("demo-stream")));
     }
 
     @Test
     void unknownStreamIsATypedResourceNotFoundAndNotRetried() {
         ResourceNotFoundException e = assertThrows(ResourceNotFoundException.class,
-                () -> client.putRecordBatch(b -> b.deliveryStreamName("nope").records(record("x"))));
+                () -> fixture.client().putRecordBatch(b -> b.deliveryStreamName("nope").records(record("x"))));
         assertEquals(400, e.statusCode());
         assertTrue(e.getMessage().contains("nope"), e.getMessage());
         assertEquals(1, e.numAttempts());
-        assertTrue(firehose.deliveredRecords("demo-stream").isEmpty());
+        assertTrue(fixture.firehose().deliveredRecords("demo-stream").isEmpty());
     }
 
     @Test
@@ -121,7 +102,7 @@ class ProtocolTest {
         assertFalse(body.get("Encrypted").asBoolean(true));
         assertEquals(2, body.get("RequestResponses").size());
         assertTrue(body.get("RequestResponses").get(0).hasNonNull("RecordId"));
-        assertEquals(List.of("hello", "world"), texts(firehose.deliveredRecords("demo-stream")));
+        assertEquals(List.of("hello", "world"), texts(fixture.firehose().deliveredRecords("demo-stream")));
     }
 
     @Test
@@ -132,7 +113,7 @@ class ProtocolTest {
         JsonNode body = JSON.readTree(response.body());
         assertEquals("ValidationException", body.get("__type").asText());
         assertTrue(body.get("message").asText().contains("'deliveryStreamName'"), body.toString());
-        assertTrue(firehose.deliveredRecords("demo-stream").isEmpty());
+        assertTrue(fixture.firehose().deliveredRecords("demo-stream").isEmpty());
     }
 
     @Test
@@ -146,35 +127,35 @@ class ProtocolTest {
         HttpResponse<String> badBase64 = post("Firehose_20150804.PutRecord",
                 "{\"DeliveryStreamName\":\"demo-stream\",\"Record\":{\"Data\":\"***\"}}");
         assertEquals(400, badBase64.statusCode());
-        assertTrue(firehose.deliveredRecords("demo-stream").isEmpty());
+        assertTrue(fixture.firehose().deliveredRecords("demo-stream").isEmpty());
     }
 
     @Test
     void describeAndListDeliveryStreams() {
-        DeliveryStreamDescription d = client.describeDeliveryStream(b -> b.deliveryStreamName("demo-stream"))
+        DeliveryStreamDescription d = fixture.client().describeDeliveryStream(b -> b.deliveryStreamName("demo-stream"))
                 .deliveryStreamDescription();
         assertEquals("demo-stream", d.deliveryStreamName());
         assertEquals("ACTIVE", d.deliveryStreamStatusAsString());
         assertEquals("DirectPut", d.deliveryStreamTypeAsString());
         assertEquals("arn:aws:firehose:us-east-1:000000000000:deliverystream/demo-stream", d.deliveryStreamARN());
-        assertThrows(ResourceNotFoundException.class, () -> client.describeDeliveryStream(b -> b.deliveryStreamName("nope")));
-        assertEquals(List.of("demo-stream", "other-stream"), client.listDeliveryStreams(b -> { }).deliveryStreamNames());
-        var page = client.listDeliveryStreams(b -> b.limit(1));
+        assertThrows(ResourceNotFoundException.class, () -> fixture.client().describeDeliveryStream(b -> b.deliveryStreamName("nope")));
+        assertEquals(List.of("demo-stream", "other-stream"), fixture.client().listDeliveryStreams(b -> { }).deliveryStreamNames());
+        var page = fixture.client().listDeliveryStreams(b -> b.limit(1));
         assertEquals(List.of("demo-stream"), page.deliveryStreamNames());
         assertTrue(page.hasMoreDeliveryStreams());
     }
 
     @Test
     void adminStatsEndpointReportsCounters() throws Exception {
-        client.putRecordBatch(b -> b.deliveryStreamName("demo-stream").records(records("s", 2)));
-        HttpResponse<String> stats = HTTP.send(HttpRequest.newBuilder(firehose.endpoint().resolve("/_local/stats")).GET().build(),
+        fixture.client().putRecordBatch(b -> b.deliveryStreamName("demo-stream").records(records("s", 2)));
+        HttpResponse<String> stats = HTTP.send(HttpRequest.newBuilder(fixture.firehose().endpoint().resolve("/_local/stats")).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, stats.statusCode());
         assertEquals(2, JSON.readTree(stats.body()).at("/streams/demo-stream/acceptedRecords").asInt());
     }
 
     private static HttpResponse<String> post(String target, String body) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(firehose.endpoint().resolve("/"))
+        HttpRequest request = HttpRequest.newBuilder(fixture.firehose().endpoint().resolve("/"))
                 .header("Content-Type", "application/x-amz-json-1.1")
                 .header("X-Amz-Target", target)
                 .POST(HttpRequest.BodyPublishers.ofString(body))

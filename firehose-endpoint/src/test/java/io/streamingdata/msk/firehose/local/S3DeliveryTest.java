@@ -21,42 +21,29 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import software.amazon.awssdk.services.firehose.FirehoseClient;
 import software.amazon.awssdk.services.firehose.model.Record;
 
 class S3DeliveryTest {
     private static final String UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
-    private static LocalFirehose firehose;
-    private static FirehoseClient client;
 
-    @BeforeAll
-    static void start() {
-        firehose = LocalFirehose.builder()
-                .stream(StreamConfig.builder("by-size").s3Delivery(s3Target("bucket-size"))
-                        .bufferSizeBytes(1000).bufferInterval(Duration.ofMinutes(10)).build())
-                .stream(StreamConfig.builder("by-interval").s3Delivery(s3Target("bucket-interval"))
-                        .bufferInterval(Duration.ofMillis(400)).build())
-                .stream(StreamConfig.builder("gzipped").s3Delivery(s3Target("bucket-gzip"))
-                        .compression(Compression.GZIP).build())
-                .stream(StreamConfig.builder("custom").s3Delivery(s3Target("bucket-custom"))
-                        .prefix("data/!{timestamp:yyyy}/!{firehose:random-string}/")
-                        .errorOutputPrefix("errors/!{firehose:error-output-type}/").build())
-                .stream(StreamConfig.builder("failing").s3Delivery(s3Target("bucket-failing"))
-                        .prefix("ok/").errorOutputPrefix("errors/!{firehose:error-output-type}/")
-                        .s3Retries(2, Duration.ofMillis(10)).build())
-                .build().start();
-        client = TestSupport.firehose(firehose.endpoint());
-    }
-
-    @AfterAll
-    static void stop() {
-        client.close();
-        firehose.close();
-    }
+    @RegisterExtension
+    static final EndpointFixture fixture = EndpointFixture.of(b -> b
+            .stream(StreamConfig.builder("by-size").s3Delivery(s3Target("bucket-size"))
+                    .bufferSizeBytes(1000).bufferInterval(Duration.ofMinutes(10)).build())
+            .stream(StreamConfig.builder("by-interval").s3Delivery(s3Target("bucket-interval"))
+                    .bufferInterval(Duration.ofMillis(400)).build())
+            .stream(StreamConfig.builder("gzipped").s3Delivery(s3Target("bucket-gzip"))
+                    .compression(Compression.GZIP).build())
+            .stream(StreamConfig.builder("custom").s3Delivery(s3Target("bucket-custom"))
+                    .prefix("data/!{timestamp:yyyy}/!{firehose:random-string}/")
+                    .errorOutputPrefix("errors/!{firehose:error-output-type}/").build())
+            .stream(StreamConfig.builder("failing").s3Delivery(s3Target("bucket-failing"))
+                    .prefix("ok/").errorOutputPrefix("errors/!{firehose:error-output-type}/")
+                    .s3Retries(2, Duration.ofMillis(10)).build()));
 
     @Test
     void sizeThresholdWritesAnObjectWithTheDefaultKeyLayout() {
@@ -67,28 +54,28 @@ class S3DeliveryTest {
             batch.add(record(line));
             expected.append(line);
         }
-        client.putRecordBatch(b -> b.deliveryStreamName("by-size").records(batch)); // > 1000 bytes: cut at once
+        fixture.client().putRecordBatch(b -> b.deliveryStreamName("by-size").records(batch)); // > 1000 bytes: cut at once
         await().atMost(Duration.ofSeconds(10)).until(() -> keys("bucket-size").size() == 1);
         String key = keys("bucket-size").get(0);
         assertDefaultLayout(key, "by-size", "");
         assertEquals(expected.toString(), new String(object("bucket-size", key), StandardCharsets.UTF_8),
                 "records concatenated without delimiter, in order");
 
-        client.putRecordBatch(b -> b.deliveryStreamName("by-size").records(record("tail-1;"), record("tail-2;")));
+        fixture.client().putRecordBatch(b -> b.deliveryStreamName("by-size").records(record("tail-1;"), record("tail-2;")));
         assertEquals(1, keys("bucket-size").size(), "below the size hint nothing is written yet");
-        firehose.flush();
+        fixture.firehose().flush();
         List<String> keys = keys("bucket-size");
         assertEquals(2, keys.size());
         String second = keys.stream().filter(k -> !k.equals(key)).findFirst().orElseThrow();
         assertEquals("tail-1;tail-2;", new String(object("bucket-size", second), StandardCharsets.UTF_8));
-        assertEquals(2, firehose.stats("by-size").s3Objects());
+        assertEquals(2, fixture.firehose().stats("by-size").s3Objects());
     }
 
     @Test
     void intervalWritesTheBufferAfterItsOldestRecordAged() {
         long start = System.nanoTime();
-        client.putRecordBatch(b -> b.deliveryStreamName("by-interval").records(record("i1|"), record("i2|")));
-        client.putRecord(b -> b.deliveryStreamName("by-interval").record(record("i3|")));
+        fixture.client().putRecordBatch(b -> b.deliveryStreamName("by-interval").records(record("i1|"), record("i2|")));
+        fixture.client().putRecord(b -> b.deliveryStreamName("by-interval").record(record("i3|")));
         await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(25))
                 .until(() -> keys("bucket-interval").size() == 1);
         long elapsedMs = (System.nanoTime() - start) / 1_000_000;
@@ -100,8 +87,8 @@ class S3DeliveryTest {
 
     @Test
     void gzipObjectsEndInGzAndDecompressToTheRecords() throws IOException {
-        client.putRecordBatch(b -> b.deliveryStreamName("gzipped").records(record("g1\n"), record("g2\n")));
-        firehose.flush();
+        fixture.client().putRecordBatch(b -> b.deliveryStreamName("gzipped").records(record("g1\n"), record("g2\n")));
+        fixture.firehose().flush();
         List<String> keys = keys("bucket-gzip");
         assertEquals(1, keys.size());
         assertDefaultLayout(keys.get(0), "gzipped", ".gz");
@@ -112,8 +99,8 @@ class S3DeliveryTest {
 
     @Test
     void customPrefixExpressionsAreEvaluated() {
-        client.putRecordBatch(b -> b.deliveryStreamName("custom").records(record("c")));
-        firehose.flush();
+        fixture.client().putRecordBatch(b -> b.deliveryStreamName("custom").records(record("c")));
+        fixture.firehose().flush();
         List<String> keys = keys("bucket-custom");
         assertEquals(1, keys.size());
         String year = String.valueOf(ZonedDateTime.now(ZoneOffset.UTC).getYear());
@@ -122,22 +109,22 @@ class S3DeliveryTest {
 
     @Test
     void aFailedS3WriteIsRetriedThenGoesToTheErrorOutputPrefix() {
-        firehose.faults().failS3Writes(2); // both attempts fail; the error-prefix write succeeds
-        client.putRecordBatch(b -> b.deliveryStreamName("failing").records(record("lost?")));
-        firehose.flush();
+        fixture.firehose().faults().failS3Writes(2); // both attempts fail; the error-prefix write succeeds
+        fixture.client().putRecordBatch(b -> b.deliveryStreamName("failing").records(record("lost?")));
+        fixture.firehose().flush();
         List<String> keys = keys("bucket-failing");
         assertEquals(1, keys.size());
         assertTrue(keys.get(0).matches("errors/s3-failed/\\d{4}/\\d{2}/\\d{2}/\\d{2}/failing-1-\\d{4}(-\\d{2}){5}-" + UUID),
                 keys.get(0));
         assertEquals("lost?", new String(object("bucket-failing", keys.get(0)), StandardCharsets.UTF_8));
-        assertEquals(1, firehose.stats("failing").s3ErrorObjects());
+        assertEquals(1, fixture.firehose().stats("failing").s3ErrorObjects());
 
-        firehose.faults().failS3Writes(1); // first attempt fails, the retry succeeds
-        client.putRecordBatch(b -> b.deliveryStreamName("failing").records(record("retried")));
-        firehose.flush();
+        fixture.firehose().faults().failS3Writes(1); // first attempt fails, the retry succeeds
+        fixture.client().putRecordBatch(b -> b.deliveryStreamName("failing").records(record("retried")));
+        fixture.firehose().flush();
         assertTrue(keys("bucket-failing").stream().anyMatch(k -> k.startsWith("ok/")), keys("bucket-failing").toString());
-        assertEquals(1, firehose.stats("failing").s3Objects());
-        assertEquals(0, firehose.stats("failing").s3LostRecords());
+        assertEquals(1, fixture.firehose().stats("failing").s3Objects());
+        assertEquals(0, fixture.firehose().stats("failing").s3LostRecords());
     }
 
     @Test

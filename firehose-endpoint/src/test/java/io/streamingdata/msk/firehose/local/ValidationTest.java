@@ -11,42 +11,22 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import software.amazon.awssdk.services.firehose.FirehoseClient;
 import software.amazon.awssdk.services.firehose.model.FirehoseException;
 import software.amazon.awssdk.services.firehose.model.InvalidArgumentException;
 import software.amazon.awssdk.services.firehose.model.Record;
 
 class ValidationTest {
     private static final String STREAM = "validation-stream";
-    private static LocalFirehose firehose;
-    private static FirehoseClient client;
-
-    @BeforeAll
-    static void start() {
-        firehose = LocalFirehose.builder().stream(STREAM).build().start();
-        client = TestSupport.firehose(firehose.endpoint());
-    }
-
-    @AfterAll
-    static void stop() {
-        client.close();
-        firehose.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        firehose.reset(STREAM);
-    }
+    @RegisterExtension
+    static final EndpointFixture fixture = EndpointFixture.of(b -> b.stream(STREAM)).resetBeforeEach(STREAM);
 
     @Test
     void exactly500RecordsAreAccepted() {
-        assertEquals(0, client.putRecordBatch(b -> b.deliveryStreamName(STREAM).records(records("r", 500))).failedPutCount());
-        assertEquals(500, firehose.deliveredRecords(STREAM).size());
+        assertEquals(0, fixture.client().putRecordBatch(b -> b.deliveryStreamName(STREAM).records(records("r", 500))).failedPutCount());
+        assertEquals(500, fixture.firehose().deliveredRecords(STREAM).size());
     }
 
     @Test
@@ -64,10 +44,10 @@ class ValidationTest {
 
     @Test
     void aRecordOfExactly1024000BytesIsAcceptedOneMoreIsRejected() {
-        assertEquals(0, client.putRecordBatch(b -> b.deliveryStreamName(STREAM).records(record(bytes(1_024_000, 'a'))))
+        assertEquals(0, fixture.client().putRecordBatch(b -> b.deliveryStreamName(STREAM).records(record(bytes(1_024_000, 'a'))))
                 .failedPutCount());
-        assertEquals(1_024_000, firehose.deliveredRecords(STREAM).get(0).length);
-        firehose.reset(STREAM);
+        assertEquals(1_024_000, fixture.firehose().deliveredRecords(STREAM).get(0).length);
+        fixture.firehose().reset(STREAM);
 
         FirehoseException e = rejected(List.of(record("small"), record(bytes(1_024_001, 'b'))));
         assertEquals("ValidationException", e.awsErrorDetails().errorCode());
@@ -77,20 +57,20 @@ class ValidationTest {
 
     @Test
     void putRecordOverTheRecordLimitIsRejected() {
-        FirehoseException e = assertThrows(FirehoseException.class, () -> client.putRecord(b -> b.deliveryStreamName(STREAM)
+        FirehoseException e = assertThrows(FirehoseException.class, () -> fixture.client().putRecord(b -> b.deliveryStreamName(STREAM)
                 .record(record(bytes(1_024_001, 'c')))));
         assertEquals(400, e.statusCode());
         assertEquals("ValidationException", e.awsErrorDetails().errorCode());
-        assertTrue(firehose.deliveredRecords(STREAM).isEmpty());
+        assertTrue(fixture.firehose().deliveredRecords(STREAM).isEmpty());
     }
 
     @Test
     void exactly4MiBPerCallIsAcceptedOneByteMoreIsAnInvalidArgumentException() {
         List<Record> atLimit = fourMiB(0);
         assertEquals(4 * 1024 * 1024, atLimit.stream().mapToInt(r -> r.data().asByteArray().length).sum());
-        assertEquals(0, client.putRecordBatch(b -> b.deliveryStreamName(STREAM).records(atLimit)).failedPutCount());
-        assertEquals(5, firehose.deliveredRecords(STREAM).size());
-        firehose.reset(STREAM);
+        assertEquals(0, fixture.client().putRecordBatch(b -> b.deliveryStreamName(STREAM).records(atLimit)).failedPutCount());
+        assertEquals(5, fixture.firehose().deliveredRecords(STREAM).size());
+        fixture.firehose().reset(STREAM);
 
         FirehoseException e = rejected(fourMiB(1));
         assertInstanceOf(InvalidArgumentException.class, e);
@@ -108,11 +88,11 @@ class ValidationTest {
 
     private FirehoseException rejected(List<Record> records) {
         FirehoseException e = assertThrows(FirehoseException.class,
-                () -> client.putRecordBatch(b -> b.deliveryStreamName(STREAM).records(records)));
+                () -> fixture.client().putRecordBatch(b -> b.deliveryStreamName(STREAM).records(records)));
         assertEquals(400, e.statusCode());
         assertEquals(1, e.numAttempts(), "a 400 must not be retried by the SDK");
-        assertTrue(firehose.deliveredRecords(STREAM).isEmpty(), "a rejected call delivers nothing");
-        StreamStats stats = firehose.stats(STREAM);
+        assertTrue(fixture.firehose().deliveredRecords(STREAM).isEmpty(), "a rejected call delivers nothing");
+        StreamStats stats = fixture.firehose().stats(STREAM);
         assertEquals(1, stats.calls());
         assertEquals(1, stats.rejectedCalls());
         assertEquals(0, stats.acceptedRecords());

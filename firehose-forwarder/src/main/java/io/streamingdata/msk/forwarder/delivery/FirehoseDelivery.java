@@ -32,11 +32,14 @@ public final class FirehoseDelivery {
     private final ExecutorService executor;
     private final RetryPolicy retryPolicy;
     private final Sleeper sleeper;
+    private final int parallelism;
 
-    public FirehoseDelivery(FirehoseClient client, ExecutorService executor, RetryPolicy retryPolicy,
-            Sleeper sleeper) {
+    /** @param parallelism the executor's thread count: calls are planned to keep that many busy */
+    public FirehoseDelivery(FirehoseClient client, ExecutorService executor, int parallelism,
+            RetryPolicy retryPolicy, Sleeper sleeper) {
         this.client = client;
         this.executor = executor;
+        this.parallelism = parallelism;
         this.retryPolicy = retryPolicy;
         this.sleeper = sleeper;
     }
@@ -53,7 +56,7 @@ public final class FirehoseDelivery {
             if (attempts > 1) {
                 retried += pending.size();
             }
-            List<List<PackedRecord>> plan = CallPlanner.plan(pending);
+            List<List<PackedRecord>> plan = CallPlanner.plan(pending, parallelism);
             calls += plan.size();
             for (PackedRecord record : pending) {
                 bytes += record.data().length;

@@ -34,6 +34,27 @@ class CallPlannerTest {
     }
 
     @Test
+    void shouldSpreadLargeRecordsOverAsManyCallsAsMayRunInParallel() {
+        List<List<PackedRecord>> calls = CallPlanner.plan(records(4, 1_000_000), 4);
+
+        assertEquals(List.of(1, 1, 1, 1), calls.stream().map(List::size).toList());
+    }
+
+    @Test
+    void shouldSpreadManySmallRecordsEvenlyWithinTheRecordLimit() {
+        assertEquals(List.of(250, 250, 250, 250), CallPlanner.plan(records(1000, 10), 4).stream().map(List::size)
+                .toList());
+        assertEquals(List.of(500, 500, 500, 500, 500, 500, 500, 500),
+                CallPlanner.plan(records(4000, 10), 4).stream().map(List::size).toList());
+    }
+
+    @Test
+    void shouldNotSplitWhatIsSmallerThanTheParallelism() {
+        assertEquals(List.of(1, 1), CallPlanner.plan(records(2, 10), 4).stream().map(List::size).toList());
+        assertEquals(List.of(1), CallPlanner.plan(records(1, 10), 4).stream().map(List::size).toList());
+    }
+
+    @Test
     void shouldPlanNoCallForNoRecords() {
         assertTrue(CallPlanner.plan(List.of()).isEmpty());
     }

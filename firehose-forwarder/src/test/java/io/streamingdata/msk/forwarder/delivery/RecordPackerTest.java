@@ -20,21 +20,21 @@ class RecordPackerTest {
 
         assertEquals(3, packed.size());
         assertArrayEquals(new int[] {2}, packed.get(2).members());
-        assertArrayEquals(lines.get(2), packed.get(2).data());
+        assertArrayEquals(withNewline(lines.get(2)), packed.get(2).data());
     }
 
     @Test
     void shouldPackConsecutiveLinesUpToTheLimitKeepingEveryByteInOrder() {
-        List<byte[]> lines = lines(100, 100);
+        List<byte[]> lines = lines(100, 99);
 
         List<PackedRecord> packed = new RecordPacker(true, 1000).pack(lines);
 
-        assertEquals(10, packed.size(), "ten 100-byte lines fill a 1000-byte record exactly");
+        assertEquals(10, packed.size(), "ten 99-byte lines and their newlines fill a 1000-byte record exactly");
         assertTrue(packed.stream().allMatch(record -> record.data().length <= 1000));
         ByteArrayOutputStream joinedPacked = new ByteArrayOutputStream();
         packed.forEach(record -> joinedPacked.writeBytes(record.data()));
         ByteArrayOutputStream joinedLines = new ByteArrayOutputStream();
-        lines.forEach(joinedLines::writeBytes);
+        lines.forEach(line -> joinedLines.writeBytes(withNewline(line)));
         assertArrayEquals(joinedLines.toByteArray(), joinedPacked.toByteArray(), "S3 receives the same bytes");
         assertArrayEquals(new int[] {10, 11, 12, 13, 14, 15, 16, 17, 18, 19}, packed.get(1).members());
     }
@@ -65,10 +65,15 @@ class RecordPackerTest {
     static byte[] line(int index, int size) {
         byte[] line = new byte[size];
         byte[] label = Integer.toString(index).getBytes(StandardCharsets.US_ASCII);
-        for (int i = 0; i < size - 1; i++) {
+        for (int i = 0; i < size; i++) {
             line[i] = i < label.length ? label[i] : (byte) 'x';
         }
-        line[size - 1] = '\n';
         return line;
+    }
+
+    static byte[] withNewline(byte[] line) {
+        byte[] withNewline = java.util.Arrays.copyOf(line, line.length + 1);
+        withNewline[line.length] = '\n';
+        return withNewline;
     }
 }

@@ -1,12 +1,11 @@
-package io.streamingdata.msk.logger.bench;
+package io.streamingdata.msk.records;
 
-import io.streamingdata.msk.records.StockTicks;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Usage: {@code WriteBenchmarkEvent FILE [RECORDS] [VALUE_BYTES] [PARTITIONS]}: writes the benchmark MSK event. */
-public final class WriteBenchmarkEvent {
+/** Usage: {@code WriteStockTickEvent FILE [RECORDS] [VALUE_BYTES] [PARTITIONS]}: writes the benchmark MSK event. */
+public final class WriteStockTickEvent {
 
     public static void main(String[] args) throws IOException {
         int records = args.length > 1 ? Integer.parseInt(args[1]) : 4000;
