@@ -24,6 +24,7 @@ locals {
     { KAFKA_CONSUMER_ENABLED = "false" },
     local.is_native ? { DISABLE_SIGNAL_HANDLERS = "true" } : {},
     var.delivery_stream_name != null ? { DELIVERY_STREAM_NAME = var.delivery_stream_name } : {},
+    var.delivery_stream_name != null && var.report_batch_item_failures ? { FAILURE_STRATEGY = "report-batch-item-failures" } : {},
     var.dead_letter != null ? { DEAD_LETTER_BUCKET = var.dead_letter.bucket_name, DEAD_LETTER_PREFIX = var.dead_letter.prefix } : {},
     var.log_max_value_bytes != null ? { LOG_MAX_VALUE_BYTES = tostring(var.log_max_value_bytes) } : {},
   )

@@ -135,6 +135,12 @@ variable "environment_variables" {
     condition     = lower(lookup(var.environment_variables, "KAFKA_CONSUMER_ENABLED", "false")) != "true"
     error_message = "environment_variables.KAFKA_CONSUMER_ENABLED must not be true in Lambda: the event source mapping is the Kafka consumer."
   }
+
+  # A partial batch response that the mapping does not read would count undelivered records as done.
+  validation {
+    condition     = lookup(var.environment_variables, "FAILURE_STRATEGY", "") != "report-batch-item-failures" || var.report_batch_item_failures
+    error_message = "environment_variables.FAILURE_STRATEGY=report-batch-item-failures needs report_batch_item_failures = true; otherwise Lambda ignores the partial batch response and the undelivered records are lost."
+  }
 }
 
 variable "delivery_stream_name" {
@@ -423,7 +429,7 @@ variable "filters" {
 
 variable "report_batch_item_failures" {
   type        = bool
-  description = "Set FunctionResponseTypes = [ReportBatchItemFailures] so the function can return batchItemFailures (partial batch response). Whether MSK honours it with this provider version is unverified (aws-facts.md 2.2)."
+  description = "Set FunctionResponseTypes = [ReportBatchItemFailures] so the function can return batchItemFailures (partial batch response); for the forwarder this also sets FAILURE_STRATEGY=report-batch-item-failures. Whether MSK honours it with this provider version is unverified (aws-facts.md 2.2)."
   default     = false
 }
 

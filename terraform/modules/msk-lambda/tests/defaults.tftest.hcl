@@ -184,6 +184,27 @@ run "forwarder_gets_firehose_and_dead_letter_access_only" {
   }
 }
 
+run "forwarder_with_partial_batch_responses_reports_item_failures" {
+  command = apply
+
+  variables {
+    function_name              = "msk-forwarder"
+    delivery_stream_name       = "demo-stream"
+    delivery_stream_arn        = "arn:aws:firehose:eu-west-1:123456789012:deliverystream/demo-stream"
+    report_batch_item_failures = true
+  }
+
+  assert {
+    condition     = aws_lambda_function.this[0].environment[0].variables["FAILURE_STRATEGY"] == "report-batch-item-failures"
+    error_message = "With partial batch responses on the mapping, the forwarder must report batch item failures."
+  }
+
+  assert {
+    condition     = tolist(aws_lambda_event_source_mapping.this[0].function_response_types) == tolist(["ReportBatchItemFailures"])
+    error_message = "The mapping must read partial batch responses."
+  }
+}
+
 run "scram_reads_secret_and_decrypts_via_secrets_manager_only" {
   command = apply
 

@@ -409,3 +409,13 @@ run "rejects_metrics_unknown" {
 
   expect_failures = [var.metrics]
 }
+
+run "rejects_partial_batch_strategy_without_partial_batch_responses" {
+  command = plan
+
+  variables {
+    environment_variables = { FAILURE_STRATEGY = "report-batch-item-failures" }
+  }
+
+  expect_failures = [var.environment_variables]
+}
