@@ -45,8 +45,8 @@ public interface ForwarderConfig {
     @WithDefault("50")
     long backoffBaseMs();
 
-    /** {@code FIREHOSE_BACKOFF_MAX_MS}: no retry waits longer than this. */
-    @WithDefault("1000")
+    /** {@code FIREHOSE_BACKOFF_MAX_MS}: no retry waits longer than this; sub-second, as a waiting Lambda is billed. */
+    @WithDefault("500")
     long backoffMaxMs();
 
     /** {@code FIREHOSE_CALL_TIMEOUT_MS}: one PutRecordBatch attempt may take this long. */

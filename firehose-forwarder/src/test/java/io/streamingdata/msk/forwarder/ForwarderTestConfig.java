@@ -55,7 +55,7 @@ public final class ForwarderTestConfig implements ForwarderConfig {
 
     @Override
     public long backoffMaxMs() {
-        return 1000;
+        return 500;
     }
 
     @Override
