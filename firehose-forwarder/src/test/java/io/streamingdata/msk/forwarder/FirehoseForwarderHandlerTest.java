@@ -74,6 +74,19 @@ class FirehoseForwarderHandlerTest extends LocalFirehoseTest {
     }
 
     @Test
+    void shouldSendARecordThatFillsFirehosesLimitExactlyAndParkOneByteMore() throws IOException {
+        // A value and its newline: 1,023,999 + 1 bytes is Firehose's largest record, one more is too large.
+        KafkaRecord largest = StockTicks.records(0, 1, 1_023_999, 1).get(0);
+        KafkaRecord tooLarge = StockTicks.records(1, 1, 1_024_000, 1).get(0);
+
+        invoke(StockTicks.event(List.of(largest, tooLarge))).statusCode(200);
+
+        assertEquals(1, Deliveries.lines(firehose).size());
+        assertEquals(1_023_999, Deliveries.lines(firehose).get(0).length());
+        assertEquals("RecordTooLarge", deadLetter(tooLarge.topicPartition(), tooLarge.offset()).get("cause").asText());
+    }
+
+    @Test
     void shouldParkUndecodableRecordsWithTheirReason() throws IOException {
         invoke(EventFixtures.bytes("msk-mixed.json")).statusCode(200);
 

@@ -1,5 +1,6 @@
 package io.streamingdata.msk.forwarder;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,8 +13,11 @@ import io.restassured.response.ValidatableResponse;
 import io.streamingdata.msk.records.KafkaRecord;
 import io.streamingdata.msk.records.LogLines;
 import io.streamingdata.msk.records.StockTicks;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.jboss.logging.Logger;
@@ -98,6 +102,21 @@ class NoLossTest extends LocalFirehoseTest {
         assertEquals(100, Deliveries.counts(Deliveries.lines(firehose)).size());
     }
 
+    @Test
+    void shouldRetryCallsThatAnswerTooSlowly() throws Exception {
+        firehose.faults().latency(Duration.ofMillis(1500));
+        byte[] event = StockTicks.event(100, 100, 2);
+
+        CompletableFuture<Integer> status = CompletableFuture.supplyAsync(
+                () -> FirehoseForwarderHandlerTest.invoke(event).extract().statusCode());
+        await().atMost(Duration.ofSeconds(10)).until(() -> firehose.stats(LocalAwsServices.STREAM).calls() > 0);
+        firehose.faults().latency(Duration.ZERO);
+
+        assertEquals(200, status.get(30, TimeUnit.SECONDS));
+        // The slow calls time out in the client but still land: every record at least once, some twice.
+        assertEquals(100, Deliveries.counts(Deliveries.lines(firehose)).size());
+    }
+
     /** Invokes until the function succeeds, as the mapping retries a failed batch; returns the failures. */
     static int deliverLikeTheEventSourceMapping(byte[] event) {
         for (int attempt = 0; attempt < MAX_REDELIVERIES; attempt++) {
@@ -112,7 +131,7 @@ class NoLossTest extends LocalFirehoseTest {
     public static class OneRecordPerFirehoseRecord implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("forwarder.aggregation-enabled", "false");
+            return Map.of("forwarder.aggregation-enabled", "false", "forwarder.call-timeout-ms", "1000");
         }
     }
 
