@@ -1,0 +1,119 @@
+package io.streamingdata.msk.localstack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs the project's scripts ({@code scripts/stack}, {@code scripts/demo}, {@code scripts/produce}) as a user would,
+ * against a stack of its own: free ports and a state directory under {@code target/}, so tests never touch a stack
+ * the user is running.
+ */
+final class Scripts {
+
+    static final Path REPO_ROOT = Path.of("").toAbsolutePath().getParent();
+
+    final Path stateDir;
+    final Map<String, String> env = new HashMap<>();
+    final int kafkaPort;
+    final int s3Port;
+    final int firehosePort;
+
+    Scripts(String name) {
+        try {
+            stateDir = Files.createDirectories(REPO_ROOT.resolve("local-stack/target/test-stacks/" + name));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        kafkaPort = freePort();
+        s3Port = freePort();
+        firehosePort = freePort();
+        env.put("LOCAL_STACK_DIR", stateDir.toString());
+        env.put("LOCAL_STACK_KAFKA_PORT", Integer.toString(kafkaPort));
+        env.put("LOCAL_STACK_CONTROLLER_PORT", Integer.toString(freePort()));
+        env.put("LOCAL_STACK_S3_PORT", Integer.toString(s3Port));
+        env.put("LOCAL_STACK_FIREHOSE_PORT", Integer.toString(firehosePort));
+        env.put("LOCAL_STACK_BUFFER_SECONDS", "2");
+    }
+
+    String bootstrap() {
+        return "127.0.0.1:" + kafkaPort;
+    }
+
+    String s3Endpoint() {
+        return "http://127.0.0.1:" + s3Port;
+    }
+
+    String firehoseEndpoint() {
+        return "http://127.0.0.1:" + firehosePort;
+    }
+
+    Path loggerLog() {
+        return stateDir.resolve("logs/logger.log");
+    }
+
+    Result run(String script, String... args) {
+        return run(180, script, args);
+    }
+
+    Result run(int timeoutSeconds, String script, String... args) {
+        List<String> command = new ArrayList<>();
+        command.add(REPO_ROOT.resolve("scripts").resolve(script).toString());
+        command.addAll(List.of(args));
+        try {
+            Path out = Files.createTempFile(stateDir, "out", ".txt");
+            Path err = Files.createTempFile(stateDir, "err", ".txt");
+            ProcessBuilder builder = new ProcessBuilder(command).directory(REPO_ROOT.toFile())
+                    .redirectOutput(out.toFile()).redirectError(err.toFile());
+            builder.environment().putAll(env);
+            Process process = builder.start();
+            if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+                process.destroy();
+                process.waitFor(30, TimeUnit.SECONDS);
+                throw new AssertionError(command + " did not finish within " + timeoutSeconds + " s; output:\n"
+                        + Files.readString(out) + Files.readString(err));
+            }
+            Result result = new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                    Files.readString(err, StandardCharsets.UTF_8));
+            Files.delete(out);
+            Files.delete(err);
+            return result;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** PIDs of processes started by the scripts for this stack that are still alive. */
+    List<Long> runningParts() {
+        String marker = "-Dlocal-stack.dir=" + stateDir;
+        return ProcessHandle.allProcesses()
+                .filter(p -> p.info().arguments().map(a -> String.join(" ", a).contains(marker)).orElse(false))
+                .map(ProcessHandle::pid).toList();
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    record Result(int exitCode, String out, String err) {
+        String all() {
+            return "exit " + exitCode + "\n--- stdout\n" + out + "--- stderr\n" + err;
+        }
+    }
+}
