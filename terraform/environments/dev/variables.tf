@@ -247,3 +247,34 @@ variable "alarm_emails" {
   description = "E-mail addresses notified by the alarms."
   default     = []
 }
+
+# Pattern 4: the Studio notebook's Flink SQL ---------------------------------------
+
+variable "studio_notebook_enabled" {
+  type        = bool
+  description = "Create the Studio notebook (pattern 4) with its rendered note. It bills KPUs only while running; it is created stopped."
+  default     = false
+}
+
+variable "flink_application_enabled" {
+  type        = bool
+  description = "Create the Managed Flink application that runs the same SQL continuously (bills KPUs while running)."
+  default     = false
+}
+
+variable "flink_application_jar_path" {
+  type        = string
+  description = "Local application jar to upload (flink-sql/target/flink-sql-<version>-application.jar); null when it is already in the output bucket under artifacts/."
+  default     = null
+}
+
+variable "flink_parallelism" {
+  type        = number
+  description = "Parallelism of the Managed Flink application (1-256; at most the topic's partition count is useful)."
+  default     = 1
+
+  validation {
+    condition     = var.flink_parallelism >= 1 && var.flink_parallelism <= 256
+    error_message = "flink_parallelism must be between 1 and 256."
+  }
+}

@@ -166,3 +166,48 @@ module "dashboard" {
   alarm_emails          = var.alarm_emails
   tags                  = local.tags
 }
+
+################################################################################
+# Studio notebook and Managed Flink application (pattern 4): the same SQL files
+################################################################################
+
+module "studio_notebook" {
+  source = "../../modules/studio-notebook"
+
+  create               = var.studio_notebook_enabled
+  name                 = "${local.name}-studio"
+  cluster_arn          = module.msk.cluster_arn
+  access_control       = "iam"
+  bootstrap_servers    = module.msk.bootstrap_brokers_sasl_iam
+  topic                = var.forwarder_topic
+  subnet_ids           = module.network.private_subnet_ids
+  security_group_ids   = [module.msk.security_group_id]
+  create_glue_database = false
+  glue_database_name   = module.firehose_s3.glue_database_name
+  create_output_bucket = false
+  output_bucket_name   = module.firehose_s3.bucket_name
+  kms_key_arn          = module.firehose_s3.kms_key_arn
+  log_retention_days   = var.log_retention_in_days
+  tags                 = local.tags
+}
+
+module "flink_application" {
+  source = "../../modules/flink-application"
+
+  create             = var.flink_application_enabled
+  name               = "${local.name}-flink-sql"
+  code_bucket_name   = module.firehose_s3.bucket_name
+  code_key           = "artifacts/flink-sql-application.jar"
+  jar_path           = var.flink_application_jar_path
+  parallelism        = var.flink_parallelism
+  cluster_arn        = module.msk.cluster_arn
+  access_control     = "iam"
+  bootstrap_servers  = module.msk.bootstrap_brokers_sasl_iam
+  topic              = var.forwarder_topic
+  subnet_ids         = module.network.private_subnet_ids
+  security_group_ids = [module.msk.security_group_id]
+  output_bucket_name = module.firehose_s3.bucket_name
+  kms_key_arn        = module.firehose_s3.kms_key_arn
+  log_retention_days = var.log_retention_in_days
+  tags               = local.tags
+}

@@ -57,3 +57,18 @@ output "dashboard_url" {
   description = "CloudWatch dashboard."
   value       = module.dashboard.dashboard_url
 }
+
+output "studio_notebook_start_command" {
+  description = "Starts the Studio notebook (null when studio_notebook_enabled is false)."
+  value       = module.studio_notebook.start_command
+}
+
+output "studio_note_download_command" {
+  description = "Downloads the rendered Zeppelin note to import into the notebook."
+  value       = module.studio_notebook.note_download_command
+}
+
+output "flink_application_start_command" {
+  description = "Starts the Managed Flink application (null when flink_application_enabled is false)."
+  value       = module.flink_application.start_command
+}

@@ -91,6 +91,10 @@ mock_resource "aws_msk_cluster" {
   defaults = {
     arn          = "arn:aws:kafka:eu-west-1:123456789012:cluster/mock-cluster/0b1c2d3e-1111-2222-3333-444455556666-2"
     cluster_uuid = "0b1c2d3e-1111-2222-3333-444455556666-2"
+    # Validated as host:port lists by the studio-notebook and flink-application modules.
+    bootstrap_brokers_sasl_iam   = "b-1.mock.kafka.eu-west-1.amazonaws.com:9098,b-2.mock.kafka.eu-west-1.amazonaws.com:9098"
+    bootstrap_brokers_tls        = "b-1.mock.kafka.eu-west-1.amazonaws.com:9094,b-2.mock.kafka.eu-west-1.amazonaws.com:9094"
+    bootstrap_brokers_sasl_scram = "b-1.mock.kafka.eu-west-1.amazonaws.com:9096,b-2.mock.kafka.eu-west-1.amazonaws.com:9096"
   }
 }
 

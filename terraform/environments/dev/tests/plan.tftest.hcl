@@ -56,3 +56,36 @@ run "native_functions" {
     error_message = "Native functions run on provided.al2023."
   }
 }
+
+run "pattern_4_is_off_by_default" {
+  command = plan
+
+  assert {
+    condition     = module.studio_notebook.start_command == null && module.flink_application.start_command == null
+    error_message = "Dev creates neither the notebook nor the Flink application unless asked."
+  }
+}
+
+run "pattern_4_is_wired_to_the_cluster_when_enabled" {
+  command = plan
+
+  variables {
+    studio_notebook_enabled   = true
+    flink_application_enabled = true
+  }
+
+  assert {
+    condition     = module.studio_notebook.flink_version == "1.15.4" && module.studio_notebook.start_command != null
+    error_message = "The notebook must be planned on the Flink 1.15 Studio runtime."
+  }
+
+  assert {
+    condition     = module.flink_application.property_group.properties.topic == var.forwarder_topic && module.flink_application.property_group.properties.access_control == "iam"
+    error_message = "The Flink application must read the forwarder's topic with IAM."
+  }
+
+  assert {
+    condition     = module.flink_application.property_group.properties.output_prefix == "flink/stock-ticks" && module.studio_notebook.start_command == "aws kinesisanalyticsv2 start-application --application-name msk-streaming-dev-studio"
+    error_message = "The application writes under flink/stock-ticks; the notebook can be started."
+  }
+}

@@ -1,8 +1,10 @@
 package io.streamingdata.msk.localstack;
 
+import io.streamingdata.msk.firehose.local.CommandLineFlags;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Set;
 
 /** The producer's command line. */
 record ProducerOptions(boolean help, String bootstrapServers, String topic, long count, double rate, String runId,
@@ -34,6 +36,9 @@ record ProducerOptions(boolean help, String bootstrapServers, String topic, long
             Exit codes: 0 all acknowledged, 1 send failures or no broker, 2 bad arguments.
             """;
 
+    private static final Set<String> VALUE_FLAGS = Set.of("--bootstrap-server", "--topic", "--count", "--rate",
+            "--run-id", "--first-seq", "--seed", "--progress-seconds", "--connect-timeout-ms");
+
     static ProducerOptions parse(String[] args) {
         boolean help = false;
         String bootstrap = "127.0.0.1:19092";
@@ -46,41 +51,22 @@ record ProducerOptions(boolean help, String bootstrapServers, String topic, long
         boolean quiet = false;
         int progress = 2;
         long connectTimeout = 15_000;
-        for (int i = 0; i < args.length; i++) {
-            String arg = args[i];
-            String flag = arg;
-            String inline = null;
-            int eq = arg.indexOf('=');
-            if (arg.startsWith("--") && eq > 0) {
-                flag = arg.substring(0, eq);
-                inline = arg.substring(eq + 1);
-            }
+        for (CommandLineFlags.Flag f : CommandLineFlags.parse(args, VALUE_FLAGS)) {
+            String flag = f.name();
+            String value = f.value();
             switch (flag) {
                 case "-h", "--help" -> help = true;
                 case "--quiet" -> quiet = true;
-                case "--bootstrap-server", "--topic", "--count", "--rate", "--run-id", "--first-seq", "--seed",
-                     "--progress-seconds", "--connect-timeout-ms" -> {
-                    String value = inline;
-                    if (value == null) {
-                        if (i + 1 >= args.length || args[i + 1].startsWith("--")) {
-                            throw new IllegalArgumentException(flag + " needs a value");
-                        }
-                        value = args[++i];
-                    }
-                    switch (flag) {
-                        case "--bootstrap-server" -> bootstrap = nonEmpty(flag, value);
-                        case "--topic" -> topic = topicName(value);
-                        case "--count" -> count = wholeNumber(flag, value, 0, Long.MAX_VALUE);
-                        case "--rate" -> rate = rate(value);
-                        case "--run-id" -> runId = nonEmpty(flag, value);
-                        case "--first-seq" -> firstSeq = wholeNumber(flag, value, 0, Long.MAX_VALUE / 2);
-                        case "--seed" -> seed = wholeNumber(flag, value, Long.MIN_VALUE, Long.MAX_VALUE);
-                        case "--progress-seconds" -> progress = (int) wholeNumber(flag, value, 1, 3600);
-                        case "--connect-timeout-ms" -> connectTimeout = wholeNumber(flag, value, 100, 600_000);
-                        default -> throw new IllegalStateException(flag);
-                    }
-                }
-                default -> throw new IllegalArgumentException("unknown option: " + arg);
+                case "--bootstrap-server" -> bootstrap = nonEmpty(flag, value);
+                case "--topic" -> topic = topicName(value);
+                case "--count" -> count = wholeNumber(flag, value, 0, Long.MAX_VALUE);
+                case "--rate" -> rate = rate(value);
+                case "--run-id" -> runId = nonEmpty(flag, value);
+                case "--first-seq" -> firstSeq = wholeNumber(flag, value, 0, Long.MAX_VALUE / 2);
+                case "--seed" -> seed = wholeNumber(flag, value, Long.MIN_VALUE, Long.MAX_VALUE);
+                case "--progress-seconds" -> progress = (int) wholeNumber(flag, value, 1, 3600);
+                case "--connect-timeout-ms" -> connectTimeout = wholeNumber(flag, value, 100, 600_000);
+                default -> throw new IllegalArgumentException("unknown option: " + flag);
             }
         }
         return new ProducerOptions(help, bootstrap, topic, count, rate, runId, firstSeq, seed, quiet, progress,

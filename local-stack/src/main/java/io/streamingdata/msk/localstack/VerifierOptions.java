@@ -1,6 +1,8 @@
 package io.streamingdata.msk.localstack;
 
+import io.streamingdata.msk.firehose.local.CommandLineFlags;
 import java.nio.file.Path;
+import java.util.Set;
 
 /** The verifier's command line. */
 record VerifierOptions(boolean help, String runId, int expected, Path loggerLog, String s3Endpoint, String bucket,
@@ -34,6 +36,10 @@ record VerifierOptions(boolean help, String runId, int expected, Path loggerLog,
             Exit codes: 0 nothing lost and layout ok, 1 otherwise, 2 bad arguments.
             """;
 
+    private static final Set<String> VALUE_FLAGS = Set.of("--run-id", "--expected", "--logger-log", "--s3-endpoint",
+            "--bucket", "--dead-letter-bucket", "--stream", "--firehose-endpoint", "--s3-access-key",
+            "--s3-secret-key", "--timeout", "--poll-ms", "--progress-seconds");
+
     static VerifierOptions parse(String[] args) {
         boolean help = false;
         String runId = null;
@@ -50,36 +56,27 @@ record VerifierOptions(boolean help, String runId, int expected, Path loggerLog,
         long poll = 500;
         int progress = 2;
         boolean quiet = false;
-        for (int i = 0; i < args.length; i++) {
-            String flag = args[i];
+        for (CommandLineFlags.Flag f : CommandLineFlags.parse(args, VALUE_FLAGS)) {
+            String flag = f.name();
+            String value = f.value();
             switch (flag) {
                 case "-h", "--help" -> help = true;
                 case "--quiet" -> quiet = true;
-                default -> {
-                    if (!flag.startsWith("--")) {
-                        throw new IllegalArgumentException("unexpected argument: " + flag);
-                    }
-                    if (i + 1 >= args.length) {
-                        throw new IllegalArgumentException(flag + " needs a value");
-                    }
-                    String value = args[++i];
-                    switch (flag) {
-                        case "--run-id" -> runId = value;
-                        case "--expected" -> expected = (int) number(flag, value, 0, Integer.MAX_VALUE - 1);
-                        case "--logger-log" -> loggerLog = Path.of(value);
-                        case "--s3-endpoint" -> s3 = value;
-                        case "--bucket" -> bucket = value;
-                        case "--dead-letter-bucket" -> deadLetter = value.isEmpty() ? null : value;
-                        case "--stream" -> stream = value;
-                        case "--firehose-endpoint" -> firehose = value.isEmpty() ? null : value;
-                        case "--s3-access-key" -> accessKey = value;
-                        case "--s3-secret-key" -> secretKey = value;
-                        case "--timeout" -> timeout = number(flag, value, 0, 86_400);
-                        case "--poll-ms" -> poll = number(flag, value, 10, 60_000);
-                        case "--progress-seconds" -> progress = (int) number(flag, value, 1, 3600);
-                        default -> throw new IllegalArgumentException("unknown option: " + flag);
-                    }
-                }
+                case "--run-id" -> runId = value;
+                case "--expected" -> expected = (int) number(flag, value, 0, Integer.MAX_VALUE - 1);
+                case "--logger-log" -> loggerLog = Path.of(value);
+                case "--s3-endpoint" -> s3 = value;
+                case "--bucket" -> bucket = value;
+                case "--dead-letter-bucket" -> deadLetter = value.isEmpty() ? null : value;
+                case "--stream" -> stream = value;
+                case "--firehose-endpoint" -> firehose = value.isEmpty() ? null : value;
+                case "--s3-access-key" -> accessKey = value;
+                case "--s3-secret-key" -> secretKey = value;
+                case "--timeout" -> timeout = number(flag, value, 0, 86_400);
+                case "--poll-ms" -> poll = number(flag, value, 10, 60_000);
+                case "--progress-seconds" -> progress = (int) number(flag, value, 1, 3600);
+                default -> throw new IllegalArgumentException(
+                        (flag.startsWith("--") ? "unknown option: " : "unexpected argument: ") + flag);
             }
         }
         if (!help && (runId == null || expected == null)) {

@@ -7,6 +7,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 
@@ -127,6 +128,9 @@ public final class LocalFirehoseMain {
         LocalFirehose.Builder builder;
     }
 
+    private static final Set<String> VALUE_FLAGS = Set.of("--port", "--bind", "--stream", "--s3-endpoint",
+            "--s3-access-key", "--s3-secret-key", "--s3-region", "--seed", "--fail-records", "--latency-ms");
+
     static Options parse(String[] args) {
         Options o = new Options();
         List<String> streamSpecs = new ArrayList<>();
@@ -142,54 +146,35 @@ public final class LocalFirehoseMain {
         boolean retain = false;
         boolean verbose = false;
 
-        for (int i = 0; i < args.length; i++) {
-            String arg = args[i];
-            String flag = arg;
-            String inline = null;
-            int eq = arg.indexOf('=');
-            if (arg.startsWith("--") && eq > 0) {
-                flag = arg.substring(0, eq);
-                inline = arg.substring(eq + 1);
-            }
+        for (CommandLineFlags.Flag f : CommandLineFlags.parse(args, VALUE_FLAGS)) {
+            String flag = f.name();
+            String value = f.value();
             switch (flag) {
                 case "--help", "-h" -> o.help = true;
                 case "--retain-records" -> retain = true;
                 case "--verbose" -> verbose = true;
                 case "--no-create-bucket" -> createBucket = false;
-                case "--port", "--bind", "--stream", "--s3-endpoint", "--s3-access-key", "--s3-secret-key",
-                     "--s3-region", "--seed", "--fail-records", "--latency-ms" -> {
-                    String value = inline;
-                    if (value == null) {
-                        if (i + 1 >= args.length || args[i + 1].startsWith("--")) {
-                            throw new IllegalArgumentException(flag + " needs a value");
-                        }
-                        value = args[++i];
+                case "--port" -> o.port = parseInt(flag, value, 0, 65535);
+                case "--bind" -> o.bind = value;
+                case "--stream" -> streamSpecs.add(value);
+                case "--s3-endpoint" -> s3Endpoint = value;
+                case "--s3-access-key" -> accessKey = value;
+                case "--s3-secret-key" -> secretKey = value;
+                case "--s3-region" -> region = value;
+                case "--seed" -> seed = parseLong(flag, value);
+                case "--fail-records" -> {
+                    int colon = value.indexOf(':');
+                    String p = colon < 0 ? value : value.substring(0, colon);
+                    if (colon >= 0) {
+                        failCode = value.substring(colon + 1);
                     }
-                    switch (flag) {
-                        case "--port" -> o.port = parseInt(flag, value, 0, 65535);
-                        case "--bind" -> o.bind = value;
-                        case "--stream" -> streamSpecs.add(value);
-                        case "--s3-endpoint" -> s3Endpoint = value;
-                        case "--s3-access-key" -> accessKey = value;
-                        case "--s3-secret-key" -> secretKey = value;
-                        case "--s3-region" -> region = value;
-                        case "--seed" -> seed = parseLong(flag, value);
-                        case "--fail-records" -> {
-                            int colon = value.indexOf(':');
-                            String p = colon < 0 ? value : value.substring(0, colon);
-                            if (colon >= 0) {
-                                failCode = value.substring(colon + 1);
-                            }
-                            failProbability = parseDouble(flag, p);
-                            if (failProbability < 0 || failProbability > 1) {
-                                throw new IllegalArgumentException("--fail-records: probability must be within [0, 1]: " + p);
-                            }
-                        }
-                        case "--latency-ms" -> latencyMs = parseInt(flag, value, 0, 600_000);
-                        default -> throw new IllegalStateException(flag);
+                    failProbability = parseDouble(flag, p);
+                    if (failProbability < 0 || failProbability > 1) {
+                        throw new IllegalArgumentException("--fail-records: probability must be within [0, 1]: " + p);
                     }
                 }
-                default -> throw new IllegalArgumentException("unknown option: " + arg);
+                case "--latency-ms" -> latencyMs = parseInt(flag, value, 0, 600_000);
+                default -> throw new IllegalArgumentException("unknown option: " + flag);
             }
         }
         if (o.help) {

@@ -1,0 +1,1 @@
+'properties.security.protocol' = 'SSL'

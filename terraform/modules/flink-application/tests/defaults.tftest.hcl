@@ -1,0 +1,170 @@
+# Default path of the flink-application module: runtime, code, checkpointing, parallelism, VPC, property group,
+# logs and the IAM scope.
+
+mock_provider "aws" {
+  source = "../../tests/mocks"
+}
+
+override_resource {
+  target = aws_cloudwatch_log_stream.this[0]
+  values = {
+    arn = "arn:aws:logs:eu-west-1:123456789012:log-group:/aws/kinesis-analytics/ticks-sql:log-stream:application"
+  }
+}
+
+variables {
+  name               = "ticks-sql"
+  code_bucket_name   = "artifacts-bucket"
+  cluster_arn        = "arn:aws:kafka:eu-west-1:123456789012:cluster/demo/0b1c2d3e-1111-2222-3333-444455556666-2"
+  bootstrap_servers  = "b-1.demo.kafka.eu-west-1.amazonaws.com:9098,b-2.demo.kafka.eu-west-1.amazonaws.com:9098"
+  topic              = "stock-ticks"
+  subnet_ids         = ["subnet-0a1b2c3d", "subnet-0e1f2a3b"]
+  security_group_ids = ["sg-0123abcd"]
+  output_bucket_name = "output-bucket"
+}
+
+run "application_runs_the_jar_on_flink_1_20_in_the_vpc" {
+  command = apply
+
+  assert {
+    condition     = aws_kinesisanalyticsv2_application.this[0].runtime_environment == "FLINK-1_20" && !aws_kinesisanalyticsv2_application.this[0].start_application
+    error_message = "The application must run on FLINK-1_20 and not start by itself."
+  }
+
+  assert {
+    condition = (
+      aws_kinesisanalyticsv2_application.this[0].application_configuration[0].application_code_configuration[0].code_content_type == "ZIPFILE" &&
+      aws_kinesisanalyticsv2_application.this[0].application_configuration[0].application_code_configuration[0].code_content[0].s3_content_location[0].bucket_arn == "arn:aws:s3:::artifacts-bucket" &&
+      aws_kinesisanalyticsv2_application.this[0].application_configuration[0].application_code_configuration[0].code_content[0].s3_content_location[0].file_key == "flink/flink-sql-application.jar"
+    )
+    error_message = "The code must come from the jar in S3."
+  }
+
+  assert {
+    condition = (
+      aws_kinesisanalyticsv2_application.this[0].application_configuration[0].flink_application_configuration[0].checkpoint_configuration[0].configuration_type == "CUSTOM" &&
+      aws_kinesisanalyticsv2_application.this[0].application_configuration[0].flink_application_configuration[0].checkpoint_configuration[0].checkpointing_enabled &&
+      aws_kinesisanalyticsv2_application.this[0].application_configuration[0].flink_application_configuration[0].checkpoint_configuration[0].checkpoint_interval == 60000 &&
+      aws_kinesisanalyticsv2_application.this[0].application_configuration[0].application_snapshot_configuration[0].snapshots_enabled
+    )
+    error_message = "Checkpointing every minute and snapshots must be on: the sink commits on checkpoints."
+  }
+
+  assert {
+    condition = (
+      aws_kinesisanalyticsv2_application.this[0].application_configuration[0].flink_application_configuration[0].parallelism_configuration[0].parallelism == 1 &&
+      aws_kinesisanalyticsv2_application.this[0].application_configuration[0].flink_application_configuration[0].parallelism_configuration[0].configuration_type == "CUSTOM"
+    )
+    error_message = "Parallelism must be the configured one."
+  }
+
+  assert {
+    condition = (
+      aws_kinesisanalyticsv2_application.this[0].application_configuration[0].vpc_configuration[0].subnet_ids == toset(["subnet-0a1b2c3d", "subnet-0e1f2a3b"]) &&
+      aws_kinesisanalyticsv2_application.this[0].application_configuration[0].vpc_configuration[0].security_group_ids == toset(["sg-0123abcd"])
+    )
+    error_message = "The application must run in the cluster's subnets with its security group."
+  }
+
+  assert {
+    condition = (
+      one(aws_kinesisanalyticsv2_application.this[0].application_configuration[0].environment_properties[0].property_group).property_group_id == "FlinkSqlJob" &&
+      one(aws_kinesisanalyticsv2_application.this[0].application_configuration[0].environment_properties[0].property_group).property_map == tomap({
+        topic             = "stock-ticks"
+        bootstrap_servers = "b-1.demo.kafka.eu-west-1.amazonaws.com:9098,b-2.demo.kafka.eu-west-1.amazonaws.com:9098"
+        access_control    = "iam"
+        group_id          = "flink-sql-stock-ticks"
+        startup_mode      = "earliest-offset"
+        bounded_mode      = "unbounded"
+        output_uri        = "s3://output-bucket"
+        output_prefix     = "flink/stock-ticks"
+        commit_delay      = "1 h"
+      })
+    )
+    error_message = "The property group FlinkSqlJob must carry exactly the job's settings."
+  }
+
+  assert {
+    condition     = aws_cloudwatch_log_group.this[0].retention_in_days == 30 && aws_kinesisanalyticsv2_application.this[0].cloudwatch_logging_options[0].log_stream_arn == aws_cloudwatch_log_stream.this[0].arn
+    error_message = "Logs go to the module's log group, with a retention."
+  }
+
+  assert {
+    condition     = length(aws_s3_object.jar) == 0
+    error_message = "Without jar_path nothing is uploaded."
+  }
+}
+
+run "iam_is_least_privilege" {
+  command = apply
+
+  assert {
+    condition     = alltrue([for s in data.aws_iam_policy_document.this[0].statement : !anytrue([for a in s.actions : a == "*" || endswith(a, ":*")])])
+    error_message = "No IAM statement may grant a wildcard action."
+  }
+
+  assert {
+    condition     = alltrue([for s in data.aws_iam_policy_document.this[0].statement : s.sid == "ManageNetworkInterfaces" || !contains(s.resources, "*")])
+    error_message = "Data-plane statements must be scoped to resources."
+  }
+
+  assert {
+    condition = (
+      one([for s in data.aws_iam_policy_document.this[0].statement : s.resources if s.sid == "ReadCode"]) == toset(["arn:aws:s3:::artifacts-bucket/flink/flink-sql-application.jar"]) &&
+      one([for s in data.aws_iam_policy_document.this[0].statement : s.resources if s.sid == "OutputObjects"]) == toset(["arn:aws:s3:::output-bucket/flink/stock-ticks/*"])
+    )
+    error_message = "S3 access must be limited to the jar and the output prefix."
+  }
+
+  assert {
+    condition = (
+      one([for s in data.aws_iam_policy_document.this[0].statement : s.resources if s.sid == "KafkaReadTopic"]) == toset(["arn:aws:kafka:eu-west-1:123456789012:topic/demo/0b1c2d3e-1111-2222-3333-444455556666-2/stock-ticks"]) &&
+      !anytrue([for s in data.aws_iam_policy_document.this[0].statement : contains(s.actions, "kafka-cluster:WriteData")])
+    )
+    error_message = "Kafka access must be read-only and scoped to the topic."
+  }
+}
+
+run "uploads_the_jar_and_pins_its_version" {
+  command = apply
+
+  variables {
+    jar_path          = "tests/fixtures/application.jar"
+    access_control    = "tls"
+    parallelism       = 4
+    start_application = true
+  }
+
+  assert {
+    condition     = aws_s3_object.jar[0].bucket == "artifacts-bucket" && aws_s3_object.jar[0].key == "flink/flink-sql-application.jar" && aws_s3_object.jar[0].etag == filemd5("tests/fixtures/application.jar")
+    error_message = "jar_path must be uploaded to code_bucket_name/code_key."
+  }
+
+  assert {
+    condition     = aws_kinesisanalyticsv2_application.this[0].application_configuration[0].application_code_configuration[0].code_content[0].s3_content_location[0].object_version == aws_s3_object.jar[0].version_id
+    error_message = "The application must pin the uploaded object version, so a new jar updates it."
+  }
+
+  assert {
+    condition     = !anytrue([for s in data.aws_iam_policy_document.this[0].statement : startswith(s.sid, "Kafka")])
+    error_message = "TLS access control needs no kafka-cluster permissions."
+  }
+
+  assert {
+    condition     = aws_kinesisanalyticsv2_application.this[0].start_application && aws_kinesisanalyticsv2_application.this[0].application_configuration[0].flink_application_configuration[0].parallelism_configuration[0].parallelism == 4
+    error_message = "start_application and parallelism must be passed through."
+  }
+}
+
+run "create_false_creates_nothing" {
+  command = plan
+
+  variables {
+    create = false
+  }
+
+  assert {
+    condition     = length(aws_kinesisanalyticsv2_application.this) == 0 && length(aws_iam_role.this) == 0 && length(aws_cloudwatch_log_group.this) == 0
+    error_message = "create = false must plan nothing."
+  }
+}

@@ -1,0 +1,156 @@
+################################################################################
+# Service execution role of the notebook
+################################################################################
+
+data "aws_iam_policy_document" "assume" {
+  count = local.create ? 1 : 0
+
+  statement {
+    sid     = "KinesisAnalyticsAssume"
+    actions = ["sts:AssumeRole"]
+
+    principals {
+      type        = "Service"
+      identifiers = ["kinesisanalytics.amazonaws.com"]
+    }
+
+    condition {
+      test     = "StringEquals"
+      variable = "aws:SourceAccount"
+      values   = [local.account_id]
+    }
+  }
+}
+
+resource "aws_iam_role" "this" {
+  count = local.create ? 1 : 0
+
+  name_prefix        = substr("${var.name}-studio-", 0, 38)
+  description        = "Service execution role of the ${var.name} Studio notebook"
+  assume_role_policy = data.aws_iam_policy_document.assume[0].json
+  tags               = var.tags
+}
+
+data "aws_iam_policy_document" "this" {
+  count = local.create ? 1 : 0
+
+  statement {
+    sid       = "WriteOwnLogs"
+    actions   = ["logs:PutLogEvents", "logs:DescribeLogStreams"]
+    resources = ["${aws_cloudwatch_log_group.this[0].arn}:*"]
+  }
+
+  statement {
+    sid       = "FindLogGroups"
+    actions   = ["logs:DescribeLogGroups"]
+    resources = ["arn:${local.partition}:logs:${local.region}:${local.account_id}:log-group:*"]
+  }
+
+  # ENIs in the cluster's subnets. These EC2 calls do not support resource-level permissions.
+  statement {
+    sid = "ManageNetworkInterfaces"
+    actions = [
+      "ec2:CreateNetworkInterface",
+      "ec2:CreateNetworkInterfacePermission",
+      "ec2:DeleteNetworkInterface",
+      "ec2:DescribeNetworkInterfaces",
+      "ec2:DescribeSecurityGroups",
+      "ec2:DescribeSubnets",
+      "ec2:DescribeVpcs",
+      "ec2:DescribeDhcpOptions",
+    ]
+    resources = ["*"]
+  }
+
+  statement {
+    sid = "GlueCatalog"
+    actions = [
+      "glue:GetDatabase",
+      "glue:GetDatabases",
+      "glue:GetTable",
+      "glue:GetTables",
+      "glue:CreateTable",
+      "glue:UpdateTable",
+      "glue:DeleteTable",
+      "glue:GetPartitions",
+      "glue:GetUserDefinedFunction",
+      "glue:GetUserDefinedFunctions",
+    ]
+    resources = [
+      "arn:${local.partition}:glue:${local.region}:${local.account_id}:catalog",
+      local.glue_database_arn,
+      "arn:${local.partition}:glue:${local.region}:${local.account_id}:table/${local.glue_database_name}/*",
+      "arn:${local.partition}:glue:${local.region}:${local.account_id}:userDefinedFunction/${local.glue_database_name}/*",
+      "arn:${local.partition}:glue:${local.region}:${local.account_id}:database/hive",
+    ]
+  }
+
+  statement {
+    sid       = "OutputBucket"
+    actions   = ["s3:ListBucket", "s3:GetBucketLocation"]
+    resources = [local.bucket_arn]
+  }
+
+  statement {
+    sid = "OutputObjects"
+    actions = [
+      "s3:GetObject",
+      "s3:PutObject",
+      "s3:DeleteObject",
+      "s3:AbortMultipartUpload",
+      "s3:ListMultipartUploadParts",
+    ]
+    resources = ["${local.bucket_arn}/${var.output_prefix}/*"]
+  }
+
+  dynamic "statement" {
+    for_each = var.kms_key_arn != null ? [1] : []
+    content {
+      sid       = "EncryptOutput"
+      actions   = ["kms:Decrypt", "kms:GenerateDataKey"]
+      resources = [var.kms_key_arn]
+
+      condition {
+        test     = "StringEquals"
+        variable = "kms:ViaService"
+        values   = ["s3.${local.region}.${data.aws_partition.current.dns_suffix}"]
+      }
+    }
+  }
+
+  dynamic "statement" {
+    for_each = var.access_control == "iam" ? [1] : []
+    content {
+      sid       = "KafkaConnect"
+      actions   = ["kafka-cluster:Connect", "kafka-cluster:DescribeClusterDynamicConfiguration"]
+      resources = [var.cluster_arn]
+    }
+  }
+
+  # Read only, like the original: no WriteData.
+  dynamic "statement" {
+    for_each = var.access_control == "iam" ? [1] : []
+    content {
+      sid       = "KafkaReadTopic"
+      actions   = ["kafka-cluster:DescribeTopic", "kafka-cluster:ReadData"]
+      resources = [local.topic_arn]
+    }
+  }
+
+  dynamic "statement" {
+    for_each = var.access_control == "iam" ? [1] : []
+    content {
+      sid       = "KafkaConsumerGroup"
+      actions   = ["kafka-cluster:DescribeGroup", "kafka-cluster:AlterGroup"]
+      resources = [local.group_arn]
+    }
+  }
+}
+
+resource "aws_iam_role_policy" "this" {
+  count = local.create ? 1 : 0
+
+  name_prefix = "studio-"
+  role        = aws_iam_role.this[0].id
+  policy      = data.aws_iam_policy_document.this[0].json
+}

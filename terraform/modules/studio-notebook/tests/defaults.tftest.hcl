@@ -1,0 +1,273 @@
+# Default path of the studio-notebook module: the CloudFormation-wrapped notebook, its catalog, artifacts, network,
+# logs, IAM scope and the rendered Zeppelin note.
+
+mock_provider "aws" {
+  source = "../../tests/mocks"
+}
+
+override_resource {
+  target = aws_cloudformation_stack.this[0]
+  values = {
+    outputs = { ApplicationName = "ticks" }
+  }
+}
+
+variables {
+  name               = "ticks"
+  cluster_arn        = "arn:aws:kafka:eu-west-1:123456789012:cluster/demo/0b1c2d3e-1111-2222-3333-444455556666-2"
+  bootstrap_servers  = "b-1.demo.kafka.eu-west-1.amazonaws.com:9098,b-2.demo.kafka.eu-west-1.amazonaws.com:9098"
+  topic              = "stock-ticks"
+  subnet_ids         = ["subnet-0a1b2c3d", "subnet-0e1f2a3b"]
+  security_group_ids = ["sg-0123abcd"]
+}
+
+run "notebook_runtime_catalog_artifacts_and_vpc" {
+  command = apply
+
+  assert {
+    condition     = jsondecode(aws_cloudformation_stack.this[0].template_body).Resources.Notebook.Type == "AWS::KinesisAnalyticsV2::Application"
+    error_message = "The stack must declare the notebook as AWS::KinesisAnalyticsV2::Application."
+  }
+
+  assert {
+    condition = (
+      jsondecode(aws_cloudformation_stack.this[0].template_body).Resources.Notebook.Properties.ApplicationMode == "INTERACTIVE" &&
+      jsondecode(aws_cloudformation_stack.this[0].template_body).Resources.Notebook.Properties.RuntimeEnvironment == "ZEPPELIN-FLINK-3_0"
+    )
+    error_message = "The notebook must be INTERACTIVE on ZEPPELIN-FLINK-3_0 by default."
+  }
+
+  assert {
+    condition = (
+      jsondecode(aws_cloudformation_stack.this[0].template_body).Resources.Notebook.Properties.ApplicationConfiguration.ZeppelinApplicationConfiguration.CatalogConfiguration.GlueDataCatalogConfiguration.DatabaseARN
+      == "arn:aws:glue:eu-west-1:123456789012:database/ticks_studio"
+    ) && aws_glue_catalog_database.this[0].name == "ticks_studio"
+    error_message = "The catalog must be the module's own Glue database (underscores, no hyphens)."
+  }
+
+  assert {
+    condition = jsondecode(aws_cloudformation_stack.this[0].template_body).Resources.Notebook.Properties.ApplicationConfiguration.ZeppelinApplicationConfiguration.CustomArtifactsConfiguration == [
+      { ArtifactType = "DEPENDENCY_JAR", MavenReference = { GroupId = "org.apache.flink", ArtifactId = "flink-sql-connector-kafka", Version = "1.15.4" } },
+      { ArtifactType = "DEPENDENCY_JAR", MavenReference = { GroupId = "software.amazon.msk", ArtifactId = "aws-msk-iam-auth", Version = "1.1.6" } },
+    ]
+    error_message = "The artifacts must be the Kafka SQL connector of the runtime's Flink (1.15.4) and MSK IAM auth."
+  }
+
+  assert {
+    condition = (
+      jsondecode(aws_cloudformation_stack.this[0].template_body).Resources.Notebook.Properties.ApplicationConfiguration.VpcConfigurations[0].SubnetIds == ["subnet-0a1b2c3d", "subnet-0e1f2a3b"] &&
+      jsondecode(aws_cloudformation_stack.this[0].template_body).Resources.Notebook.Properties.ApplicationConfiguration.VpcConfigurations[0].SecurityGroupIds == ["sg-0123abcd"]
+    )
+    error_message = "The notebook must sit in the cluster's subnets with its security group."
+  }
+
+  assert {
+    condition     = jsondecode(aws_cloudformation_stack.this[0].template_body).Resources.Notebook.Properties.ServiceExecutionRole == aws_iam_role.this[0].arn
+    error_message = "The notebook must run as the module's role."
+  }
+
+  assert {
+    condition = (
+      aws_cloudwatch_log_group.this[0].retention_in_days == 365 &&
+      endswith(jsondecode(aws_cloudformation_stack.this[0].template_body).Resources.NotebookLogging.Properties.CloudWatchLoggingOption.LogStreamARN, ":log-group:/aws/kinesis-analytics/ticks:log-stream:zeppelin")
+    )
+    error_message = "Logs go to the module's log group (365-day retention, as the original) through a logging option."
+  }
+
+  assert {
+    condition     = output.flink_version == "1.15.4" && output.start_command == "aws kinesisanalyticsv2 start-application --application-name ticks"
+    error_message = "Outputs must name the Flink version and how to start the notebook."
+  }
+}
+
+run "iam_is_least_privilege" {
+  command = apply
+
+  # Security invariant: no wildcard action anywhere.
+  assert {
+    condition     = alltrue([for s in data.aws_iam_policy_document.this[0].statement : !anytrue([for a in s.actions : a == "*" || endswith(a, ":*")])])
+    error_message = "No IAM statement may grant a wildcard action."
+  }
+
+  # Only the ENI statement (EC2 has no resource-level permissions for it) may use a "*" resource.
+  assert {
+    condition     = alltrue([for s in data.aws_iam_policy_document.this[0].statement : s.sid == "ManageNetworkInterfaces" || !contains(s.resources, "*")])
+    error_message = "Data-plane statements must be scoped to resources."
+  }
+
+  assert {
+    condition = (
+      one([for s in data.aws_iam_policy_document.this[0].statement : s.resources if s.sid == "KafkaReadTopic"]) == toset(["arn:aws:kafka:eu-west-1:123456789012:topic/demo/0b1c2d3e-1111-2222-3333-444455556666-2/stock-ticks"]) &&
+      one([for s in data.aws_iam_policy_document.this[0].statement : s.resources if s.sid == "KafkaConsumerGroup"]) == toset(["arn:aws:kafka:eu-west-1:123456789012:group/demo/0b1c2d3e-1111-2222-3333-444455556666-2/KdaStudioGroup"])
+    )
+    error_message = "Kafka permissions must be scoped to the topic and the consumer group."
+  }
+
+  assert {
+    condition     = !anytrue([for s in data.aws_iam_policy_document.this[0].statement : contains(s.actions, "kafka-cluster:WriteData")])
+    error_message = "The notebook only reads the topic (no WriteData), as in the original."
+  }
+
+  assert {
+    condition     = one([for s in data.aws_iam_policy_document.this[0].statement : s.resources if s.sid == "OutputObjects"]) == toset(["${aws_s3_bucket.this[0].arn}/studio/stock-ticks/*"])
+    error_message = "Object access must be limited to the output prefix."
+  }
+
+  assert {
+    condition     = one(data.aws_iam_policy_document.assume[0].statement[0].principals).identifiers == toset(["kinesisanalytics.amazonaws.com"])
+    error_message = "Only Managed Service for Apache Flink may assume the role."
+  }
+}
+
+run "note_is_rendered_with_the_cluster_values" {
+  command = apply
+
+  assert {
+    condition     = aws_s3_object.note[0].key == "notes/ticks.zpln" && aws_s3_object.note[0].bucket == aws_s3_bucket.this[0].bucket
+    error_message = "The note must be uploaded to notes/<name>.zpln in the output bucket."
+  }
+
+  assert {
+    condition     = length(jsondecode(aws_s3_object.note[0].content).paragraphs) == 3
+    error_message = "The note has three paragraphs: source, checkpointing, sink and insert."
+  }
+
+  assert {
+    condition = (
+      startswith(jsondecode(aws_s3_object.note[0].content).paragraphs[0].text, "%flink.ssql\n") &&
+      strcontains(jsondecode(aws_s3_object.note[0].content).paragraphs[0].text, "'topic' = 'stock-ticks'") &&
+      strcontains(jsondecode(aws_s3_object.note[0].content).paragraphs[0].text, "'properties.bootstrap.servers' = 'b-1.demo.kafka.eu-west-1.amazonaws.com:9098,b-2.demo.kafka.eu-west-1.amazonaws.com:9098'") &&
+      strcontains(jsondecode(aws_s3_object.note[0].content).paragraphs[0].text, "'properties.sasl.mechanism' = 'AWS_MSK_IAM'") &&
+      strcontains(jsondecode(aws_s3_object.note[0].content).paragraphs[0].text, "'scan.bounded.mode' = 'unbounded'")
+    )
+    error_message = "The source paragraph must carry the topic, the IAM bootstrap servers and the IAM options."
+  }
+
+  assert {
+    condition = (
+      jsondecode(aws_s3_object.note[0].content).paragraphs[1].text == "%flink.pyflink\nst_env.get_config().get_configuration().set_string(\"execution.checkpointing.interval\", \"1min\")\nst_env.get_config().get_configuration().set_string(\"execution.checkpointing.mode\", \"EXACTLY_ONCE\")"
+    )
+    error_message = "The checkpointing paragraph must set the interval and EXACTLY_ONCE from checkpointing.sql."
+  }
+
+  assert {
+    condition = (
+      startswith(jsondecode(aws_s3_object.note[0].content).paragraphs[2].text, "%flink.ssql(type=update)\n") &&
+      strcontains(jsondecode(aws_s3_object.note[0].content).paragraphs[2].text, "'path' = 's3a://${aws_s3_bucket.this[0].bucket}/studio/stock-ticks'") &&
+      strcontains(jsondecode(aws_s3_object.note[0].content).paragraphs[2].text, "WHERE price > 50") &&
+      strcontains(jsondecode(aws_s3_object.note[0].content).paragraphs[2].text, "PARTITIONED BY (ticker, dt, hr)")
+    )
+    error_message = "The sink paragraph must write to the bucket's prefix, partitioned, with the > 50 filter."
+  }
+
+  assert {
+    condition     = !strcontains(aws_s3_object.note[0].content, "$${")
+    error_message = "No placeholder may be left in the note."
+  }
+
+  assert {
+    condition     = output.note_json == aws_s3_object.note[0].content && output.note_s3_uri == "s3://${aws_s3_bucket.this[0].bucket}/notes/ticks.zpln"
+    error_message = "The note content and its location must be outputs."
+  }
+}
+
+run "own_bucket_is_private_encrypted_and_tls_only" {
+  command = apply
+
+  assert {
+    condition = (
+      aws_s3_bucket_public_access_block.this[0].block_public_acls && aws_s3_bucket_public_access_block.this[0].block_public_policy &&
+      aws_s3_bucket_public_access_block.this[0].ignore_public_acls && aws_s3_bucket_public_access_block.this[0].restrict_public_buckets
+    )
+    error_message = "The module's bucket must block public access."
+  }
+
+  assert {
+    condition     = one(one(aws_s3_bucket_server_side_encryption_configuration.this[0].rule).apply_server_side_encryption_by_default).sse_algorithm == "AES256"
+    error_message = "The module's bucket must be encrypted at rest."
+  }
+
+  assert {
+    condition     = one([for s in data.aws_iam_policy_document.bucket[0].statement : s.condition if s.sid == "DenyInsecureTransport"]) != null
+    error_message = "The module's bucket must deny non-TLS requests."
+  }
+}
+
+run "given_bucket_database_and_tls_runtime_2" {
+  command = apply
+
+  variables {
+    create_output_bucket = false
+    output_bucket_name   = "pattern3-output-bucket"
+    create_glue_database = false
+    glue_database_name   = "pattern3_db"
+    access_control       = "tls"
+    runtime_environment  = "ZEPPELIN-FLINK-2_0"
+    kms_key_arn          = "arn:aws:kms:eu-west-1:123456789012:key/11111111-2222-3333-4444-555555555555"
+    log_kms_key_arn      = "arn:aws:kms:eu-west-1:123456789012:key/11111111-2222-3333-4444-555555555555"
+  }
+
+  assert {
+    condition     = length(aws_s3_bucket.this) == 0 && length(aws_glue_catalog_database.this) == 0
+    error_message = "A given bucket and database must be used, not created."
+  }
+
+  assert {
+    condition     = endswith(jsondecode(aws_cloudformation_stack.this[0].template_body).Resources.Notebook.Properties.ApplicationConfiguration.ZeppelinApplicationConfiguration.CatalogConfiguration.GlueDataCatalogConfiguration.DatabaseARN, ":database/pattern3_db")
+    error_message = "The given Glue database must be the catalog."
+  }
+
+  assert {
+    condition     = output.custom_artifacts == ["org.apache.flink:flink-sql-connector-kafka_2.12:1.13.2", "software.amazon.msk:aws-msk-iam-auth:1.1.6"]
+    error_message = "ZEPPELIN-FLINK-2_0 (Flink 1.13) needs the 1.13 Kafka SQL connector."
+  }
+
+  assert {
+    condition = (
+      strcontains(aws_s3_object.note[0].content, "'properties.security.protocol' = 'SSL'") &&
+      !strcontains(aws_s3_object.note[0].content, "AWS_MSK_IAM") &&
+      strcontains(aws_s3_object.note[0].content, "s3a://pattern3-output-bucket/studio/stock-ticks")
+    )
+    error_message = "TLS mode renders the SSL option only, with the given bucket."
+  }
+
+  assert {
+    condition     = !anytrue([for s in data.aws_iam_policy_document.this[0].statement : startswith(s.sid, "Kafka")])
+    error_message = "Without IAM access control the role gets no kafka-cluster permissions."
+  }
+
+  assert {
+    condition     = aws_cloudwatch_log_group.this[0].kms_key_id == "arn:aws:kms:eu-west-1:123456789012:key/11111111-2222-3333-4444-555555555555" && aws_s3_object.note[0].server_side_encryption == "aws:kms"
+    error_message = "With a KMS key, logs and the note are encrypted with it."
+  }
+}
+
+run "scram_note_names_the_secret_not_the_password" {
+  command = apply
+
+  variables {
+    access_control   = "scram"
+    scram_secret_arn = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:AmazonMSK_ticks-AbCdEf"
+  }
+
+  assert {
+    condition = (
+      strcontains(jsondecode(aws_s3_object.note[0].content).paragraphs[0].text, "SCRAM-SHA-512") &&
+      strcontains(jsondecode(aws_s3_object.note[0].content).paragraphs[0].text, "password=\"<password from arn:aws:secretsmanager:eu-west-1:123456789012:secret:AmazonMSK_ticks-AbCdEf>\"")
+    )
+    error_message = "The SCRAM note must name the secret in place of the credentials."
+  }
+}
+
+run "create_false_creates_nothing" {
+  command = plan
+
+  variables {
+    create = false
+  }
+
+  assert {
+    condition     = length(aws_cloudformation_stack.this) == 0 && length(aws_iam_role.this) == 0 && length(aws_s3_bucket.this) == 0 && length(aws_glue_catalog_database.this) == 0 && length(aws_s3_object.note) == 0
+    error_message = "create = false must plan nothing."
+  }
+}
