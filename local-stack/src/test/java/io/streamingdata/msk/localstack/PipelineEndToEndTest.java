@@ -131,6 +131,17 @@ class PipelineEndToEndTest {
         assertTrue(lines >= 2 * half, "delivered lines of this run: " + lines);
     }
 
+    /** The original README's load, Kafka's VerifiableProducer, runs against the local broker unchanged. */
+    @Test
+    @Order(3)
+    void theVerifiableProducerLoadOfTheOriginalReadmeRuns() {
+        Scripts.Result load = stack.run("produce", "--verifiable", "--max-messages", "40", "--throughput", "200",
+                "--topic", "VerifiableTopic");
+
+        assertEquals(0, load.exitCode(), load::all);
+        assertTrue(load.out().contains("\"name\":\"tool_data\",\"sent\":40,\"acked\":40"), load::all);
+    }
+
     /**
      * The Lambda path on real Kafka data: a batch read from the broker becomes the MSK event the event source mapping
      * would send ({@link KafkaEventEncoder}: base64 key and value, signed-byte headers, records keyed by
