@@ -14,6 +14,7 @@ import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import org.jboss.logging.Logger;
 import java.time.Duration;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
@@ -33,9 +34,19 @@ import software.amazon.awssdk.services.s3.S3Client;
 @ApplicationScoped
 public class ForwarderBeans {
 
-    /** Fails start-up on a bad configuration, before the first event, with the message of ForwarderSettings. */
-    void checkAtStartup(@Observes StartupEvent event, ForwarderSettings settings) {
-        settings.deliveryStreamName();
+    private static final Logger LOG = Logger.getLogger(ForwarderBeans.class);
+
+    /**
+     * Fails start-up on a bad configuration, before the first event. The message goes out on its own line first:
+     * the framework's report that follows is a stack trace in which it would be hard to find.
+     */
+    void checkAtStartup(@Observes StartupEvent event, ForwarderConfig config) {
+        try {
+            ForwarderSettings.from(config);
+        } catch (IllegalStateException e) {
+            LOG.error(e.getMessage());
+            throw e;
+        }
     }
 
     @Produces

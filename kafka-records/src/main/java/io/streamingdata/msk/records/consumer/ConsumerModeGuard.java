@@ -21,7 +21,13 @@ public class ConsumerModeGuard {
     private static final Logger LOG = Logger.getLogger(ConsumerModeGuard.class);
 
     void check(@Observes @Priority(1) StartupEvent event, KafkaConsumerConfig config) {
-        verify(config);
+        try {
+            verify(config);
+        } catch (IllegalStateException e) {
+            // On its own line: the framework's report that follows is a stack trace in which it would be hard to find.
+            LOG.error(e.getMessage());
+            throw e;
+        }
         if (config.enabled()) {
             LOG.infof("Consumer mode: reading Kafka with security protocol %s", config.securityProtocol());
         }

@@ -1,0 +1,82 @@
+package io.streamingdata.msk.localstack;
+
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A wrong configuration stops the packaged function at start-up, before its first event, with a message naming the
+ * variable to fix: the way a user meets it, running the jar (as Lambda's runtime or consumer mode does).
+ */
+class PackagedFunctionStartupTest {
+
+    private static final Path LOGGER = Scripts.REPO_ROOT.resolve(
+            "consumer-logger/target/consumer-logger-0.1.0-SNAPSHOT-runner.jar");
+    private static final Path FORWARDER = Scripts.REPO_ROOT.resolve(
+            "firehose-forwarder/target/firehose-forwarder-0.1.0-SNAPSHOT-runner.jar");
+
+    @Test
+    void theForwarderRefusesToStartWithoutADeliveryStream() throws Exception {
+        Started started = start(FORWARDER, Map.of("OUTPUT_FORMAT", "parquet"));
+
+        assertNotEquals(0, started.exitCode(), started.output());
+        assertTrue(started.output().contains("firehose-forwarder cannot start; fix its environment: "
+                + "DELIVERY_STREAM_NAME is not set"), started.output());
+        assertTrue(started.output().contains("OUTPUT_FORMAT=parquet is not one of value, envelope"),
+                started.output());
+    }
+
+    @Test
+    void aFunctionRefusesToRunItsOwnKafkaConsumerInsideLambda() throws Exception {
+        Started started = start(LOGGER, Map.of("KAFKA_CONSUMER_ENABLED", "true",
+                "AWS_LAMBDA_FUNCTION_NAME", "consumer-logger-dev"));
+
+        assertNotEquals(0, started.exitCode(), started.output());
+        assertTrue(started.output().contains("KAFKA_CONSUMER_ENABLED=true is not allowed inside AWS Lambda "
+                + "(function consumer-logger-dev)"), started.output());
+    }
+
+    @Test
+    void consumerModeRefusesIncompleteSecuritySettings() throws Exception {
+        Started started = start(LOGGER, Map.of("KAFKA_CONSUMER_ENABLED", "true",
+                "KAFKA_SECURITY_PROTOCOL", "SASL_SSL"));
+
+        assertNotEquals(0, started.exitCode(), started.output());
+        assertTrue(started.output().contains("KAFKA_SECURITY_PROTOCOL=SASL_SSL needs KAFKA_SASL_MECHANISM"),
+                started.output());
+    }
+
+    private record Started(int exitCode, String output) {
+    }
+
+    private static Started start(Path jar, Map<String, String> environment) throws IOException,
+            InterruptedException {
+        assertTrue(Files.exists(jar), jar + " is missing: package the functions first (./mvnw package)");
+        Path output = Files.createTempFile("function-start", ".txt");
+        try {
+            ProcessBuilder builder = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin",
+                    "java").toString(), "-Xmx128m", "-XX:+UseSerialGC", "-jar", jar.toString()))
+                    .redirectErrorStream(true).redirectOutput(output.toFile());
+            builder.environment().keySet().removeIf(name -> name.startsWith("KAFKA_") || name.startsWith("AWS_")
+                    || name.equals("DELIVERY_STREAM_NAME"));
+            builder.environment().putAll(environment);
+            Process process = builder.start();
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                throw new AssertionError(jar.getFileName() + " kept running instead of refusing to start:\n"
+                        + Files.readString(output, StandardCharsets.UTF_8));
+            }
+            return new Started(process.exitValue(), Files.readString(output, StandardCharsets.UTF_8));
+        } finally {
+            Files.deleteIfExists(output);
+        }
+    }
+}
