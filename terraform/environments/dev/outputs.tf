@@ -1,74 +1,76 @@
+# Pass-through of ../../modules/platform outputs; referenced by the deploy walkthrough.
+
 output "cluster_arn" {
   description = "ARN of the MSK cluster."
-  value       = module.msk.cluster_arn
+  value       = module.platform.cluster_arn
 }
 
 output "bootstrap_brokers_sasl_iam" {
   description = "IAM bootstrap servers."
-  value       = module.msk.bootstrap_brokers_sasl_iam
+  value       = module.platform.bootstrap_brokers_sasl_iam
 }
 
 output "client_instance_id" {
   description = "Kafka client instance."
-  value       = module.kafka_client.instance_id
+  value       = module.platform.client_instance_id
 }
 
 output "client_session_command" {
   description = "Open a shell on the Kafka client through Session Manager."
-  value       = "aws ssm start-session --region ${var.region} --target ${coalesce(module.kafka_client.instance_id, "<instance-id>")}"
+  value       = module.platform.client_session_command
 }
 
 output "topics" {
   description = "Topics ensured on the cluster."
-  value       = keys(module.topics.topic_names)
+  value       = module.platform.topics
 }
 
 output "logger_function_name" {
   description = "consumer-logger function."
-  value       = module.logger.function_name
+  value       = module.platform.logger_function_name
 }
 
 output "logger_log_group" {
   description = "Log group of the logger."
-  value       = module.logger.log_group_name
+  value       = module.platform.logger_log_group
 }
 
 output "forwarder_function_name" {
   description = "firehose-forwarder function."
-  value       = module.forwarder.function_name
+  value       = module.platform.forwarder_function_name
 }
 
 output "delivery_stream_name" {
   description = "Firehose delivery stream."
-  value       = module.firehose_s3.delivery_stream_name
+  value       = module.platform.delivery_stream_name
 }
 
 output "output_bucket_name" {
   description = "S3 bucket receiving data/, errors/ and dead-letter/."
-  value       = module.firehose_s3.bucket_name
+  value       = module.platform.output_bucket_name
 }
 
 output "glue_database_name" {
   description = "Glue database for Athena and the Studio notebook."
-  value       = module.firehose_s3.glue_database_name
+  value       = module.platform.glue_database_name
 }
 
 output "dashboard_url" {
   description = "CloudWatch dashboard."
-  value       = module.dashboard.dashboard_url
+  value       = module.platform.dashboard_url
 }
 
 output "studio_notebook_start_command" {
   description = "Starts the Studio notebook (null when studio_notebook_enabled is false)."
-  value       = module.studio_notebook.start_command
+  value       = module.platform.studio_notebook_start_command
 }
 
 output "studio_note_download_command" {
   description = "Downloads the rendered Zeppelin note to import into the notebook."
-  value       = module.studio_notebook.note_download_command
+  value       = module.platform.studio_note_download_command
 }
 
 output "flink_application_start_command" {
   description = "Starts the Managed Flink application (null when flink_application_enabled is false)."
-  value       = module.flink_application.start_command
+  value       = module.platform.flink_application_start_command
 }

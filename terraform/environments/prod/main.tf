@@ -1,213 +1,42 @@
-# Wiring only: every resource lives in ../../modules. Patterns of the original solution:
-# 1 = network + msk + kafka_client + dashboard, 2 = logger, 3 = forwarder + firehose_s3,
-# 4 = Studio notebook (its module arrives with the Studio issue; firehose_s3 already provides its Glue database).
+# PROD: 3 AZs, NAT per AZ, customer-managed keys. See ../dev for the cheap variant; the wiring itself lives in
+# ../../modules/platform.
 
-locals {
-  name = "${var.project}-${var.environment}"
-  tags = merge(var.tags, { Project = var.project, Environment = var.environment, ManagedBy = "terraform" })
+module "platform" {
+  source = "../../modules/platform"
 
-  logger_package_path    = coalesce(var.logger_package_path, "${path.root}/../../../consumer-logger/target/function.zip")
-  forwarder_package_path = coalesce(var.forwarder_package_path, "${path.root}/../../../firehose-forwarder/target/function.zip")
-}
+  project     = var.project
+  environment = var.environment
+  tags        = var.tags
 
-################################################################################
-# Network and cluster (pattern 1)
-################################################################################
-
-module "network" {
-  source = "../../modules/network"
-
-  name             = local.name
-  cidr_block       = var.vpc_cidr
-  az_count         = var.az_count
-  nat_gateway_mode = var.nat_gateway_mode
-  vpc_endpoints    = var.vpc_endpoints
-  tags             = local.tags
-}
-
-module "msk" {
-  source = "../../modules/msk-cluster"
-
-  name                         = local.name
-  kafka_version                = var.kafka_version
-  number_of_broker_nodes       = var.broker_count
-  broker_instance_type         = var.broker_instance_type
-  ebs_volume_size              = var.broker_volume_size
-  storage_autoscaling          = var.broker_storage_autoscaling
-  enhanced_monitoring          = var.enhanced_monitoring
-  client_authentication        = var.client_authentication
-  create_kms_key               = var.use_customer_managed_keys
-  broker_log_retention_in_days = var.log_retention_in_days
-  vpc_id                       = module.network.vpc_id
-  subnet_ids                   = module.network.private_subnet_ids
-  client_security_group_ids    = { kafka_client = module.kafka_client.security_group_id }
-  tags                         = local.tags
-}
-
-module "kafka_client" {
-  source = "../../modules/kafka-client"
-
-  name                      = "${local.name}-client"
-  instance_type             = var.client_instance_type
-  vpc_id                    = module.network.vpc_id
-  subnet_id                 = module.network.private_subnet_ids[0]
-  cluster_arn               = module.msk.cluster_arn
-  cluster_security_group_id = module.msk.security_group_id
-  kafka_version             = module.msk.kafka_version
-  bootstrap_brokers = {
-    tls        = module.msk.bootstrap_brokers_tls
-    sasl_iam   = module.msk.bootstrap_brokers_sasl_iam
-    sasl_scram = module.msk.bootstrap_brokers_sasl_scram
+  network = { vpc_cidr = "10.50.0.0/16", az_count = 3, nat_gateway_mode = "per_az" }
+  cluster = {
+    # Graviton kafka.m7g.large: better price/performance than m5; supports multi-VPC connectivity.
+    broker_count         = 3
+    broker_instance_type = "kafka.m7g.large"
+    broker_volume_size   = 500 # GiB per broker, grown by storage auto scaling
+    storage_autoscaling  = { enabled = true }
+    enhanced_monitoring  = "PER_BROKER"
   }
-  tags = local.tags
-}
+  use_customer_managed_keys = true # rotating customer-managed keys for MSK, S3 and Firehose
+  topics                    = var.topics
 
-# Topics as code: created on the client instance through SSM before the mappings below read them.
-module "topics" {
-  source = "../../modules/topics"
-
-  name              = local.name
-  topics            = var.topics
-  broker_count      = var.broker_count
-  instance_id       = module.kafka_client.instance_id
-  bootstrap_servers = module.msk.bootstrap_brokers_sasl_iam
-  command_config    = module.kafka_client.client_properties.iam
-  kafka_home        = module.kafka_client.kafka_home
-  ready_marker      = module.kafka_client.ready_marker
-  tags              = local.tags
-}
-
-################################################################################
-# Pattern 3 output: Firehose to S3 (also holds the forwarder's dead letters)
-################################################################################
-
-module "firehose_s3" {
-  source = "../../modules/firehose-s3"
-
-  name                  = local.name
-  create_kms_key        = var.use_customer_managed_keys
-  force_destroy         = var.force_destroy_buckets
-  buffering_size        = var.firehose_buffering_size
-  buffering_interval    = var.firehose_buffering_interval
-  compression_format    = var.firehose_compression_format
-  log_retention_in_days = var.log_retention_in_days
-  glue_database_name    = replace(local.name, "-", "_")
-  tags                  = local.tags
-}
-
-################################################################################
-# Lambda consumers (patterns 2 and 3)
-################################################################################
-
-module "logger" {
-  source = "../../modules/msk-lambda"
-
-  function_name         = "${local.name}-logger"
-  description           = "consumer-logger: one structured log line per MSK record"
-  package_path          = local.logger_package_path
-  runtime_mode          = var.lambda_runtime_mode
-  architecture          = var.lambda_architecture
-  snap_start            = var.lambda_snap_start
-  memory_size           = var.lambda_memory_size
-  log_retention_in_days = var.log_retention_in_days
-  log_max_value_bytes   = var.logger_max_value_bytes
-  vpc_config            = { vpc_id = module.network.vpc_id, subnet_ids = module.network.private_subnet_ids }
-
-  cluster_arn       = module.msk.cluster_arn
-  topic             = module.topics.topic_names[var.logger_topic]
-  batch_size        = var.batch_size
-  starting_position = var.starting_position
-  consumer_group_id = "${local.name}-logger"
-  tags              = local.tags
-}
-
-module "forwarder" {
-  source = "../../modules/msk-lambda"
-
-  function_name         = "${local.name}-forwarder"
-  description           = "firehose-forwarder: MSK records to Firehose, dead letters to S3"
-  package_path          = local.forwarder_package_path
-  runtime_mode          = var.lambda_runtime_mode
-  architecture          = var.lambda_architecture
-  snap_start            = var.lambda_snap_start
-  memory_size           = var.lambda_memory_size
-  log_retention_in_days = var.log_retention_in_days
-  vpc_config            = { vpc_id = module.network.vpc_id, subnet_ids = module.network.private_subnet_ids }
-
-  delivery_stream_name = module.firehose_s3.delivery_stream_name
-  delivery_stream_arn  = module.firehose_s3.delivery_stream_arn
-  dead_letter = {
-    bucket_name = module.firehose_s3.bucket_name
-    prefix      = "dead-letter/"
-    kms_key_arn = module.firehose_s3.kms_key_arn
+  functions = {
+    logger_package_path    = var.logger_package_path
+    forwarder_package_path = var.forwarder_package_path
+    runtime_mode           = var.lambda_runtime_mode
+    architecture           = var.lambda_architecture
+    snap_start             = var.lambda_snap_start
+    memory_size            = 1024
   }
 
-  cluster_arn       = module.msk.cluster_arn
-  topic             = module.topics.topic_names[var.forwarder_topic]
-  batch_size        = var.batch_size
-  starting_position = var.starting_position
-  consumer_group_id = "${local.name}-forwarder"
-  tags              = local.tags
-}
-
-################################################################################
-# Monitoring
-################################################################################
-
-module "dashboard" {
-  source = "../../modules/dashboard"
-
-  dashboard_name        = local.name
-  cluster_name          = module.msk.cluster_name
-  broker_count          = var.broker_count
-  kraft                 = module.msk.kraft
-  lambda_function_names = [module.logger.function_name, module.forwarder.function_name]
-  delivery_stream_names = [module.firehose_s3.delivery_stream_name]
+  firehose              = { buffering_interval = 300, force_destroy_buckets = false } # never empty buckets on destroy
+  log_retention_in_days = 90
   alarm_emails          = var.alarm_emails
-  tags                  = local.tags
-}
 
-################################################################################
-# Studio notebook and Managed Flink application (pattern 4): the same SQL files
-################################################################################
-
-module "studio_notebook" {
-  source = "../../modules/studio-notebook"
-
-  create               = var.studio_notebook_enabled
-  name                 = "${local.name}-studio"
-  cluster_arn          = module.msk.cluster_arn
-  access_control       = "iam"
-  bootstrap_servers    = module.msk.bootstrap_brokers_sasl_iam
-  topic                = var.forwarder_topic
-  subnet_ids           = module.network.private_subnet_ids
-  security_group_ids   = [module.msk.security_group_id]
-  create_glue_database = false
-  glue_database_name   = module.firehose_s3.glue_database_name
-  create_output_bucket = false
-  output_bucket_name   = module.firehose_s3.bucket_name
-  kms_key_arn          = module.firehose_s3.kms_key_arn
-  log_retention_days   = var.log_retention_in_days
-  tags                 = local.tags
-}
-
-module "flink_application" {
-  source = "../../modules/flink-application"
-
-  create             = var.flink_application_enabled
-  name               = "${local.name}-flink-sql"
-  code_bucket_name   = module.firehose_s3.bucket_name
-  code_key           = "artifacts/flink-sql-application.jar"
-  jar_path           = var.flink_application_jar_path
-  parallelism        = var.flink_parallelism
-  cluster_arn        = module.msk.cluster_arn
-  access_control     = "iam"
-  bootstrap_servers  = module.msk.bootstrap_brokers_sasl_iam
-  topic              = var.forwarder_topic
-  subnet_ids         = module.network.private_subnet_ids
-  security_group_ids = [module.msk.security_group_id]
-  output_bucket_name = module.firehose_s3.bucket_name
-  kms_key_arn        = module.firehose_s3.kms_key_arn
-  log_retention_days = var.log_retention_in_days
-  tags               = local.tags
+  pattern_4 = {
+    studio_notebook_enabled    = var.studio_notebook_enabled
+    flink_application_enabled  = var.flink_application_enabled
+    flink_application_jar_path = var.flink_application_jar_path
+    flink_parallelism          = 3
+  }
 }

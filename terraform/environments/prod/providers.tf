@@ -2,6 +2,6 @@ provider "aws" {
   region = var.region
 
   default_tags {
-    tags = local.tags
+    tags = module.platform.tags
   }
 }

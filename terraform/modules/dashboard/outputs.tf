@@ -14,14 +14,6 @@ output "sns_topic_arn" {
 }
 
 output "alarm_names" {
-  description = "Names of all alarms."
-  value = concat(
-    [for a in aws_cloudwatch_metric_alarm.disk_used : a.alarm_name],
-    [for a in aws_cloudwatch_metric_alarm.under_replicated : a.alarm_name],
-    aws_cloudwatch_metric_alarm.offline_partitions[*].alarm_name,
-    [for a in aws_cloudwatch_metric_alarm.offset_lag : a.alarm_name],
-    [for a in aws_cloudwatch_metric_alarm.function_errors : a.alarm_name],
-    [for a in aws_cloudwatch_metric_alarm.delivery_success : a.alarm_name],
-    [for a in aws_cloudwatch_metric_alarm.data_freshness : a.alarm_name],
-  )
+  description = "Names of all alarms, grouped by kind (disk used, under-replicated, offline partitions, offset lag, function errors, delivery success, data freshness)."
+  value       = flatten([for kind in local.alarm_order : [for k, a in aws_cloudwatch_metric_alarm.this : a.alarm_name if startswith(k, "${kind}/")]])
 }

@@ -53,7 +53,7 @@ resource "aws_kinesis_firehose_delivery_stream" "this" {
 
   extended_s3_configuration {
     role_arn            = aws_iam_role.this[0].arn
-    bucket_arn          = aws_s3_bucket.output[0].arn
+    bucket_arn          = module.output_bucket.bucket_arn
     buffering_size      = var.buffering_size
     buffering_interval  = var.buffering_interval
     compression_format  = var.compression_format
@@ -149,7 +149,7 @@ data "aws_iam_policy_document" "this" {
       "s3:ListBucketMultipartUploads",
       "s3:PutObject",
     ]
-    resources = [aws_s3_bucket.output[0].arn, "${aws_s3_bucket.output[0].arn}/*"]
+    resources = [module.output_bucket.bucket_arn, "${module.output_bucket.bucket_arn}/*"]
   }
 
   statement {
@@ -174,7 +174,7 @@ data "aws_iam_policy_document" "this" {
       condition {
         test     = "StringLike"
         variable = "kms:EncryptionContext:aws:s3:arn"
-        values   = ["${aws_s3_bucket.output[0].arn}/*"]
+        values   = ["${module.output_bucket.bucket_arn}/*"]
       }
     }
   }

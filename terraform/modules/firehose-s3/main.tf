@@ -62,6 +62,6 @@ resource "aws_glue_catalog_database" "this" {
 
   name         = var.glue_database_name
   description  = "${var.name}: tables over the Firehose output bucket"
-  location_uri = "s3://${aws_s3_bucket.output[0].bucket}/"
+  location_uri = "s3://${module.output_bucket.bucket_name}/"
   tags         = var.tags
 }

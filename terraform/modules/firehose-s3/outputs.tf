@@ -1,16 +1,16 @@
 output "bucket_name" {
   description = "Name of the output bucket (data/, errors/ and the forwarder's dead-letter/ prefix)."
-  value       = try(aws_s3_bucket.output[0].bucket, null)
+  value       = module.output_bucket.bucket_name
 }
 
 output "bucket_arn" {
   description = "ARN of the output bucket."
-  value       = try(aws_s3_bucket.output[0].arn, null)
+  value       = module.output_bucket.bucket_arn
 }
 
 output "access_logs_bucket_name" {
   description = "Name of the server access-log bucket."
-  value       = try(aws_s3_bucket.access_logs[0].bucket, null)
+  value       = module.access_logs_bucket.bucket_name
 }
 
 output "delivery_stream_name" {

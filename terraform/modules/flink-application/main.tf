@@ -9,8 +9,6 @@ locals {
   region     = data.aws_region.current.name
   account_id = data.aws_caller_identity.current.account_id
 
-  topic_arn  = "${replace(var.cluster_arn, ":cluster/", ":topic/")}/${var.topic}"
-  group_arn  = "${replace(var.cluster_arn, ":cluster/", ":group/")}/${var.consumer_group_id}"
   code_arn   = "arn:${local.partition}:s3:::${var.code_bucket_name}"
   output_arn = "arn:${local.partition}:s3:::${var.output_bucket_name}"
 

@@ -34,6 +34,25 @@ resource "aws_iam_instance_profile" "this" {
   tags        = var.tags
 }
 
+module "access_policy" {
+  source = "../msk-access-policy"
+
+  cluster_arn     = var.cluster_arn
+  cluster_actions = ["kafka-cluster:Connect", "kafka-cluster:DescribeCluster", "kafka-cluster:DescribeClusterDynamicConfiguration"]
+  topics          = var.topic_patterns
+  topic_actions = [
+    "kafka-cluster:CreateTopic",
+    "kafka-cluster:DescribeTopic",
+    "kafka-cluster:AlterTopic",
+    "kafka-cluster:DescribeTopicDynamicConfiguration",
+    "kafka-cluster:AlterTopicDynamicConfiguration",
+    "kafka-cluster:WriteData",
+    "kafka-cluster:ReadData",
+  ]
+  consumer_groups = ["*"]
+  sids            = { connect = "KafkaConnect", topics = "KafkaTopics", groups = "KafkaGroups" }
+}
+
 data "aws_iam_policy_document" "kafka" {
   count = local.create ? 1 : 0
 
@@ -43,31 +62,15 @@ data "aws_iam_policy_document" "kafka" {
     resources = [var.cluster_arn]
   }
 
-  statement {
-    sid       = "KafkaConnect"
-    actions   = ["kafka-cluster:Connect", "kafka-cluster:DescribeCluster", "kafka-cluster:DescribeClusterDynamicConfiguration"]
-    resources = [var.cluster_arn]
-  }
-
-  # Explicit topic actions (the original granted kafka-cluster:*Topic*).
-  statement {
-    sid = "KafkaTopics"
-    actions = [
-      "kafka-cluster:CreateTopic",
-      "kafka-cluster:DescribeTopic",
-      "kafka-cluster:AlterTopic",
-      "kafka-cluster:DescribeTopicDynamicConfiguration",
-      "kafka-cluster:AlterTopicDynamicConfiguration",
-      "kafka-cluster:WriteData",
-      "kafka-cluster:ReadData",
-    ]
-    resources = [for t in var.topic_patterns : "${local.kafka_arn_base}:topic/${local.cluster_name}/${local.cluster_uuid}/${t}"]
-  }
-
-  statement {
-    sid       = "KafkaGroups"
-    actions   = ["kafka-cluster:DescribeGroup", "kafka-cluster:AlterGroup"]
-    resources = ["${local.kafka_arn_base}:group/${local.cluster_name}/${local.cluster_uuid}/*"]
+  # kafka-cluster data plane: modules/msk-access-policy (explicit topic actions; the original granted
+  # kafka-cluster:*Topic*).
+  dynamic "statement" {
+    for_each = module.access_policy.kafka_statements
+    content {
+      sid       = statement.value.sid
+      actions   = statement.value.actions
+      resources = statement.value.resources
+    }
   }
 
   dynamic "statement" {

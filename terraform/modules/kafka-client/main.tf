@@ -23,11 +23,6 @@ locals {
 
   kafka_home = "/opt/kafka"
 
-  cluster_parts  = split("/", var.cluster_arn)
-  cluster_name   = local.cluster_parts[1]
-  cluster_uuid   = local.cluster_parts[2]
-  kafka_arn_base = replace(local.cluster_parts[0], ":cluster", "")
-
   template_vars = {
     kafka_home                   = local.kafka_home
     region                       = data.aws_region.current.name

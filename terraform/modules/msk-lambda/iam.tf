@@ -31,6 +31,15 @@ resource "aws_iam_role" "this" {
   tags               = var.tags
 }
 
+module "access_policy" {
+  source = "../msk-access-policy"
+
+  kafka_access_enabled = var.iam_auth
+  cluster_arn          = var.cluster_arn
+  topics               = [var.topic]
+  consumer_groups      = [coalesce(var.consumer_group_id, "*")]
+}
+
 data "aws_iam_policy_document" "this" {
   count = local.create ? 1 : 0
 
@@ -64,30 +73,13 @@ data "aws_iam_policy_document" "this" {
     resources = ["*"]
   }
 
+  # kafka-cluster data plane (IAM access control): modules/msk-access-policy.
   dynamic "statement" {
-    for_each = var.iam_auth ? [1] : []
+    for_each = module.access_policy.kafka_statements
     content {
-      sid       = "KafkaConnect"
-      actions   = ["kafka-cluster:Connect", "kafka-cluster:DescribeClusterDynamicConfiguration"]
-      resources = [var.cluster_arn]
-    }
-  }
-
-  dynamic "statement" {
-    for_each = var.iam_auth ? [1] : []
-    content {
-      sid       = "KafkaReadTopic"
-      actions   = ["kafka-cluster:DescribeTopic", "kafka-cluster:ReadData"]
-      resources = [local.topic_arn]
-    }
-  }
-
-  dynamic "statement" {
-    for_each = var.iam_auth ? [1] : []
-    content {
-      sid       = "KafkaConsumerGroup"
-      actions   = ["kafka-cluster:DescribeGroup", "kafka-cluster:AlterGroup"]
-      resources = [local.group_arn]
+      sid       = statement.value.sid
+      actions   = statement.value.actions
+      resources = statement.value.resources
     }
   }
 

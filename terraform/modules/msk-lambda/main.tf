@@ -5,15 +5,6 @@ data "aws_caller_identity" "current" {}
 locals {
   create = var.create
 
-  # arn:<partition>:kafka:<region>:<account>:cluster/<name>/<uuid>
-  cluster_parts  = split("/", var.cluster_arn)
-  cluster_name   = local.cluster_parts[1]
-  cluster_uuid   = local.cluster_parts[2]
-  kafka_arn_base = replace(split("/", var.cluster_arn)[0], ":cluster", "")
-
-  topic_arn = "${local.kafka_arn_base}:topic/${local.cluster_name}/${local.cluster_uuid}/${var.topic}"
-  group_arn = "${local.kafka_arn_base}:group/${local.cluster_name}/${local.cluster_uuid}/${coalesce(var.consumer_group_id, "*")}"
-
   is_native = var.runtime_mode == "native"
   runtime   = local.is_native ? "provided.al2023" : "java21"
   # Custom runtimes ignore the handler; Quarkus' own SAM templates use this placeholder.

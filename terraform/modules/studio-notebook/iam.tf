@@ -31,35 +31,32 @@ resource "aws_iam_role" "this" {
   tags               = var.tags
 }
 
+module "access_policy" {
+  source = "../msk-access-policy"
+
+  kafka_access_enabled = var.access_control == "iam"
+  cluster_arn          = var.cluster_arn
+  topics               = [var.topic]
+  consumer_groups      = [var.consumer_group_id]
+  vpc_application = {
+    log_group_arn = try(aws_cloudwatch_log_group.this[0].arn, "")
+    partition     = local.partition
+    region        = local.region
+    account_id    = local.account_id
+  }
+}
+
 data "aws_iam_policy_document" "this" {
   count = local.create ? 1 : 0
 
-  statement {
-    sid       = "WriteOwnLogs"
-    actions   = ["logs:PutLogEvents", "logs:DescribeLogStreams"]
-    resources = ["${aws_cloudwatch_log_group.this[0].arn}:*"]
-  }
-
-  statement {
-    sid       = "FindLogGroups"
-    actions   = ["logs:DescribeLogGroups"]
-    resources = ["arn:${local.partition}:logs:${local.region}:${local.account_id}:log-group:*"]
-  }
-
-  # ENIs in the cluster's subnets. These EC2 calls do not support resource-level permissions.
-  statement {
-    sid = "ManageNetworkInterfaces"
-    actions = [
-      "ec2:CreateNetworkInterface",
-      "ec2:CreateNetworkInterfacePermission",
-      "ec2:DeleteNetworkInterface",
-      "ec2:DescribeNetworkInterfaces",
-      "ec2:DescribeSecurityGroups",
-      "ec2:DescribeSubnets",
-      "ec2:DescribeVpcs",
-      "ec2:DescribeDhcpOptions",
-    ]
-    resources = ["*"]
+  # Own logs, log group discovery and ENIs in the cluster's subnets: modules/msk-access-policy.
+  dynamic "statement" {
+    for_each = module.access_policy.vpc_application_statements
+    content {
+      sid       = statement.value.sid
+      actions   = statement.value.actions
+      resources = statement.value.resources
+    }
   }
 
   statement {
@@ -118,31 +115,13 @@ data "aws_iam_policy_document" "this" {
     }
   }
 
+  # kafka-cluster data plane, read only like the original (no WriteData): modules/msk-access-policy.
   dynamic "statement" {
-    for_each = var.access_control == "iam" ? [1] : []
+    for_each = module.access_policy.kafka_statements
     content {
-      sid       = "KafkaConnect"
-      actions   = ["kafka-cluster:Connect", "kafka-cluster:DescribeClusterDynamicConfiguration"]
-      resources = [var.cluster_arn]
-    }
-  }
-
-  # Read only, like the original: no WriteData.
-  dynamic "statement" {
-    for_each = var.access_control == "iam" ? [1] : []
-    content {
-      sid       = "KafkaReadTopic"
-      actions   = ["kafka-cluster:DescribeTopic", "kafka-cluster:ReadData"]
-      resources = [local.topic_arn]
-    }
-  }
-
-  dynamic "statement" {
-    for_each = var.access_control == "iam" ? [1] : []
-    content {
-      sid       = "KafkaConsumerGroup"
-      actions   = ["kafka-cluster:DescribeGroup", "kafka-cluster:AlterGroup"]
-      resources = [local.group_arn]
+      sid       = statement.value.sid
+      actions   = statement.value.actions
+      resources = statement.value.resources
     }
   }
 }

@@ -29,17 +29,14 @@ locals {
   account_id = data.aws_caller_identity.current.account_id
 
   application_name = var.name
-  # cluster/<name>/<uuid> -> topic/<name>/<uuid>/<topic>, group/<name>/<uuid>/<group>
-  topic_arn = "${replace(var.cluster_arn, ":cluster/", ":topic/")}/${var.topic}"
-  group_arn = "${replace(var.cluster_arn, ":cluster/", ":group/")}/${var.consumer_group_id}"
 
   create_database    = local.create && var.create_glue_database
   glue_database_name = var.create_glue_database ? "${replace(var.name, "-", "_")}_studio" : var.glue_database_name
   glue_database_arn  = "arn:${local.partition}:glue:${local.region}:${local.account_id}:database/${local.glue_database_name}"
 
   create_bucket = local.create && var.create_output_bucket
-  bucket_name   = local.create_bucket ? try(aws_s3_bucket.this[0].bucket, null) : var.output_bucket_name
-  bucket_arn    = local.create_bucket ? try(aws_s3_bucket.this[0].arn, null) : "arn:${local.partition}:s3:::${coalesce(var.output_bucket_name, "-")}"
+  bucket_name   = local.create_bucket ? module.bucket.bucket_name : var.output_bucket_name
+  bucket_arn    = local.create_bucket ? module.bucket.bucket_arn : "arn:${local.partition}:s3:::${coalesce(var.output_bucket_name, "-")}"
   note_key      = "notes/${var.name}.zpln"
 }
 

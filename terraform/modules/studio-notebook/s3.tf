@@ -1,76 +1,42 @@
 ################################################################################
-# Output bucket (only when none is given): private, encrypted, TLS-only
+# Output bucket (only when none is given): private, encrypted, TLS-only (modules/secure-bucket)
 ################################################################################
 
-resource "aws_s3_bucket" "this" {
-  count = local.create_bucket ? 1 : 0
+module "bucket" {
+  source = "../secure-bucket"
 
-  bucket_prefix = substr("${var.name}-studio-", 0, 37)
-  force_destroy = var.force_destroy
-  tags          = var.tags
+  create            = local.create_bucket
+  bucket_prefix     = substr("${var.name}-studio-", 0, 37)
+  force_destroy     = var.force_destroy
+  tags              = var.tags
+  sse_algorithm     = var.kms_key_arn == null ? "AES256" : "aws:kms"
+  kms_key_arn       = var.kms_key_arn
+  deny_outdated_tls = false
 }
 
-resource "aws_s3_bucket_public_access_block" "this" {
-  count = local.create_bucket ? 1 : 0
-
-  bucket                  = aws_s3_bucket.this[0].id
-  block_public_acls       = true
-  block_public_policy     = true
-  ignore_public_acls      = true
-  restrict_public_buckets = true
+moved {
+  from = aws_s3_bucket.this
+  to   = module.bucket.aws_s3_bucket.this
 }
 
-resource "aws_s3_bucket_ownership_controls" "this" {
-  count = local.create_bucket ? 1 : 0
-
-  bucket = aws_s3_bucket.this[0].id
-  rule {
-    object_ownership = "BucketOwnerEnforced"
-  }
+moved {
+  from = aws_s3_bucket_public_access_block.this
+  to   = module.bucket.aws_s3_bucket_public_access_block.this
 }
 
-resource "aws_s3_bucket_server_side_encryption_configuration" "this" {
-  count = local.create_bucket ? 1 : 0
-
-  bucket = aws_s3_bucket.this[0].id
-  rule {
-    apply_server_side_encryption_by_default {
-      sse_algorithm     = var.kms_key_arn == null ? "AES256" : "aws:kms"
-      kms_master_key_id = var.kms_key_arn
-    }
-    bucket_key_enabled = var.kms_key_arn != null
-  }
+moved {
+  from = aws_s3_bucket_ownership_controls.this
+  to   = module.bucket.aws_s3_bucket_ownership_controls.this
 }
 
-data "aws_iam_policy_document" "bucket" {
-  count = local.create_bucket ? 1 : 0
-
-  statement {
-    sid       = "DenyInsecureTransport"
-    effect    = "Deny"
-    actions   = ["s3:*"]
-    resources = [aws_s3_bucket.this[0].arn, "${aws_s3_bucket.this[0].arn}/*"]
-
-    principals {
-      type        = "*"
-      identifiers = ["*"]
-    }
-
-    condition {
-      test     = "Bool"
-      variable = "aws:SecureTransport"
-      values   = ["false"]
-    }
-  }
+moved {
+  from = aws_s3_bucket_server_side_encryption_configuration.this
+  to   = module.bucket.aws_s3_bucket_server_side_encryption_configuration.this
 }
 
-resource "aws_s3_bucket_policy" "this" {
-  count = local.create_bucket ? 1 : 0
-
-  bucket = aws_s3_bucket.this[0].id
-  policy = data.aws_iam_policy_document.bucket[0].json
-
-  depends_on = [aws_s3_bucket_public_access_block.this]
+moved {
+  from = aws_s3_bucket_policy.this
+  to   = module.bucket.aws_s3_bucket_policy.this
 }
 
 ################################################################################

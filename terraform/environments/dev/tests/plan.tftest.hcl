@@ -13,32 +13,42 @@ run "dev_is_small_and_cheap" {
   command = plan
 
   assert {
-    condition     = module.msk.number_of_broker_nodes == 2 && length(module.network.private_subnet_ids) == 2
+    condition     = module.platform.msk.number_of_broker_nodes == 2 && length(module.platform.network.private_subnet_ids) == 2
     error_message = "Dev: 2 brokers over 2 AZs."
   }
 
   assert {
-    condition     = length(module.network.nat_gateway_ids) == 1
+    condition     = length(module.platform.network.nat_gateway_ids) == 1
     error_message = "Dev: a single NAT gateway."
   }
 
   assert {
-    condition     = module.msk.kraft && module.kafka_client.kafka_cli_version == "4.1.0"
+    condition     = module.platform.msk.kms_key_arn == null && module.platform.firehose_s3.kms_key_arn == null
+    error_message = "Dev: AWS-managed keys (no customer-managed key cost)."
+  }
+
+  assert {
+    condition     = module.platform.tags == { Project = "msk-streaming", Environment = "dev", ManagedBy = "terraform" }
+    error_message = "Dev: every resource is tagged with project, environment and ManagedBy."
+  }
+
+  assert {
+    condition     = module.platform.msk.kraft && module.platform.kafka_client.kafka_cli_version == "4.1.0"
     error_message = "The client CLI must match the cluster version."
   }
 
   assert {
-    condition     = keys(module.topics.topic_names) == ["msk-events"]
+    condition     = keys(module.platform.topics_module.topic_names) == ["msk-events"]
     error_message = "The mapped topic is ensured by the topics module."
   }
 
   assert {
-    condition     = module.logger.runtime == "java21" && module.forwarder.runtime == "java21"
+    condition     = module.platform.logger.runtime == "java21" && module.platform.forwarder.runtime == "java21"
     error_message = "JVM functions by default."
   }
 
   assert {
-    condition     = module.dashboard.dashboard_name == "msk-streaming-dev"
+    condition     = module.platform.dashboard.dashboard_name == "msk-streaming-dev"
     error_message = "The dashboard is named per deployment."
   }
 }
@@ -52,7 +62,7 @@ run "native_functions" {
   }
 
   assert {
-    condition     = module.logger.runtime == "provided.al2023" && module.forwarder.runtime == "provided.al2023"
+    condition     = module.platform.logger.runtime == "provided.al2023" && module.platform.forwarder.runtime == "provided.al2023"
     error_message = "Native functions run on provided.al2023."
   }
 }
@@ -61,7 +71,7 @@ run "pattern_4_is_off_by_default" {
   command = plan
 
   assert {
-    condition     = module.studio_notebook.start_command == null && module.flink_application.start_command == null
+    condition     = module.platform.studio_notebook.start_command == null && module.platform.flink_application.start_command == null
     error_message = "Dev creates neither the notebook nor the Flink application unless asked."
   }
 }
@@ -75,17 +85,17 @@ run "pattern_4_is_wired_to_the_cluster_when_enabled" {
   }
 
   assert {
-    condition     = module.studio_notebook.flink_version == "1.15.4" && module.studio_notebook.start_command != null
+    condition     = module.platform.studio_notebook.flink_version == "1.15.4" && module.platform.studio_notebook.start_command != null
     error_message = "The notebook must be planned on the Flink 1.15 Studio runtime."
   }
 
   assert {
-    condition     = module.flink_application.property_group.properties.topic == var.forwarder_topic && module.flink_application.property_group.properties.access_control == "iam"
+    condition     = module.platform.flink_application.property_group.properties.topic == "msk-events" && module.platform.flink_application.property_group.properties.access_control == "iam"
     error_message = "The Flink application must read the forwarder's topic with IAM."
   }
 
   assert {
-    condition     = module.flink_application.property_group.properties.output_prefix == "flink/stock-ticks" && module.studio_notebook.start_command == "aws kinesisanalyticsv2 start-application --application-name msk-streaming-dev-studio"
+    condition     = module.platform.flink_application.property_group.properties.output_prefix == "flink/stock-ticks" && module.platform.studio_notebook.start_command == "aws kinesisanalyticsv2 start-application --application-name msk-streaming-dev-studio"
     error_message = "The application writes under flink/stock-ticks; the notebook can be started."
   }
 }

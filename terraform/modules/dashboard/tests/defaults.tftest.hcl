@@ -29,18 +29,28 @@ run "broker_widgets_and_alarms" {
   }
 
   assert {
-    condition     = length(aws_cloudwatch_metric_alarm.disk_used) == 3 && length(aws_cloudwatch_metric_alarm.under_replicated) == 3 && length(aws_cloudwatch_metric_alarm.offline_partitions) == 1
+    condition     = length([for k, a in aws_cloudwatch_metric_alarm.this : a if startswith(k, "disk_used/")]) == 3 && length([for k, a in aws_cloudwatch_metric_alarm.this : a if startswith(k, "under_replicated/")]) == 3 && length([for k, a in aws_cloudwatch_metric_alarm.this : a if startswith(k, "offline_partitions/")]) == 1
     error_message = "Disk, under-replication (per broker) and offline-partition alarms."
   }
 
   assert {
-    condition     = alltrue([for a in aws_cloudwatch_metric_alarm.disk_used : a.threshold == 85 && contains(a.alarm_actions, aws_sns_topic.this[0].arn)])
+    condition     = alltrue([for a in [for k, a in aws_cloudwatch_metric_alarm.this : a if startswith(k, "disk_used/")] : a.threshold == 85 && contains(a.alarm_actions, aws_sns_topic.this[0].arn)])
     error_message = "Alarms notify the SNS topic."
   }
 
   assert {
     condition     = aws_sns_topic.this[0].kms_master_key_id == "alias/aws/sns"
     error_message = "The SNS topic must be encrypted."
+  }
+
+  assert {
+    condition     = aws_cloudwatch_metric_alarm.this["disk_used/1"].alarm_name == "msk-demo-eu-west-1-broker-1-disk-used" && aws_cloudwatch_metric_alarm.this["disk_used/1"].alarm_description == "Broker 1 of msk-demo: data log disk above 85 %. Raise storage or enable storage auto scaling." && aws_cloudwatch_metric_alarm.this["disk_used/1"].dimensions == tomap({ "Cluster Name" = "msk-demo", "Broker ID" = "1" }) && aws_cloudwatch_metric_alarm.this["disk_used/1"].evaluation_periods == 2 && aws_cloudwatch_metric_alarm.this["disk_used/1"].treat_missing_data == "missing"
+    error_message = "Broker alarms keep their names, descriptions, per-broker dimensions and evaluation."
+  }
+
+  assert {
+    condition     = aws_cloudwatch_metric_alarm.this["offline_partitions/cluster"].alarm_name == "msk-demo-eu-west-1-offline-partitions" && aws_cloudwatch_metric_alarm.this["offline_partitions/cluster"].dimensions == tomap({ "Cluster Name" = "msk-demo" }) && aws_cloudwatch_metric_alarm.this["offline_partitions/cluster"].namespace == "AWS/Kafka"
+    error_message = "The offline-partitions alarm is per cluster."
   }
 }
 
@@ -65,12 +75,27 @@ run "kraft_lambda_and_firehose_sections" {
   }
 
   assert {
-    condition     = length(aws_cloudwatch_metric_alarm.offset_lag) == 2 && length(aws_cloudwatch_metric_alarm.function_errors) == 2 && length(aws_cloudwatch_metric_alarm.delivery_success) == 1 && length(aws_cloudwatch_metric_alarm.data_freshness) == 1
+    condition     = length([for k, a in aws_cloudwatch_metric_alarm.this : a if startswith(k, "offset_lag/")]) == 2 && length([for k, a in aws_cloudwatch_metric_alarm.this : a if startswith(k, "function_errors/")]) == 2 && length([for k, a in aws_cloudwatch_metric_alarm.this : a if startswith(k, "delivery_success/")]) == 1 && length([for k, a in aws_cloudwatch_metric_alarm.this : a if startswith(k, "data_freshness/")]) == 1
     error_message = "Lag, error and Firehose alarms per function and stream."
   }
 
   assert {
-    condition     = length(aws_sns_topic.this) == 0 && alltrue([for a in aws_cloudwatch_metric_alarm.offset_lag : contains(a.alarm_actions, "arn:aws:sns:eu-west-1:123456789012:ops")])
+    condition     = aws_cloudwatch_metric_alarm.this["offset_lag/msk-logger"].alarm_name == "msk-demo-eu-west-1-msk-logger-offset-lag" && aws_cloudwatch_metric_alarm.this["offset_lag/msk-logger"].dimensions == tomap({ FunctionName = "msk-logger" }) && aws_cloudwatch_metric_alarm.this["function_errors/msk-logger"].statistic == "Sum"
+    error_message = "Lambda alarms keep their names and FunctionName dimension."
+  }
+
+  assert {
+    condition     = aws_cloudwatch_metric_alarm.this["delivery_success/msk-demo"].alarm_name == "msk-demo-eu-west-1-msk-demo-delivery-failures" && aws_cloudwatch_metric_alarm.this["delivery_success/msk-demo"].comparison_operator == "LessThanThreshold" && aws_cloudwatch_metric_alarm.this["delivery_success/msk-demo"].namespace == "AWS/Firehose" && aws_cloudwatch_metric_alarm.this["delivery_success/msk-demo"].dimensions == tomap({ DeliveryStreamName = "msk-demo" })
+    error_message = "Firehose alarms keep their names, comparison and dimension."
+  }
+
+  assert {
+    condition     = length(output.alarm_names) == 13 && output.alarm_names[0] == "msk-demo-eu-west-1-broker-1-disk-used" && output.alarm_names[12] == "msk-demo-eu-west-1-msk-demo-data-freshness"
+    error_message = "alarm_names lists every alarm grouped by kind in the documented order."
+  }
+
+  assert {
+    condition     = length(aws_sns_topic.this) == 0 && alltrue([for a in [for k, a in aws_cloudwatch_metric_alarm.this : a if startswith(k, "offset_lag/")] : contains(a.alarm_actions, "arn:aws:sns:eu-west-1:123456789012:ops")])
     error_message = "An existing topic is used as given."
   }
 }
@@ -83,7 +108,7 @@ run "explicit_broker_ids" {
   }
 
   assert {
-    condition     = toset(keys(aws_cloudwatch_metric_alarm.disk_used)) == toset(["4", "5", "6"])
+    condition     = toset([for k, a in aws_cloudwatch_metric_alarm.this : a.dimensions["Broker ID"] if startswith(k, "disk_used/")]) == toset(["4", "5", "6"])
     error_message = "Explicit broker IDs replace 1..N."
   }
 }
@@ -96,7 +121,7 @@ run "create_false_plans_nothing" {
   }
 
   assert {
-    condition     = length(aws_cloudwatch_dashboard.this) == 0 && length(aws_sns_topic.this) == 0 && length(aws_cloudwatch_metric_alarm.disk_used) == 0
+    condition     = length(aws_cloudwatch_dashboard.this) == 0 && length(aws_sns_topic.this) == 0 && length([for k, a in aws_cloudwatch_metric_alarm.this : a if startswith(k, "disk_used/")]) == 0
     error_message = "create = false must plan no resources."
   }
 

@@ -42,7 +42,7 @@ run "defaults_match_the_original_and_harden_the_bucket" {
   }
 
   assert {
-    condition     = one(one(aws_s3_bucket_server_side_encryption_configuration.output[0].rule).apply_server_side_encryption_by_default).sse_algorithm == "aws:kms"
+    condition     = module.output_bucket.sse_algorithm == "aws:kms"
     error_message = "The output bucket must use SSE-KMS."
   }
 
@@ -53,36 +53,36 @@ run "defaults_match_the_original_and_harden_the_bucket" {
 
   # Public access blocked on both buckets.
   assert {
-    condition = alltrue([for b in [aws_s3_bucket_public_access_block.output[0], aws_s3_bucket_public_access_block.access_logs[0]] :
+    condition = alltrue([for b in [module.output_bucket.public_access_block, module.access_logs_bucket.public_access_block] :
     b.block_public_acls && b.block_public_policy && b.ignore_public_acls && b.restrict_public_buckets])
     error_message = "Both buckets must block all public access."
   }
 
   # TLS-only bucket policies.
   assert {
-    condition = alltrue([for d in [data.aws_iam_policy_document.output[0], data.aws_iam_policy_document.access_logs[0]] :
-      anytrue([for s in d.statement : s.effect == "Deny" && anytrue([for c in s.condition : c.variable == "aws:SecureTransport" && contains(c.values, "false")])])
+    condition = alltrue([for statements in [module.output_bucket.policy_statements, module.access_logs_bucket.policy_statements] :
+      anytrue([for s in statements : s.effect == "Deny" && anytrue([for c in s.condition : c.variable == "aws:SecureTransport" && contains(c.values, "false")])])
     ])
     error_message = "Both buckets must deny requests without TLS."
   }
 
   assert {
-    condition     = aws_s3_bucket_versioning.output[0].versioning_configuration[0].status == "Enabled"
+    condition     = module.output_bucket.versioning_status == "Enabled"
     error_message = "Versioning must be enabled by default."
   }
 
   assert {
-    condition     = aws_s3_bucket_logging.output[0].target_prefix == "s3-access/"
+    condition     = module.output_bucket.access_logging_target_prefix == "s3-access/"
     error_message = "Server access logging must be on."
   }
 
   assert {
-    condition     = anytrue([for r in aws_s3_bucket_lifecycle_configuration.output[0].rule : try(r.abort_incomplete_multipart_upload[0].days_after_initiation == 7, false)])
+    condition     = anytrue([for r in module.output_bucket.lifecycle_rules : try(r.abort_incomplete_multipart_upload[0].days_after_initiation == 7, false)])
     error_message = "Incomplete multipart uploads must be aborted after 7 days."
   }
 
   assert {
-    condition     = anytrue([for r in aws_s3_bucket_lifecycle_configuration.output[0].rule : anytrue([for t in r.transition : t.storage_class == "INTELLIGENT_TIERING" && t.days == 1])])
+    condition     = anytrue([for r in module.output_bucket.lifecycle_rules : anytrue([for t in r.transition : t.storage_class == "INTELLIGENT_TIERING" && t.days == 1])])
     error_message = "Objects must move to INTELLIGENT_TIERING after 1 day."
   }
 
@@ -186,7 +186,7 @@ run "aws_managed_keys_when_no_cmk" {
   }
 
   assert {
-    condition     = one(one(aws_s3_bucket_server_side_encryption_configuration.output[0].rule).apply_server_side_encryption_by_default).sse_algorithm == "aws:kms"
+    condition     = module.output_bucket.sse_algorithm == "aws:kms"
     error_message = "The bucket still uses SSE-KMS (aws/s3 key)."
   }
 }
@@ -212,7 +212,7 @@ run "create_false_plans_nothing" {
   }
 
   assert {
-    condition     = length(aws_s3_bucket.output) == 0 && length(aws_kinesis_firehose_delivery_stream.this) == 0 && length(aws_kms_key.this) == 0 && length(aws_iam_role.this) == 0
+    condition     = module.output_bucket.bucket_arn == null && module.access_logs_bucket.bucket_arn == null && length(aws_kinesis_firehose_delivery_stream.this) == 0 && length(aws_kms_key.this) == 0 && length(aws_iam_role.this) == 0
     error_message = "create = false must plan no resources."
   }
 

@@ -109,7 +109,7 @@ run "iam_is_least_privilege" {
   }
 
   assert {
-    condition     = one([for s in data.aws_iam_policy_document.this[0].statement : s.resources if s.sid == "OutputObjects"]) == toset(["${aws_s3_bucket.this[0].arn}/studio/stock-ticks/*"])
+    condition     = one([for s in data.aws_iam_policy_document.this[0].statement : s.resources if s.sid == "OutputObjects"]) == toset(["${module.bucket.bucket_arn}/studio/stock-ticks/*"])
     error_message = "Object access must be limited to the output prefix."
   }
 
@@ -123,7 +123,7 @@ run "note_is_rendered_with_the_cluster_values" {
   command = apply
 
   assert {
-    condition     = aws_s3_object.note[0].key == "notes/ticks.zpln" && aws_s3_object.note[0].bucket == aws_s3_bucket.this[0].bucket
+    condition     = aws_s3_object.note[0].key == "notes/ticks.zpln" && aws_s3_object.note[0].bucket == module.bucket.bucket_name
     error_message = "The note must be uploaded to notes/<name>.zpln in the output bucket."
   }
 
@@ -153,7 +153,7 @@ run "note_is_rendered_with_the_cluster_values" {
   assert {
     condition = (
       startswith(jsondecode(aws_s3_object.note[0].content).paragraphs[2].text, "%flink.ssql(type=update)\n") &&
-      strcontains(jsondecode(aws_s3_object.note[0].content).paragraphs[2].text, "'path' = 's3a://${aws_s3_bucket.this[0].bucket}/studio/stock-ticks'") &&
+      strcontains(jsondecode(aws_s3_object.note[0].content).paragraphs[2].text, "'path' = 's3a://${module.bucket.bucket_name}/studio/stock-ticks'") &&
       strcontains(jsondecode(aws_s3_object.note[0].content).paragraphs[2].text, "WHERE price > 50") &&
       strcontains(jsondecode(aws_s3_object.note[0].content).paragraphs[2].text, "PARTITIONED BY (ticker, dt, hr)")
     )
@@ -166,7 +166,7 @@ run "note_is_rendered_with_the_cluster_values" {
   }
 
   assert {
-    condition     = output.note_json == aws_s3_object.note[0].content && output.note_s3_uri == "s3://${aws_s3_bucket.this[0].bucket}/notes/ticks.zpln"
+    condition     = output.note_json == aws_s3_object.note[0].content && output.note_s3_uri == "s3://${module.bucket.bucket_name}/notes/ticks.zpln"
     error_message = "The note content and its location must be outputs."
   }
 }
@@ -176,19 +176,19 @@ run "own_bucket_is_private_encrypted_and_tls_only" {
 
   assert {
     condition = (
-      aws_s3_bucket_public_access_block.this[0].block_public_acls && aws_s3_bucket_public_access_block.this[0].block_public_policy &&
-      aws_s3_bucket_public_access_block.this[0].ignore_public_acls && aws_s3_bucket_public_access_block.this[0].restrict_public_buckets
+      module.bucket.public_access_block.block_public_acls && module.bucket.public_access_block.block_public_policy &&
+      module.bucket.public_access_block.ignore_public_acls && module.bucket.public_access_block.restrict_public_buckets
     )
     error_message = "The module's bucket must block public access."
   }
 
   assert {
-    condition     = one(one(aws_s3_bucket_server_side_encryption_configuration.this[0].rule).apply_server_side_encryption_by_default).sse_algorithm == "AES256"
+    condition     = module.bucket.sse_algorithm == "AES256"
     error_message = "The module's bucket must be encrypted at rest."
   }
 
   assert {
-    condition     = one([for s in data.aws_iam_policy_document.bucket[0].statement : s.condition if s.sid == "DenyInsecureTransport"]) != null
+    condition     = one([for s in module.bucket.policy_statements : s.condition if s.sid == "DenyInsecureTransport"]) != null
     error_message = "The module's bucket must deny non-TLS requests."
   }
 }
@@ -208,7 +208,7 @@ run "given_bucket_database_and_tls_runtime_2" {
   }
 
   assert {
-    condition     = length(aws_s3_bucket.this) == 0 && length(aws_glue_catalog_database.this) == 0
+    condition     = module.bucket.bucket_arn == null && length(aws_glue_catalog_database.this) == 0
     error_message = "A given bucket and database must be used, not created."
   }
 
@@ -267,7 +267,7 @@ run "create_false_creates_nothing" {
   }
 
   assert {
-    condition     = length(aws_cloudformation_stack.this) == 0 && length(aws_iam_role.this) == 0 && length(aws_s3_bucket.this) == 0 && length(aws_glue_catalog_database.this) == 0 && length(aws_s3_object.note) == 0
+    condition     = length(aws_cloudformation_stack.this) == 0 && length(aws_iam_role.this) == 0 && module.bucket.bucket_arn == null && length(aws_glue_catalog_database.this) == 0 && length(aws_s3_object.note) == 0
     error_message = "create = false must plan nothing."
   }
 }

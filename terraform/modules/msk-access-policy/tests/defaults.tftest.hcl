@@ -1,0 +1,105 @@
+# Statements of the msk-access-policy module: scoped to the cluster UUID, explicit actions, opt-in parts.
+
+variables {
+  cluster_arn     = "arn:aws:kafka:eu-west-1:123456789012:cluster/demo/0b1c2d3e-1111-2222-3333-444455556666-2"
+  topics          = ["stock-ticks"]
+  consumer_groups = ["flink-sql-stock-ticks"]
+}
+
+run "read_only_consumer" {
+  command = plan
+
+  assert {
+    condition     = join(",", [for s in output.kafka_statements : s.sid]) == "KafkaConnect,KafkaReadTopic,KafkaConsumerGroup"
+    error_message = "Connect, topic and group statements with the default sids."
+  }
+
+  assert {
+    condition     = join(",", output.kafka_statements[0].resources) == var.cluster_arn && join(",", output.kafka_statements[0].actions) == "kafka-cluster:Connect,kafka-cluster:DescribeClusterDynamicConfiguration"
+    error_message = "Connect is granted on the cluster only."
+  }
+
+  assert {
+    condition     = join(",", output.kafka_statements[1].resources) == "arn:aws:kafka:eu-west-1:123456789012:topic/demo/0b1c2d3e-1111-2222-3333-444455556666-2/stock-ticks" && join(",", output.kafka_statements[1].actions) == "kafka-cluster:DescribeTopic,kafka-cluster:ReadData"
+    error_message = "Read-only topic access scoped to the cluster UUID and the topic."
+  }
+
+  assert {
+    condition     = join(",", output.kafka_statements[2].resources) == "arn:aws:kafka:eu-west-1:123456789012:group/demo/0b1c2d3e-1111-2222-3333-444455556666-2/flink-sql-stock-ticks" && join(",", output.group_arns) == join(",", output.kafka_statements[2].resources)
+    error_message = "Group access scoped to the cluster UUID and the group."
+  }
+
+  assert {
+    condition     = alltrue([for s in output.kafka_statements : !anytrue([for a in s.actions : strcontains(a, "*")]) && !contains(s.resources, "*")])
+    error_message = "No wildcard action and no unscoped resource."
+  }
+
+  assert {
+    condition     = length(output.vpc_application_statements) == 0
+    error_message = "VPC application statements are opt-in."
+  }
+}
+
+run "writer_and_admin_with_custom_sids" {
+  command = plan
+
+  variables {
+    topics        = ["*"]
+    topic_actions = ["kafka-cluster:CreateTopic", "kafka-cluster:WriteData"]
+    sids          = { topics = "KafkaTopics", groups = "KafkaGroups" }
+  }
+
+  assert {
+    condition     = join(",", [for s in output.kafka_statements : s.sid]) == "KafkaConnect,KafkaTopics,KafkaGroups" && join(",", output.topic_arns) == "arn:aws:kafka:eu-west-1:123456789012:topic/demo/0b1c2d3e-1111-2222-3333-444455556666-2/*"
+    error_message = "Topic patterns stay under the cluster's UUID; sids are configurable."
+  }
+}
+
+run "no_group_statement_without_groups" {
+  command = plan
+
+  variables {
+    consumer_groups = []
+  }
+
+  assert {
+    condition     = length(output.kafka_statements) == 2 && length(output.group_arns) == 0
+    error_message = "Without groups there is no group statement."
+  }
+}
+
+run "disabled_without_iam_access_control" {
+  command = plan
+
+  variables {
+    kafka_access_enabled = false
+  }
+
+  assert {
+    condition     = length(output.kafka_statements) == 0 && length(output.topic_arns) == 0
+    error_message = "kafka_access_enabled = false produces no kafka-cluster statement."
+  }
+}
+
+run "vpc_application" {
+  command = plan
+
+  variables {
+    vpc_application = { log_group_arn = "arn:aws:logs:eu-west-1:123456789012:log-group:/aws/kinesis-analytics/demo", partition = "aws", region = "eu-west-1", account_id = "123456789012" }
+  }
+
+  assert {
+    condition     = join(",", [for s in output.vpc_application_statements : s.sid]) == "WriteOwnLogs,FindLogGroups,ManageNetworkInterfaces"
+    error_message = "Own logs, log group discovery and ENIs."
+  }
+
+  assert {
+    condition     = join(",", output.vpc_application_statements[0].resources) == "arn:aws:logs:eu-west-1:123456789012:log-group:/aws/kinesis-analytics/demo:*" && join(",", output.vpc_application_statements[1].resources) == "arn:aws:logs:eu-west-1:123456789012:log-group:*"
+    error_message = "Log statements are scoped to the own log group and the account's log groups."
+  }
+
+  assert {
+    condition     = alltrue([for a in output.vpc_application_statements[2].actions : startswith(a, "ec2:")]) && length(output.vpc_application_statements[2].actions) == 8
+    error_message = "Only the eight ENI actions get a * resource (EC2 has no resource-level permissions for them)."
+  }
+}
