@@ -113,7 +113,15 @@ class NoLossTest extends LocalFirehoseTest {
         firehose.faults().latency(Duration.ZERO);
 
         assertEquals(200, status.get(30, TimeUnit.SECONDS));
-        // The slow calls time out in the client but still land: every record at least once, some twice.
+        // The slow calls time out in the client but still land, up to 1.5 s later: every record at least once, some
+        // twice. Wait until nothing more arrives, so no late call spills into the next test.
+        int[] seen = {-1};
+        await().pollInterval(Duration.ofMillis(1700)).atMost(Duration.ofSeconds(15)).until(() -> {
+            int now = Deliveries.lines(firehose).size();
+            boolean quiet = now == seen[0];
+            seen[0] = now;
+            return quiet;
+        });
         assertEquals(100, Deliveries.counts(Deliveries.lines(firehose)).size());
     }
 
