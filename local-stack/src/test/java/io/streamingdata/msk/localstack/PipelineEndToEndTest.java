@@ -10,6 +10,7 @@ import io.streamingdata.msk.records.ConsumerRecordBatches;
 import io.streamingdata.msk.records.EventSource;
 import io.streamingdata.msk.records.KafkaEventEncoder;
 import io.streamingdata.msk.records.KafkaRecord;
+import io.streamingdata.msk.records.LocalLambdaRuntime;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -180,9 +181,8 @@ class PipelineEndToEndTest {
         }
 
         // consumer-logger: one line per record, keys, headers and tombstones as they were on the broker.
-        LambdaRuntime.Invocation logged = LambdaRuntime.invoke("consumer-logger",
-                Scripts.REPO_ROOT.resolve("consumer-logger/target/consumer-logger-0.1.0-SNAPSHOT-runner.jar"), event,
-                Map.of(), stack.stateDir);
+        LocalLambdaRuntime.Invocation logged = LocalLambdaRuntime.invoke("consumer-logger",
+                runnerClasspath("consumer-logger"), event, Map.of());
         assertFalse(logged.error(), logged::body);
         JsonNode summary = JSON.readTree(logged.body().substring(logged.body().indexOf(' ') + 1));
         assertEquals(count, summary.path("records").asInt(), logged::body);
@@ -191,7 +191,7 @@ class PipelineEndToEndTest {
         assertEquals(1, summary.path("binary").asInt(), logged::body);
         assertEquals(3, summary.path("partitions").asInt(), logged::body);
         int lines = 0;
-        for (String line : logged.stdout().split("\n")) {
+        for (String line : logged.output().split("\n")) {
             if (!line.startsWith("{") || !line.contains("\"type\":\"record\"")) {
                 continue;
             }
@@ -206,17 +206,16 @@ class PipelineEndToEndTest {
             assertEquals(i == 7, json.path("tombstone").asBoolean(false), line);
             lines++;
         }
-        assertEquals(count, lines, logged::stdout);
+        assertEquals(count, lines, logged::output);
 
         // firehose-forwarder: every record with a value reaches S3 through the endpoint, nothing fails the batch.
-        LambdaRuntime.Invocation forwarded = LambdaRuntime.invoke("firehose-forwarder",
-                Scripts.REPO_ROOT.resolve("firehose-forwarder/target/firehose-forwarder-0.1.0-SNAPSHOT-runner.jar"),
-                event, Map.of("DELIVERY_STREAM_NAME", "local-stack-stream", "OUTPUT_FORMAT", "envelope",
+        LocalLambdaRuntime.Invocation forwarded = LocalLambdaRuntime.invoke("firehose-forwarder",
+                runnerClasspath("firehose-forwarder"), event, Map.of("DELIVERY_STREAM_NAME", "local-stack-stream", "OUTPUT_FORMAT", "envelope",
                         "AWS_ENDPOINT_URL_FIREHOSE", stack.firehoseEndpoint(), "DEAD_LETTER_BUCKET",
                         "local-stack-dead-letter", "AWS_ENDPOINT_URL_S3", stack.s3Endpoint(), "S3_PATH_STYLE_ACCESS",
                         "true", "AWS_REGION", "us-east-1", "AWS_ACCESS_KEY_ID", "test", "AWS_SECRET_ACCESS_KEY",
-                        "test"), stack.stateDir);
-        assertFalse(forwarded.error(), () -> forwarded.body() + "\n" + forwarded.stdout());
+                        "test"));
+        assertFalse(forwarded.error(), () -> forwarded.body() + "\n" + forwarded.output());
         assertFalse(forwarded.body().contains("itemIdentifier"), forwarded::body);
         HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(stack.firehoseEndpoint() + "/_local/flush"))
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
@@ -273,6 +272,12 @@ class PipelineEndToEndTest {
             }
         }
         return null;
+    }
+
+    /** A packaged function's runner jar and its libraries, as the Lambda runtime loads them from function.zip. */
+    private static String runnerClasspath(String module) {
+        Path target = Scripts.REPO_ROOT.resolve(module).resolve("target");
+        return target.resolve(module + "-0.1.0-SNAPSHOT-runner.jar") + ":" + target.resolve("lib") + "/*";
     }
 
     private static void produce(String run, int first, int count) {
