@@ -107,6 +107,17 @@ class FirehoseForwarderHandlerTest extends LocalFirehoseTest {
     }
 
     @Test
+    void shouldRetryThrottledCallsAndDeliverOnce() {
+        firehose.faults().throttleNextCalls(3);
+
+        invoke(StockTicks.event(60, 100, 3)).statusCode(200);
+
+        assertEquals(60, Deliveries.lines(firehose).size());
+        assertEquals(60, Deliveries.counts(Deliveries.lines(firehose)).size(), "no duplicates");
+        assertTrue(firehose.stats(LocalAwsServices.STREAM).failedCalls() >= 3, "the throttled calls happened");
+    }
+
+    @Test
     void shouldFailTheInvocationDuringAnOutageNamingTheCounts() {
         firehose.faults().outage(true);
 
