@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.parsing.Parser;
 import io.restassured.response.ValidatableResponse;
 import io.streamingdata.msk.records.EventFixtures;
 import io.streamingdata.msk.records.KafkaEventDecoder;
@@ -17,6 +18,9 @@ import org.junit.jupiter.api.Test;
 /** The Lambda path: MSK events posted to the Quarkus mock event server, as the Lambda runtime would deliver them. */
 @QuarkusTest
 class ConsumerLoggerHandlerTest {
+
+    /** The mock event server labels a stream handler\'s answer so; the bytes are the function\'s JSON. */
+    static final String STREAM_HANDLER_CONTENT_TYPE = "application/x-www-form-urlencoded";
 
     @Test
     void shouldLogEveryRecordOfEveryPartitionAndReturnASummary() {
@@ -141,6 +145,28 @@ class ConsumerLoggerHandlerTest {
         assertEquals(KafkaEventDecoder.RECORDS_NOT_OBJECT.formatted("an array"), error.get("errorMessage").asText());
     }
 
+    @Test
+    void shouldLogEveryRecordOfAnEventWhoseHeaderNamesAStrictParserRefuses() {
+        AtomicReference<ValidatableResponse> response = new AtomicReference<>();
+
+        LogLines lines = logLinesDuring(() -> response.set(invoke("lone-surrogate-header-name.json")));
+
+        response.get().statusCode(200);
+        assertEquals(1, lines.ofType("record").size());
+        assertEquals(2, lines.ofType("undecodable").size());
+        JsonNode first = lines.ofType("undecodable").get(0);
+        assertEquals(KafkaEventDecoder.NOT_UNICODE, first.get("reason").asText());
+        assertEquals("first", first.get("value").asText());
+    }
+
+    @Test
+    void shouldAcceptTheAwsPrefixedSelfManagedKafkaEventSource() {
+        LogLines lines = logLinesDuring(() -> invoke("self-managed-aws-prefix.json").statusCode(200));
+
+        assertEquals("SELF_MANAGED_KAFKA", lines.only("batch").get("source").asText());
+        assertEquals(7, lines.record("inventory", 0, 7).get("value").get("item").asInt());
+    }
+
     /** Overridden by the native twin, whose output goes to a log file instead of this JVM's standard output. */
     protected LogLines logLinesDuring(Runnable action) {
         return LogLines.capture(action);
@@ -150,6 +176,6 @@ class ConsumerLoggerHandlerTest {
         return given().contentType("application/json").accept("application/json")
                 .body(EventFixtures.bytes(fixture))
                 .when().post()
-                .then();
+                .then().parser(STREAM_HANDLER_CONTENT_TYPE, Parser.JSON);
     }
 }

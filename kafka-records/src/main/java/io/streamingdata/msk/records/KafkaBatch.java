@@ -1,8 +1,5 @@
 package io.streamingdata.msk.records;
 
-import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
-import io.quarkus.runtime.annotations.RegisterForReflection;
-import io.streamingdata.msk.records.internal.KafkaEventDeserializer;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -11,16 +8,14 @@ import java.util.Set;
 
 /**
  * A batch of Kafka records in delivery order: partitions in the order the event lists them, each partition's records
- * in offset order. A Lambda handler takes this type as its input; Jackson builds it through
- * {@link KafkaEventDeserializer}, which reports a malformed event in plain words instead of a binding stack trace.
+ * in offset order, built by {@link KafkaEventDecoder} from a Lambda event or by {@link ConsumerRecordBatches} from
+ * what a Kafka consumer polled.
  *
  * @param source where the batch came from
  * @param sourceArn the event source ARN (the MSK cluster), if the event named one
  * @param bootstrapServers the bootstrap servers the event named, if any
  * @param entries every record position of the batch, decoded or not
  */
-@JsonDeserialize(using = KafkaEventDeserializer.class)
-@RegisterForReflection
 public record KafkaBatch(EventSource source, String sourceArn, String bootstrapServers, List<BatchEntry> entries) {
 
     public KafkaBatch {

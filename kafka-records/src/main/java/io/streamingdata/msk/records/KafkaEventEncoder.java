@@ -18,7 +18,7 @@ import java.util.Map;
  */
 public final class KafkaEventEncoder {
 
-    private static final JsonFactory JSON = JsonFactory.builder().build();
+    private static final JsonFactory JSON = Json.FACTORY;
 
     public byte[] encode(EventSource source, String sourceArn, String bootstrapServers, List<KafkaRecord> records) {
         if (source.eventSourceName() == null) {

@@ -11,14 +11,23 @@ import java.util.Objects;
  * @param key the key bytes, or {@code null} for a record without a key
  * @param value the value bytes, or {@code null} for a tombstone
  * @param headers in record order; names may repeat
+ * @param keySchema what a schema registry said about the key, or {@code null}
+ * @param valueSchema what a schema registry said about the value, or {@code null}
  */
 public record KafkaRecord(TopicPartition topicPartition, long offset, long timestamp, TimestampType timestampType,
-        byte[] key, byte[] value, List<KafkaHeader> headers) implements BatchEntry {
+        byte[] key, byte[] value, List<KafkaHeader> headers, SchemaMetadata keySchema, SchemaMetadata valueSchema)
+        implements BatchEntry {
 
     public KafkaRecord {
         Objects.requireNonNull(topicPartition, "topicPartition");
         Objects.requireNonNull(timestampType, "timestampType");
         headers = headers == null ? List.of() : List.copyOf(headers);
+    }
+
+    /** A record without schema registry metadata, as a Kafka consumer reads it. */
+    public KafkaRecord(TopicPartition topicPartition, long offset, long timestamp, TimestampType timestampType,
+            byte[] key, byte[] value, List<KafkaHeader> headers) {
+        this(topicPartition, offset, timestamp, timestampType, key, value, headers, null, null);
     }
 
     /** A record with a {@code null} value: in a compacted topic it deletes its key. */
@@ -43,13 +52,14 @@ public record KafkaRecord(TopicPartition topicPartition, long offset, long times
     public boolean equals(Object other) {
         return other instanceof KafkaRecord that && offset == that.offset && timestamp == that.timestamp
                 && topicPartition.equals(that.topicPartition) && timestampType == that.timestampType
-                && Arrays.equals(key, that.key) && Arrays.equals(value, that.value) && headers.equals(that.headers);
+                && Arrays.equals(key, that.key) && Arrays.equals(value, that.value) && headers.equals(that.headers)
+                && Objects.equals(keySchema, that.keySchema) && Objects.equals(valueSchema, that.valueSchema);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(topicPartition, offset, timestamp, timestampType, Arrays.hashCode(key),
-                Arrays.hashCode(value), headers);
+                Arrays.hashCode(value), headers, keySchema, valueSchema);
     }
 
     @Override

@@ -17,7 +17,7 @@ public enum PayloadFormat {
     /** Anything else: written as standard base64. */
     BASE64("base64");
 
-    private static final JsonFactory JSON_FACTORY = JsonFactory.builder().build();
+    private static final JsonFactory JSON_FACTORY = Json.FACTORY;
 
     private final String label;
 

@@ -1,20 +1,17 @@
 package io.streamingdata.msk.records;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Writes a record's key, value or header bytes into a JSON document as {@code "<name>": <payload>} followed by
  * {@code "<name>Format": "json"|"text"|"base64"}. JSON payloads are embedded as JSON (on one line, so a log line stays
- * one line), text as a string, anything else as base64. Never double-encodes.
+ * one line, with their tokens unchanged), text as a string, anything else as base64. Never double-encodes.
  */
 public final class PayloadWriter {
-
-    private static final JsonFactory JSON_FACTORY = JsonFactory.builder().build();
 
     private PayloadWriter() {
     }
@@ -63,23 +60,53 @@ public final class PayloadWriter {
     }
 
     private static void writeJson(JsonGenerator json, byte[] bytes) throws IOException {
-        if (containsLineBreak(bytes)) {
-            try (JsonParser parser = JSON_FACTORY.createParser(bytes)) {
-                parser.nextToken();
-                json.copyCurrentStructure(parser);
-            }
-        } else if (json.getOutputTarget() instanceof OutputStream target) {
-            // Validated, single-line UTF-8 JSON goes out as it is: an empty raw value lets the generator write the
-            // separators it owes, then the bytes follow directly, with no String and no re-encoding.
+        byte[] line = onOneLine(bytes);
+        if (json.getOutputTarget() instanceof OutputStream target) {
+            // Validated UTF-8 JSON goes out as it is: an empty raw value lets the generator write the separators it
+            // owes, then the bytes follow directly, with no String and no re-encoding.
             json.writeRawValue("");
             json.flush();
-            target.write(bytes);
+            target.write(line);
         } else {
-            json.writeRawValue(new String(bytes, StandardCharsets.UTF_8));
+            json.writeRawValue(new String(line, StandardCharsets.UTF_8));
         }
     }
 
-    private static boolean containsLineBreak(byte[] bytes) {
+    /**
+     * A valid JSON document on one line. A document without line breaks is returned as it is; otherwise the
+     * whitespace between its tokens is removed. In valid JSON a line break can only be such whitespace (inside a
+     * string it must be escaped), so every token, numbers and strings included, stays exactly as it was; parsing and
+     * writing the document again instead would rewrite numbers such as {@code 1.10} or {@code 1e400}.
+     *
+     * @param json a single valid JSON value ({@link PayloadFormat#JSON})
+     * @return {@code json} itself when it has no line break, else a compacted copy
+     */
+    public static byte[] onOneLine(byte[] json) {
+        if (!containsLineBreak(json)) {
+            return json;
+        }
+        byte[] line = new byte[json.length];
+        int length = 0;
+        boolean inString = false;
+        for (int i = 0; i < json.length; i++) {
+            byte b = json[i];
+            if (inString) {
+                line[length++] = b;
+                if (b == '\\' && i + 1 < json.length) {
+                    line[length++] = json[++i];
+                } else if (b == '"') {
+                    inString = false;
+                }
+            } else if (b != ' ' && b != '\t' && b != '\n' && b != '\r') {
+                line[length++] = b;
+                inString = b == '"';
+            }
+        }
+        return Arrays.copyOf(line, length);
+    }
+
+    /** Whether the bytes contain a CR or LF. */
+    public static boolean containsLineBreak(byte[] bytes) {
         for (byte b : bytes) {
             if (b == '\n' || b == '\r') {
                 return true;

@@ -6,7 +6,7 @@ import java.io.IOException;
 /**
  * Writes a record's fields into an open JSON object, the same way in every output that describes a record (log
  * lines, Firehose envelopes, dead letters): coordinates, timestamp, key, headers, value and value size, payloads
- * formatted by {@link PayloadWriter}.
+ * formatted by {@link PayloadWriter}, then the schema registry metadata where the event carried it.
  */
 public final class RecordJson {
 
@@ -25,24 +25,83 @@ public final class RecordJson {
      */
     public static PayloadFormat writeFields(JsonGenerator json, KafkaRecord record, int maxKeyBytes,
             int maxValueBytes) throws IOException {
-        json.writeStringField("topic", record.topicPartition().topic());
-        json.writeNumberField("partition", record.topicPartition().partition());
-        json.writeNumberField("offset", record.offset());
+        writeCoordinates(json, record);
         json.writeNumberField("timestamp", record.timestamp());
         json.writeStringField("timestampType", record.timestampType().name());
         PayloadWriter.writeField(json, "key", record.key(), maxKeyBytes);
-        if (!record.headers().isEmpty()) {
-            json.writeArrayFieldStart("headers");
-            for (KafkaHeader header : record.headers()) {
-                json.writeStartObject();
-                json.writeStringField("name", header.name());
-                PayloadWriter.writeField(json, "value", header.value(), maxValueBytes);
-                json.writeEndObject();
-            }
-            json.writeEndArray();
-        }
+        writeHeaders(json, record, maxValueBytes);
         PayloadFormat format = PayloadWriter.writeField(json, "value", record.value(), maxValueBytes);
         json.writeNumberField("valueSize", record.value() == null ? 0 : record.value().length);
+        writeSchemas(json, record);
         return format;
+    }
+
+    /**
+     * Writes what decoded of a record the event carried but could not decode fully: its coordinates and every field
+     * that decoded (a key or value that did not is left out, not written as {@code null}), and the raw JSON of the
+     * record as the event carried it in {@code raw} (embedded as JSON where it is valid JSON, else as text or base64,
+     * with {@code rawFormat}). The caller writes the reason.
+     */
+    public static void writeUndecodable(JsonGenerator json, UndecodableRecord entry, int maxKeyBytes,
+            int maxValueBytes) throws IOException {
+        KafkaRecord decoded = entry.decoded();
+        writeCoordinates(json, decoded);
+        if (decoded.timestamp() >= 0) {
+            json.writeNumberField("timestamp", decoded.timestamp());
+            json.writeStringField("timestampType", decoded.timestampType().name());
+        }
+        if (decoded.key() != null) {
+            PayloadWriter.writeField(json, "key", decoded.key(), maxKeyBytes);
+        }
+        writeHeaders(json, decoded, maxValueBytes);
+        if (decoded.value() != null) {
+            PayloadWriter.writeField(json, "value", decoded.value(), maxValueBytes);
+            json.writeNumberField("valueSize", decoded.value().length);
+        }
+        writeSchemas(json, decoded);
+        if (entry.rawJson() != null) {
+            PayloadWriter.writeField(json, "raw", entry.rawJson(), maxValueBytes);
+        }
+    }
+
+    /** {@code "topic"}, {@code "partition"} and {@code "offset"}. */
+    public static void writeCoordinates(JsonGenerator json, BatchEntry entry) throws IOException {
+        json.writeStringField("topic", entry.topicPartition().topic());
+        json.writeNumberField("partition", entry.topicPartition().partition());
+        json.writeNumberField("offset", entry.offset());
+    }
+
+    private static void writeHeaders(JsonGenerator json, KafkaRecord record, int maxValueBytes) throws IOException {
+        if (record.headers().isEmpty()) {
+            return;
+        }
+        json.writeArrayFieldStart("headers");
+        for (KafkaHeader header : record.headers()) {
+            json.writeStartObject();
+            json.writeStringField("name", header.name());
+            PayloadWriter.writeField(json, "value", header.value(), maxValueBytes);
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+    }
+
+    /** {@code "keySchemaMetadata"} and {@code "valueSchemaMetadata"}, where the event carried them. */
+    public static void writeSchemas(JsonGenerator json, KafkaRecord record) throws IOException {
+        writeSchema(json, "keySchemaMetadata", record.keySchema());
+        writeSchema(json, "valueSchemaMetadata", record.valueSchema());
+    }
+
+    private static void writeSchema(JsonGenerator json, String field, SchemaMetadata schema) throws IOException {
+        if (schema == null) {
+            return;
+        }
+        json.writeObjectFieldStart(field);
+        if (schema.dataFormat() != null) {
+            json.writeStringField("dataFormat", schema.dataFormat());
+        }
+        if (schema.schemaId() != null) {
+            json.writeStringField("schemaId", schema.schemaId());
+        }
+        json.writeEndObject();
     }
 }

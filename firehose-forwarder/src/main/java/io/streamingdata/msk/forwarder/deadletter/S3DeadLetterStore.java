@@ -2,8 +2,10 @@ package io.streamingdata.msk.forwarder.deadletter;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.streamingdata.msk.records.Json;
 import io.streamingdata.msk.records.KafkaRecord;
 import io.streamingdata.msk.records.RecordJson;
+import io.streamingdata.msk.records.UndecodableRecord;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,12 +20,13 @@ import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 /**
  * Writes each dead letter as one JSON object to {@code s3://<bucket>/<prefix><topic>/<partition>/<offset>.json}:
  * the reason and cause first, then the record's topic, partition, offset, timestamp, key, headers and value (text,
- * JSON or base64, as in the envelope format). Keyed by coordinates, so a re-delivered record overwrites its own
- * letter instead of adding a second one.
+ * JSON or base64, as in the envelope format). A record the event carried but could not decode keeps every field that
+ * did decode and its raw JSON, as the event carried it, in {@code raw}. Keyed by coordinates, so a re-delivered
+ * record overwrites its own letter instead of adding a second one.
  */
 public final class S3DeadLetterStore implements DeadLetterStore {
 
-    private static final JsonFactory JSON = JsonFactory.builder().build();
+    private static final JsonFactory JSON = Json.FACTORY;
 
     private final S3Client s3;
     private final Optional<String> bucket;
@@ -70,10 +73,8 @@ public final class S3DeadLetterStore implements DeadLetterStore {
             json.writeStringField("parkedAt", Instant.now().toString());
             if (letter.entry() instanceof KafkaRecord record) {
                 RecordJson.writeFields(json, record);
-            } else {
-                json.writeStringField("topic", letter.entry().topicPartition().topic());
-                json.writeNumberField("partition", letter.entry().topicPartition().partition());
-                json.writeNumberField("offset", letter.entry().offset());
+            } else if (letter.entry() instanceof UndecodableRecord undecodable) {
+                RecordJson.writeUndecodable(json, undecodable, Integer.MAX_VALUE, Integer.MAX_VALUE);
             }
             json.writeEndObject();
         } catch (IOException e) {

@@ -1,7 +1,6 @@
 package io.streamingdata.msk.forwarder.bench;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
+import io.streamingdata.msk.records.KafkaEventDecoder;
 import io.streamingdata.msk.forwarder.ForwarderBeans;
 import io.streamingdata.msk.forwarder.ForwarderSettings;
 import io.streamingdata.msk.forwarder.ForwarderTestConfig;
@@ -51,8 +50,8 @@ public final class ForwarderBenchmark {
                 endpoints.add(args[i].split("=", 2));
             }
         }
-        ObjectReader reader = new ObjectMapper().readerFor(KafkaBatch.class);
-        int records = reader.<KafkaBatch>readValue(event).size();
+        KafkaEventDecoder reader = new KafkaEventDecoder();
+        int records = reader.decode(event).size();
         System.out.printf("event: %d records, %.2f MB%n", records, event.length / 1e6);
         System.out.printf("%-10s %-11s %10s %10s %9s %10s %8s %6s%n", "latency", "aggregation", "handler ms",
                 "records/s", "bare ms", "vs bare", "fh recs", "calls");
@@ -73,13 +72,13 @@ public final class ForwarderBenchmark {
                     long[] handler = new long[iterations];
                     for (int i = -iterations; i < iterations; i++) {
                         long started = System.nanoTime();
-                        service.forward(reader.readValue(event), Deadline.in(60_000));
+                        service.forward(reader.decode(event), Deadline.in(60_000));
                         if (i >= 0) {
                             handler[i] = System.nanoTime() - started;
                         }
                     }
                     System.setOut(console);
-                    List<List<PackedRecord>> plan = plan(reader.readValue(event), aggregation);
+                    List<List<PackedRecord>> plan = plan(reader.decode(event), aggregation);
                     List<PutRecordBatchRequest> requests = requests(plan);
                     long[] bare = new long[iterations];
                     for (int i = -iterations; i < iterations; i++) {
