@@ -17,4 +17,11 @@ public interface LoggerConfig {
     /** {@code LOG_MAX_KEY_BYTES}: keys longer than this are cut in the log line. */
     @WithDefault("1024")
     int maxKeyBytes();
+
+    /**
+     * {@code LOG_MAX_LINE_BYTES}: no log line is longer than this; a record whose line would be is logged in a reduced
+     * form that says what it left out. CloudWatch Logs keeps at most 262,118 bytes of an event's message.
+     */
+    @WithDefault("256000")
+    int maxLineBytes();
 }

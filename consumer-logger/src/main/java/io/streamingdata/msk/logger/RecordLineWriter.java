@@ -1,9 +1,12 @@
 package io.streamingdata.msk.logger;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.streamingdata.msk.records.BatchEntry;
+import io.streamingdata.msk.records.Json;
+import io.streamingdata.msk.records.KafkaHeader;
 import io.streamingdata.msk.records.KafkaRecord;
 import io.streamingdata.msk.records.PayloadFormat;
+import io.streamingdata.msk.records.PayloadWriter;
 import io.streamingdata.msk.records.RecordJson;
 import io.streamingdata.msk.records.UndecodableRecord;
 import java.io.ByteArrayOutputStream;
@@ -15,29 +18,34 @@ import java.util.Map;
  * Formats one batch's log lines (one JSON object per line, CloudWatch Logs Insights discovers the fields) and hands
  * finished lines to the {@link LogSink} in chunks of about {@value #CHUNK_BYTES} bytes. Each line gets its own
  * generator and a line that fails half-way is cut off the buffer, so it leaves nothing that could corrupt the next.
+ * <p>
+ * No line is longer than {@code maxLineBytes}: CloudWatch Logs cuts longer events, and a cut line is no longer JSON.
+ * A line that would be longer is written again in a reduced form that says what it left out ({@code "omitted"}).
  */
 final class RecordLineWriter implements AutoCloseable {
 
-    private static final JsonFactory JSON = JsonFactory.builder().build();
     static final int CHUNK_BYTES = 64 * 1024;
+    static final String TOO_LONG = "the full line would exceed LOG_MAX_LINE_BYTES=%d";
+    /** In a reduced line: the most bytes of a key, header name, header value or reason. */
+    static final int REDUCED_FIELD_BYTES = 256;
+    /** In a reduced line, headers stop once the line is this share of the limit. */
+    private static final int HEADER_SHARE = 4;
+    /** Room kept for the fields that follow the value in a reduced line. */
+    private static final int TAIL_RESERVE = 512;
 
     private final LogSink sink;
     private final int maxKeyBytes;
     private final int maxValueBytes;
+    private final int maxLineBytes;
     private final Buffer buffer = new Buffer();
     private JsonGenerator json;
     private int lineStart;
 
-    RecordLineWriter(LogSink sink, int maxKeyBytes, int maxValueBytes) {
+    RecordLineWriter(LogSink sink, int maxKeyBytes, int maxValueBytes, int maxLineBytes) {
         this.sink = sink;
         this.maxKeyBytes = maxKeyBytes;
         this.maxValueBytes = maxValueBytes;
-    }
-
-    private void startLine() throws IOException {
-        buffer.cutTo(lineStart);
-        json = JSON.createGenerator(buffer);
-        json.writeStartObject();
+        this.maxLineBytes = maxLineBytes;
     }
 
     /** @return the format the value was logged in, or {@code null} for a tombstone */
@@ -45,7 +53,22 @@ final class RecordLineWriter implements AutoCloseable {
         startLine();
         json.writeStringField("level", "INFO");
         json.writeStringField("type", "record");
-        PayloadFormat valueFormat = RecordJson.writeFields(json, record, maxKeyBytes, maxValueBytes);
+        PayloadFormat format = RecordJson.writeFields(json, record, maxKeyBytes, maxValueBytes);
+        recordTail(record);
+        if (closeLine() <= maxLineBytes) {
+            commitLine();
+            return format;
+        }
+        startLine();
+        format = reducedRecord(record);
+        if (closeLine() > maxLineBytes) {
+            minimalLine("INFO", "record", record, null);
+        }
+        commitLine();
+        return format;
+    }
+
+    private void recordTail(KafkaRecord record) throws IOException {
         if (record.timestamp() >= 0) {
             json.writeStringField("time", Instant.ofEpochMilli(record.timestamp()).toString());
         }
@@ -53,23 +76,109 @@ final class RecordLineWriter implements AutoCloseable {
             json.writeBooleanField("tombstone", true);
         }
         json.writeNumberField("size", record.payloadSize());
+    }
+
+    /**
+     * The record with a short key, headers with short names and values until the line is a quarter of the limit,
+     * and the value cut to what still fits.
+     */
+    private PayloadFormat reducedRecord(KafkaRecord record) throws IOException {
+        json.writeStringField("level", "INFO");
+        json.writeStringField("type", "record");
+        RecordJson.writeCoordinates(json, record);
+        json.writeNumberField("timestamp", record.timestamp());
+        json.writeStringField("timestampType", record.timestampType().name());
+        PayloadWriter.writeField(json, "key", record.key(), Math.min(maxKeyBytes, REDUCED_FIELD_BYTES));
+        int omittedHeaders = reducedHeaders(record, maxLineBytes / HEADER_SHARE);
+        // Escaping can at most double text in JSON (base64 grows by a third), so half the room is safe.
+        int valueBytes = Math.max(0, (maxLineBytes - lineLength() - TAIL_RESERVE) / 2);
+        PayloadFormat format = PayloadWriter.writeField(json, "value", record.value(),
+                Math.min(maxValueBytes, valueBytes));
+        json.writeNumberField("valueSize", record.value() == null ? 0 : record.value().length);
+        RecordJson.writeSchemas(json, record);
+        recordTail(record);
+        json.writeObjectFieldStart("omitted");
+        json.writeStringField("reason", TOO_LONG.formatted(maxLineBytes));
+        json.writeNumberField("headers", omittedHeaders);
+        json.writeNumberField("headerCount", record.headers().size());
         json.writeEndObject();
-        endLine();
-        return valueFormat;
+        return format;
+    }
+
+    /** Headers with short names and values, until the line reaches the budget; returns how many were left out. */
+    private int reducedHeaders(KafkaRecord record, int budget) throws IOException {
+        if (record.headers().isEmpty()) {
+            return 0;
+        }
+        json.writeArrayFieldStart("headers");
+        int written = 0;
+        for (KafkaHeader header : record.headers()) {
+            if (lineLength() > budget) {
+                break;
+            }
+            writeHeader(header, REDUCED_FIELD_BYTES, Math.min(maxValueBytes, REDUCED_FIELD_BYTES));
+            written++;
+        }
+        json.writeEndArray();
+        return record.headers().size() - written;
+    }
+
+    private void writeHeader(KafkaHeader header, int maxNameChars, int valueBytes) throws IOException {
+        json.writeStartObject();
+        String name = header.name();
+        if (name.length() > maxNameChars) {
+            json.writeStringField("name", cut(name, maxNameChars));
+            json.writeBooleanField("nameTruncated", true);
+            json.writeNumberField("nameLength", name.length());
+        } else {
+            json.writeStringField("name", name);
+        }
+        PayloadWriter.writeField(json, "value", header.value(), valueBytes);
+        json.writeEndObject();
     }
 
     void writeUndecodable(UndecodableRecord record) throws IOException {
         startLine();
         json.writeStringField("level", "WARN");
         json.writeStringField("type", "undecodable");
-        writeCoordinates(record.topicPartition().topic(), record.topicPartition().partition(), record.offset());
+        RecordJson.writeUndecodable(json, record, maxKeyBytes, maxValueBytes);
         json.writeStringField("reason", record.reason());
+        if (closeLine() <= maxLineBytes) {
+            commitLine();
+            return;
+        }
+        // Reduced: the coordinates, the reason and as much of the raw record as fits (it holds every field).
+        startLine();
+        json.writeStringField("level", "WARN");
+        json.writeStringField("type", "undecodable");
+        RecordJson.writeCoordinates(json, record);
+        json.writeStringField("reason", cut(record.reason(), 4 * REDUCED_FIELD_BYTES));
+        if (record.rawJson() != null) {
+            int rawBytes = Math.max(0, (maxLineBytes - lineLength() - TAIL_RESERVE) / 2);
+            PayloadWriter.writeField(json, "raw", record.rawJson(), Math.min(maxValueBytes, rawBytes));
+        }
+        json.writeObjectFieldStart("omitted");
+        json.writeStringField("reason", TOO_LONG.formatted(maxLineBytes));
         json.writeEndObject();
-        endLine();
+        if (closeLine() > maxLineBytes) {
+            minimalLine("WARN", "undecodable", record, record.reason());
+        }
+        commitLine();
     }
 
     void writeSummary(String source, LogSummary summary, Map<String, PartitionRange> partitions) throws IOException {
         startLine();
+        summaryFields(source, summary, partitions, Integer.MAX_VALUE);
+        if (closeLine() > maxLineBytes) {
+            startLine();
+            summaryFields(source, summary, partitions, maxLineBytes - TAIL_RESERVE);
+            closeLine();
+        }
+        commitLine();
+    }
+
+    private void summaryFields(String source, LogSummary summary, Map<String, PartitionRange> partitions,
+            int budget) throws IOException {
         json.writeStringField("level", "INFO");
         json.writeStringField("type", "batch");
         json.writeStringField("source", source);
@@ -81,16 +190,25 @@ final class RecordLineWriter implements AutoCloseable {
         json.writeNumberField("bytes", summary.bytes());
         json.writeNumberField("durationMs", summary.durationMs());
         json.writeObjectFieldStart("partitions");
+        int written = 0;
         for (Map.Entry<String, PartitionRange> partition : partitions.entrySet()) {
+            if (budget != Integer.MAX_VALUE && lineLength() > budget) {
+                break;
+            }
             json.writeObjectFieldStart(partition.getKey());
             json.writeNumberField("records", partition.getValue().records());
             json.writeNumberField("firstOffset", partition.getValue().firstOffset());
             json.writeNumberField("lastOffset", partition.getValue().lastOffset());
             json.writeEndObject();
+            written++;
         }
         json.writeEndObject();
-        json.writeEndObject();
-        endLine();
+        if (written < partitions.size()) {
+            json.writeObjectFieldStart("omitted");
+            json.writeStringField("reason", TOO_LONG.formatted(maxLineBytes));
+            json.writeNumberField("partitions", partitions.size() - written);
+            json.writeEndObject();
+        }
     }
 
     /** Writes a line for a record that failed to format, so that even a formatting bug leaves a trace. */
@@ -99,9 +217,33 @@ final class RecordLineWriter implements AutoCloseable {
         json.writeStringField("level", "ERROR");
         json.writeStringField("type", "unloggable");
         writeCoordinates(topic, partition, offset);
-        json.writeStringField("reason", cause.toString());
+        json.writeStringField("reason", cut(cause.toString(), 4 * REDUCED_FIELD_BYTES));
         json.writeEndObject();
-        endLine();
+        closeLine();
+        commitLine();
+    }
+
+    /** The last resort for a line that does not fit even reduced: its coordinates and why the rest is missing. */
+    private void minimalLine(String level, String type, BatchEntry entry, String reason) throws IOException {
+        startLine();
+        json.writeStringField("level", level);
+        json.writeStringField("type", type);
+        RecordJson.writeCoordinates(json, entry);
+        if (reason != null) {
+            json.writeStringField("reason", cut(reason, 4 * REDUCED_FIELD_BYTES));
+        }
+        json.writeObjectFieldStart("omitted");
+        json.writeStringField("reason", TOO_LONG.formatted(maxLineBytes) + " even without its payloads");
+        json.writeEndObject();
+        closeLine();
+    }
+
+    private static String cut(String text, int maxChars) {
+        if (text.length() <= maxChars) {
+            return text;
+        }
+        int end = Character.isHighSurrogate(text.charAt(maxChars - 1)) ? maxChars - 1 : maxChars;
+        return text.substring(0, end) + "...";
     }
 
     private void writeCoordinates(String topic, int partition, long offset) throws IOException {
@@ -110,8 +252,26 @@ final class RecordLineWriter implements AutoCloseable {
         json.writeNumberField("offset", offset);
     }
 
-    private void endLine() throws IOException {
+    private void startLine() throws IOException {
+        buffer.cutTo(lineStart);
+        json = Json.FACTORY.createGenerator(buffer);
+        json.writeStartObject();
+    }
+
+    /** Bytes of the current line so far. */
+    private int lineLength() throws IOException {
+        json.flush();
+        return buffer.size() - lineStart;
+    }
+
+    /** Ends the current line's object; returns the line's length without its newline. */
+    private int closeLine() throws IOException {
+        json.writeEndObject();
         json.close();
+        return buffer.size() - lineStart;
+    }
+
+    private void commitLine() {
         buffer.write('\n');
         lineStart = buffer.size();
         if (lineStart >= CHUNK_BYTES) {

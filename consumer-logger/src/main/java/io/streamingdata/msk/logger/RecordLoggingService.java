@@ -41,7 +41,8 @@ public class RecordLoggingService {
         int undecodable = 0;
         long bytes = 0;
         Map<String, PartitionRange> partitions = new LinkedHashMap<>();
-        try (RecordLineWriter writer = new RecordLineWriter(sink, config.maxKeyBytes(), config.maxValueBytes())) {
+        try (RecordLineWriter writer = new RecordLineWriter(sink, config.maxKeyBytes(), config.maxValueBytes(),
+                config.maxLineBytes())) {
             for (BatchEntry entry : batch.entries()) {
                 partitions.merge(entry.topicPartition().toString(),
                         new PartitionRange(1, entry.offset(), entry.offset()),

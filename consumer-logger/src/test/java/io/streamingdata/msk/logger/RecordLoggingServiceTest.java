@@ -82,6 +82,10 @@ class RecordLoggingServiceTest {
     }
 
     private static LoggerConfig limits(int maxValueBytes, int maxKeyBytes) {
+        return limits(maxValueBytes, maxKeyBytes, 256_000);
+    }
+
+    private static LoggerConfig limits(int maxValueBytes, int maxKeyBytes, int maxLineBytes) {
         return new LoggerConfig() {
             @Override
             public int maxValueBytes() {
@@ -91,6 +95,11 @@ class RecordLoggingServiceTest {
             @Override
             public int maxKeyBytes() {
                 return maxKeyBytes;
+            }
+
+            @Override
+            public int maxLineBytes() {
+                return maxLineBytes;
             }
         };
     }

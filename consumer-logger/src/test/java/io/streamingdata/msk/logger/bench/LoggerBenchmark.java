@@ -1,7 +1,6 @@
 package io.streamingdata.msk.logger.bench;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
+import io.streamingdata.msk.records.KafkaEventDecoder;
 import io.streamingdata.msk.logger.LogSummary;
 import io.streamingdata.msk.logger.LoggerConfig;
 import io.streamingdata.msk.logger.RecordLoggingService;
@@ -35,7 +34,7 @@ public final class LoggerBenchmark {
         byte[] event = Files.readAllBytes(Path.of(args[0]));
         int warmup = args.length > 2 ? Integer.parseInt(args[2]) : 30;
         int iterations = args.length > 3 ? Integer.parseInt(args[3]) : 30;
-        ObjectReader reader = new ObjectMapper().readerFor(KafkaBatch.class);
+        KafkaEventDecoder reader = new KafkaEventDecoder();
         RecordLoggingService service = new RecordLoggingService(new StdoutLogSink(), new LoggerConfig() {
             @Override
             public int maxValueBytes() {
@@ -46,6 +45,11 @@ public final class LoggerBenchmark {
             public int maxKeyBytes() {
                 return 1024;
             }
+
+            @Override
+            public int maxLineBytes() {
+                return 256_000;
+            }
         });
 
         PrintStream console = System.out;
@@ -55,13 +59,13 @@ public final class LoggerBenchmark {
         try (PrintStream logFile = new PrintStream(new FileOutputStream(args[1]), false, StandardCharsets.UTF_8)) {
             System.setOut(logFile);
             for (int i = 0; i < warmup; i++) {
-                service.log(reader.readValue(event));
+                service.log(reader.decode(event));
             }
             System.gc();
             resetPeaks();
             for (int i = 0; i < iterations; i++) {
                 long started = System.nanoTime();
-                KafkaBatch batch = reader.readValue(event);
+                KafkaBatch batch = reader.decode(event);
                 LogSummary summary = service.log(batch);
                 nanos[i] = System.nanoTime() - started;
                 records = summary.records();
