@@ -1,23 +1,33 @@
 package io.streamingdata.msk.forwarder;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
+import io.streamingdata.msk.records.Json;
 import io.streamingdata.msk.records.KafkaRecord;
 import io.streamingdata.msk.records.PayloadFormat;
+import io.streamingdata.msk.records.PayloadWriter;
 import io.streamingdata.msk.records.RecordJson;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 
 /**
  * Turns a Kafka record into the line that goes to Firehose (the packer adds the newline), in the configured
- * {@link OutputFormat}. Values are written as they are, without a copy and never re-encoded; a JSON value spread
- * over several lines is compacted onto one, so that every record stays one line in S3.
+ * {@link OutputFormat}. Every record becomes exactly one line, and the line gives the value back losslessly:
+ * <ul>
+ * <li>{@code value}: a JSON object or array as it is (a line break between its tokens becomes a space); text without
+ * a line break as it is; anything else (binary values such as Avro or Protobuf, text with line breaks, text that
+ * itself starts with the marker) as {@value #BASE64_MARKER} followed by the value in standard base64. To read a line
+ * back: if it starts with the marker, base64-decode the rest; otherwise the line's UTF-8 bytes are the value.</li>
+ * <li>{@code envelope}: one JSON object with the record's metadata, see {@link RecordJson}.</li>
+ * </ul>
  */
 final class RecordLineEncoder {
 
-    private static final JsonFactory JSON = JsonFactory.builder().build();
+    /** Starts a {@code value}-format line that carries its value in base64. */
+    static final String BASE64_MARKER = "base64:";
+    private static final byte[] MARKER = BASE64_MARKER.getBytes(StandardCharsets.US_ASCII);
 
     private final OutputFormat format;
 
@@ -34,34 +44,40 @@ final class RecordLineEncoder {
         }
     }
 
-    private static byte[] value(byte[] value) throws IOException {
-        if (containsLineBreak(value) && PayloadFormat.of(value) == PayloadFormat.JSON) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream(value.length);
-            try (JsonParser parser = JSON.createParser(value); JsonGenerator json = JSON.createGenerator(out)) {
-                parser.nextToken();
-                json.copyCurrentStructure(parser);
-            }
-            return out.toByteArray();
+    static byte[] value(byte[] value) {
+        PayloadFormat kind = PayloadFormat.of(value);
+        if (kind == PayloadFormat.JSON) {
+            return PayloadWriter.onOneLine(value);
         }
-        return value;
+        if (kind == PayloadFormat.TEXT && !PayloadWriter.containsLineBreak(value) && !startsWithMarker(value)) {
+            return value;
+        }
+        byte[] encoded = Base64.getEncoder().encode(value);
+        byte[] line = new byte[MARKER.length + encoded.length];
+        System.arraycopy(MARKER, 0, line, 0, MARKER.length);
+        System.arraycopy(encoded, 0, line, MARKER.length, encoded.length);
+        return line;
+    }
+
+    private static boolean startsWithMarker(byte[] value) {
+        if (value.length < MARKER.length) {
+            return false;
+        }
+        for (int i = 0; i < MARKER.length; i++) {
+            if (value[i] != MARKER[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static byte[] envelope(KafkaRecord record) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream(record.payloadSize() + 256);
-        try (JsonGenerator json = JSON.createGenerator(out)) {
+        try (JsonGenerator json = Json.FACTORY.createGenerator(out)) {
             json.writeStartObject();
             RecordJson.writeFields(json, record);
             json.writeEndObject();
         }
         return out.toByteArray();
-    }
-
-    private static boolean containsLineBreak(byte[] bytes) {
-        for (byte b : bytes) {
-            if (b == '\n' || b == '\r') {
-                return true;
-            }
-        }
-        return false;
     }
 }

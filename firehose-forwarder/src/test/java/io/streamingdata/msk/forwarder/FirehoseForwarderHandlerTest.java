@@ -1,6 +1,8 @@
 package io.streamingdata.msk.forwarder;
 
 import static io.restassured.RestAssured.given;
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.parsing.Parser;
 import io.restassured.response.ValidatableResponse;
 import io.streamingdata.msk.records.EventFixtures;
 import io.streamingdata.msk.records.KafkaEventDecoder;
@@ -15,7 +18,9 @@ import io.streamingdata.msk.records.KafkaRecord;
 import io.streamingdata.msk.records.LogLines;
 import io.streamingdata.msk.records.StockTicks;
 import io.streamingdata.msk.records.TopicPartition;
+import io.streamingdata.msk.records.TimestampType;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
@@ -26,6 +31,9 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 @QuarkusTest
 @QuarkusTestResource(value = LocalAwsServices.class, restrictToAnnotatedClass = true)
 class FirehoseForwarderHandlerTest extends LocalFirehoseTest {
+
+    /** The mock event server labels a stream handler's answer so; the bytes are the function's JSON. */
+    static final String STREAM_HANDLER_CONTENT_TYPE = "application/x-www-form-urlencoded";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -87,6 +95,22 @@ class FirehoseForwarderHandlerTest extends LocalFirehoseTest {
     }
 
     @Test
+    void shouldSendTheLargestBinaryValueTheValueFormatCarriesAndParkOneByteMore() throws IOException {
+        // "base64:" + base64 of 767,994 bytes + newline is exactly 1,024,000 bytes; one byte more makes 1,024,004.
+        KafkaRecord largest = binary(0, 767_994);
+        KafkaRecord tooLarge = binary(1, 767_995);
+
+        invoke(StockTicks.event(List.of(largest, tooLarge))).statusCode(200);
+
+        List<String> lines = Deliveries.lines(firehose);
+        assertEquals(1, lines.size());
+        assertArrayEquals(largest.value(), RecordLineEncoderTest.readBack(lines.get(0).getBytes(UTF_8)));
+        JsonNode letter = deadLetter(tooLarge.topicPartition(), tooLarge.offset());
+        assertEquals("RecordTooLarge", letter.get("cause").asText());
+        assertEquals(767_995, letter.get("valueSize").asInt(), "the dead letter keeps the whole value");
+    }
+
+    @Test
     void shouldParkUndecodableRecordsWithTheirReason() throws IOException {
         invoke(EventFixtures.bytes("msk-mixed.json")).statusCode(200);
 
@@ -94,6 +118,46 @@ class FirehoseForwarderHandlerTest extends LocalFirehoseTest {
         assertEquals("UndecodableRecord", letter.get("cause").asText());
         assertTrue(letter.get("reason").asText().startsWith("value is not valid base64"));
         assertEquals(4, Deliveries.lines(firehose).size(), "6 decodable records, 2 of them tombstones");
+    }
+
+    @Test
+    void shouldParkWhatDecodedOfAnUndecodableRecordTogetherWithItsRawJson() throws IOException {
+        invoke(EventFixtures.bytes("header-value-as-base64-string.json")).statusCode(200);
+
+        JsonNode letter = deadLetter(new TopicPartition("orders", 0), 31);
+        assertEquals("UndecodableRecord", letter.get("cause").asText());
+        assertEquals("header \"carrier\" is a string, not an array of bytes", letter.get("reason").asText());
+        assertEquals("order 31 shipped", letter.get("value").asText());
+        assertEquals(1764200000000L, letter.get("timestamp").asLong());
+        assertEquals("json", letter.get("rawFormat").asText());
+        assertEquals("ZXhwcmVzcw==", letter.get("raw").get("headers").get(0).get("carrier").asText());
+        assertEquals(List.of("order 32 shipped"), Deliveries.lines(firehose));
+    }
+
+    @Test
+    void shouldDeliverEveryGoodRecordOfAnEventWhoseHeaderNamesAStrictParserRefuses() throws IOException {
+        invoke(EventFixtures.bytes("lone-surrogate-header-name.json")).statusCode(200);
+
+        assertEquals(List.of("second"), Deliveries.lines(firehose));
+        JsonNode letter = deadLetter(new TopicPartition("t", 0), 1);
+        assertEquals(KafkaEventDecoder.NOT_UNICODE, letter.get("reason").asText());
+        assertTrue(letter.get("raw").asText().contains("bad\\ud800name"), "the original escape, kept as text");
+        deadLetter(new TopicPartition("t", 0), 3);
+    }
+
+    @Test
+    void shouldDeliverBinaryAndMultiLineValuesAsOneLineEachThatReadsBack() {
+        KafkaRecord protobuf = EventFixtures.decode("glue-protobuf.json").records().get(0);
+        byte[] multiLine = "line one\nline two".getBytes(StandardCharsets.UTF_8);
+        KafkaRecord text = new KafkaRecord(new TopicPartition("products", 2), 4052, 0, TimestampType.CREATE_TIME,
+                null, multiLine, List.of());
+
+        invoke(StockTicks.event(List.of(protobuf, text))).statusCode(200);
+
+        List<String> lines = Deliveries.lines(firehose);
+        assertEquals(2, lines.size(), "one line per record, whatever its bytes");
+        assertArrayEquals(protobuf.value(), RecordLineEncoderTest.readBack(lines.get(0).getBytes(UTF_8)));
+        assertArrayEquals(multiLine, RecordLineEncoderTest.readBack(lines.get(1).getBytes(UTF_8)));
     }
 
     @Test
@@ -137,6 +201,15 @@ class FirehoseForwarderHandlerTest extends LocalFirehoseTest {
         assertEquals(KafkaEventDecoder.MISSING_EVENT_SOURCE, error.get("errorMessage").asText());
     }
 
+    private static KafkaRecord binary(long offset, int size) {
+        byte[] value = new byte[size];
+        for (int i = 0; i < size; i++) {
+            value[i] = (byte) (i * 31 + 7);
+        }
+        return new KafkaRecord(new TopicPartition(StockTicks.TOPIC, 0), offset, 0, TimestampType.CREATE_TIME, null,
+                value, List.of());
+    }
+
     private JsonNode deadLetter(TopicPartition partition, long offset) throws IOException {
         String key = "dead-letter/" + partition.topic() + "/" + partition.partition() + "/" + offset + ".json";
         try {
@@ -150,7 +223,7 @@ class FirehoseForwarderHandlerTest extends LocalFirehoseTest {
     static ValidatableResponse invoke(byte[] event) {
         return given().contentType("application/json").accept("application/json").body(event)
                 .when().post()
-                .then();
+                .then().parser(STREAM_HANDLER_CONTENT_TYPE, Parser.JSON);
     }
 
     /** The function's structured output while {@code action} runs; the native twin reads its process log. */

@@ -1,16 +1,22 @@
 package io.streamingdata.msk.forwarder;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.streamingdata.msk.records.EventFixtures;
 import io.streamingdata.msk.records.KafkaRecord;
+import io.streamingdata.msk.records.PayloadFormat;
 import io.streamingdata.msk.records.TimestampType;
 import io.streamingdata.msk.records.TopicPartition;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class RecordLineEncoderTest {
@@ -26,20 +32,73 @@ class RecordLineEncoderTest {
     }
 
     @Test
-    void shouldKeepBinaryValuesByteForByte() {
+    void shouldWriteBinaryValuesAsMarkedBase64OnOneLine() {
         byte[] line = new RecordLineEncoder(OutputFormat.VALUE).encode(mixed.get(4));
 
-        assertEquals(7, line.length);
-        assertEquals((byte) 0xff, line[3]);
+        assertEquals(RecordLineEncoder.BASE64_MARKER + "AAEC//6Afw==", new String(line, StandardCharsets.US_ASCII));
+        assertArrayEquals(mixed.get(4).value(), readBack(line));
     }
 
     @Test
-    void shouldCompactMultiLineJsonOntoOneLine() {
-        KafkaRecord pretty = record("{\n  \"a\": 1,\n  \"b\": [1, 2]\n}");
+    void shouldPutMultiLineJsonOnOneLineWithItsTokensUnchanged() {
+        KafkaRecord pretty = record("{\n  \"a\": 1.10,\r\n  \"b\": [1e400, 2],\n  \"c\": \"x \\\" y\"\n}");
 
         byte[] line = new RecordLineEncoder(OutputFormat.VALUE).encode(pretty);
 
-        assertEquals("{\"a\":1,\"b\":[1,2]}", new String(line, StandardCharsets.UTF_8));
+        assertEquals("{\"a\":1.10,\"b\":[1e400,2],\"c\":\"x \\\" y\"}", new String(line, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void shouldEncodeTextWithLineBreaksSoThatOneRecordStaysOneLine() {
+        KafkaRecord multiLine = record("first line\nsecond line\r\n");
+
+        byte[] line = new RecordLineEncoder(OutputFormat.VALUE).encode(multiLine);
+
+        assertTrue(new String(line, StandardCharsets.US_ASCII).startsWith(RecordLineEncoder.BASE64_MARKER));
+        assertEquals("first line\nsecond line\r\n", new String(readBack(line), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void shouldEncodeTextThatStartsWithTheMarkerSoItReadsBackAsItself() {
+        KafkaRecord lookalike = record("base64:AAAA");
+
+        byte[] line = new RecordLineEncoder(OutputFormat.VALUE).encode(lookalike);
+
+        assertEquals("base64:AAAA", new String(readBack(line), StandardCharsets.UTF_8));
+        assertEquals("base64:YmFzZTY0OkFBQUE=", new String(line, StandardCharsets.US_ASCII));
+    }
+
+    @Test
+    void shouldWritePlainTextAsItIs() {
+        byte[] line = new RecordLineEncoder(OutputFormat.VALUE).encode(record("ticker=AMZN price=61.17\tok"));
+
+        assertEquals("ticker=AMZN price=61.17\tok", new String(line, StandardCharsets.UTF_8));
+    }
+
+    /** A Protobuf message is full of 0x0A bytes (field 1, length-delimited): none may reach S3 as a line break. */
+    @Test
+    void shouldNeverWriteALineBreakAndAlwaysReadBackTheSameBytes() {
+        SplittableRandom random = new SplittableRandom(20261202L);
+        for (int i = 0; i < 2_000; i++) {
+            byte[] value = new byte[random.nextInt(0, 64)];
+            for (int k = 0; k < value.length; k++) {
+                value[k] = (byte) (random.nextInt(4) == 0 ? '\n' : random.nextInt(256));
+            }
+            byte[] line = RecordLineEncoder.value(value);
+            for (byte b : line) {
+                assertTrue(b != '\n' && b != '\r', () -> "line break in the line for " + Arrays.toString(value));
+            }
+            if (PayloadFormat.of(value) != PayloadFormat.JSON) {
+                assertArrayEquals(value, readBack(line), () -> "seed 20261202, value " + Arrays.toString(value));
+            }
+        }
+    }
+
+    /** How the README says to read a value-format line back. */
+    static byte[] readBack(byte[] line) {
+        String marker = RecordLineEncoder.BASE64_MARKER;
+        String text = new String(line, StandardCharsets.ISO_8859_1);
+        return text.startsWith(marker) ? Base64.getDecoder().decode(text.substring(marker.length())) : line;
     }
 
     @Test
