@@ -62,7 +62,7 @@ public final class ForwardingService {
             if (entry instanceof UndecodableRecord undecodable) {
                 rejected.add(new DeadLetter(entry, undecodable.reason(), DeadLetter.UNDECODABLE));
             } else if (entry instanceof KafkaRecord record) {
-                if (record.isTombstone()) {
+                if (record.isTombstone() && !encoder.keepsTombstones()) {
                     skipped++;
                     continue;
                 }

@@ -20,7 +20,8 @@ import java.util.Base64;
  * a line break as it is; anything else (binary values such as Avro or Protobuf, text with line breaks, text that
  * itself starts with the marker) as {@value #BASE64_MARKER} followed by the value in standard base64. To read a line
  * back: if it starts with the marker, base64-decode the rest; otherwise the line's UTF-8 bytes are the value.</li>
- * <li>{@code envelope}: one JSON object with the record's metadata, see {@link RecordJson}.</li>
+ * <li>{@code envelope}: one JSON object with the record's metadata, see {@link RecordJson}. A tombstone is kept too
+ * ({@code "value":null}), so that a restore of a compacted topic brings its deletions back.</li>
  * </ul>
  */
 final class RecordLineEncoder {
@@ -35,7 +36,12 @@ final class RecordLineEncoder {
         this.format = format;
     }
 
-    /** The line, without its newline, for a record with a value (callers skip tombstones). */
+    /** Whether tombstones have a line: in the envelope; a {@code value} line cannot say "no value". */
+    boolean keepsTombstones() {
+        return format == OutputFormat.ENVELOPE;
+    }
+
+    /** The line, without its newline; for a tombstone only where {@link #keepsTombstones()}. */
     byte[] encode(KafkaRecord record) {
         try {
             return format == OutputFormat.ENVELOPE ? envelope(record) : value(record.value());

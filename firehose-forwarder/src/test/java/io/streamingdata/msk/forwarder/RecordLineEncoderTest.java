@@ -2,6 +2,7 @@ package io.streamingdata.msk.forwarder;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -121,6 +122,20 @@ class RecordLineEncoderTest {
 
         assertEquals("base64", envelope.get("valueFormat").asText());
         assertEquals("AAEC//6Afw==", envelope.get("value").asText());
+    }
+
+    @Test
+    void shouldKeepTombstonesInTheEnvelopeOnly() throws IOException {
+        KafkaRecord tombstone = mixed.get(2);
+        assertTrue(tombstone.isTombstone());
+
+        JsonNode envelope = parse(new RecordLineEncoder(OutputFormat.ENVELOPE).encode(tombstone));
+
+        assertTrue(new RecordLineEncoder(OutputFormat.ENVELOPE).keepsTombstones());
+        assertTrue(envelope.get("value").isNull());
+        assertEquals(0, envelope.get("valueSize").asInt());
+        assertEquals(tombstone.offset(), envelope.get("offset").asLong());
+        assertFalse(new RecordLineEncoder(OutputFormat.VALUE).keepsTombstones(), "a value line cannot say null");
     }
 
     private static JsonNode parse(byte[] line) throws IOException {

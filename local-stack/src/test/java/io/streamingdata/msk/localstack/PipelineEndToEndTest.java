@@ -1,5 +1,6 @@
 package io.streamingdata.msk.localstack;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.streamingdata.msk.records.ConsumerRecordBatches;
 import io.streamingdata.msk.records.EventSource;
 import io.streamingdata.msk.records.KafkaEventEncoder;
+import io.streamingdata.msk.records.KafkaHeader;
 import io.streamingdata.msk.records.KafkaRecord;
 import io.streamingdata.msk.records.LocalLambdaRuntime;
 import java.io.IOException;
@@ -24,6 +26,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -55,6 +58,9 @@ import org.junit.jupiter.api.TestMethodOrder;
 class PipelineEndToEndTest {
 
     static final ObjectMapper JSON = new ObjectMapper();
+    /** The topic scripts/stack creates and both functions read. */
+    static final String STACK_TOPIC = "ExampleTopic";
+    static final int STACK_PARTITIONS = 3;
     static Scripts stack;
     static Path data;
 
@@ -208,7 +214,7 @@ class PipelineEndToEndTest {
         }
         assertEquals(count, lines, logged::output);
 
-        // firehose-forwarder: every record with a value reaches S3 through the endpoint, nothing fails the batch.
+        // firehose-forwarder: every record, tombstones included (envelope), reaches S3 through the endpoint.
         LocalLambdaRuntime.Invocation forwarded = LocalLambdaRuntime.invoke("firehose-forwarder",
                 runnerClasspath("firehose-forwarder"), event, Map.of("DELIVERY_STREAM_NAME", "local-stack-stream", "OUTPUT_FORMAT", "envelope",
                         "AWS_ENDPOINT_URL_FIREHOSE", stack.firehoseEndpoint(), "DEAD_LETTER_BUCKET",
@@ -221,9 +227,7 @@ class PipelineEndToEndTest {
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
         Set<String> expected = new TreeSet<>();
         for (KafkaRecord record : records) {
-            if (!record.isTombstone()) {
-                expected.add(record.topicPartition() + "@" + record.offset());
-            }
+            expected.add(record.topicPartition() + "@" + record.offset());
         }
         Set<String> delivered = new TreeSet<>();
         for (Path object : files(data.resolve("s3/local-stack-delivery"))) {
@@ -241,6 +245,157 @@ class PipelineEndToEndTest {
         assertEquals(expected, delivered);
     }
 
+    /**
+     * What a new user would try with a real client: kcat (librdkafka, not the Java client) producing binary values
+     * full of line breaks, a tombstone, unicode keys and headers, repeated, empty and null headers, a multi-line JSON
+     * value, and 900 KB values. Every record is logged, and delivered or parked whole: produced = logged = delivered +
+     * dead-lettered, and what reached S3 is what the broker holds.
+     */
+    @Test
+    @Order(4)
+    void everyKindOfRecordAKafkaClientSendsIsLoggedAndDeliveredOrParked() throws Exception {
+        String run = "kcat-" + System.nanoTime();
+        String topic = STACK_TOPIC;
+        Path inputs = Files.createDirectories(stack.stateDir.resolve("kcat-" + run));
+        byte[] protobufLike = new byte[300];
+        for (int i = 0; i < protobufLike.length; i++) {
+            protobufLike[i] = (byte) (i % 7 == 0 ? 0x0A : i * 13);
+        }
+        byte[] bigBinary = new byte[900 * 1024];
+        for (int i = 0; i < bigBinary.length; i++) {
+            bigBinary[i] = (byte) (i * 31 + 11);
+        }
+        kcat(run, 0, "bin-0", Files.write(inputs.resolve("0"), protobufLike));
+        kcatTombstone(run, 1, "deleted-key");
+        kcat(run, 2, "ключ-\uD83D\uDD11", Files.writeString(inputs.resolve("2"), "значение ✓"),
+                "заголовок=значение ✓");
+        kcat(run, 3, "headers", Files.writeString(inputs.resolve("3"), "repeated, empty and null headers"),
+                "dup=one", "dup=two", "empty=", "nothing");
+        kcat(run, 4, "pretty", Files.writeString(inputs.resolve("4"),
+                "{\n  \"price\": 1.10,\n  \"n\": [1, 2]\n}\n"));
+        kcat(run, 5, "big-text", Files.writeString(inputs.resolve("5"), "t".repeat(900 * 1024)));
+        kcat(run, 6, "big-binary", Files.write(inputs.resolve("6"), bigBinary));
+        int produced = 7;
+
+        VerifierOptions options = VerifierOptions.parse(new String[] {"--run-id", run, "--expected",
+            Integer.toString(produced), "--logger-log", stack.loggerLog().toString(), "--s3-endpoint",
+            stack.s3Endpoint(), "--firehose-endpoint", stack.firehoseEndpoint(), "--timeout", "90", "--quiet"});
+        PipelineVerifier.Summary summary;
+        try (PipelineVerifier verifier = new PipelineVerifier(options)) {
+            summary = verifier.await();
+        }
+        assertEquals("produced=7 logged=7 delivered=6 dead-lettered=1 lost=0", summary.line(), summary::details);
+
+        // What reached S3 is what the broker holds: key, headers (order, repeats, empty, null), value, timestamp.
+        Map<String, KafkaRecord> onBroker = new HashMap<>();
+        for (KafkaRecord record : readAll(topic, STACK_PARTITIONS, -1)) {
+            String seq = headerText(record, "seq");
+            if (run.equals(headerText(record, "run"))) {
+                onBroker.put(seq, record);
+            }
+        }
+        assertEquals(produced, onBroker.size());
+        int compared = 0;
+        for (Path object : files(data.resolve("s3/local-stack-delivery"))) {
+            for (String line : Files.readAllLines(object)) {
+                JsonNode json = JSON.readTree(line);
+                if (!run.equals(header(json, "run"))) {
+                    continue;
+                }
+                KafkaRecord source = onBroker.get(header(json, "seq"));
+                assertEnvelopeHolds(source, json);
+                compared++;
+            }
+        }
+        assertTrue(compared >= 6, "delivered lines of this run: " + compared);
+        KafkaRecord parked = onBroker.get("6");
+        String key = "dead-letter/" + topic + "/" + parked.topicPartition().partition() + "/" + parked.offset()
+                + ".json";
+        JsonNode letter = JSON.readTree(data.resolve("s3/local-stack-dead-letter").resolve(key).toFile());
+        assertEquals("RecordTooLarge", letter.path("cause").asText());
+        assertArrayEquals(bigBinary, Base64.getDecoder().decode(letter.path("value").asText()));
+        assertTrue(onBroker.get("1").isTombstone(), "kcat -Z sent a tombstone");
+        assertEquals(null, onBroker.get("3").headers().get(5).value(), "kcat -H name sent a null header");
+    }
+
+    private static void assertEnvelopeHolds(KafkaRecord source, JsonNode envelope) throws IOException {
+        String line = envelope.toString();
+        assertEquals(source.offset(), envelope.path("offset").asLong(), line);
+        assertEquals(source.timestamp(), envelope.path("timestamp").asLong(), line);
+        assertEquals(new String(source.key(), StandardCharsets.UTF_8), envelope.path("key").asText(), line);
+        List<String> headers = new ArrayList<>();
+        for (JsonNode header : envelope.path("headers")) {
+            headers.add(header.path("name").asText() + "=" + (header.path("value").isNull() ? "<null>"
+                    : header.path("value").asText()));
+        }
+        List<String> expectedHeaders = new ArrayList<>();
+        for (KafkaHeader header : source.headers()) {
+            expectedHeaders.add(header.name() + "=" + (header.value() == null ? "<null>"
+                    : new String(header.value(), StandardCharsets.UTF_8)));
+        }
+        assertEquals(expectedHeaders, headers, line);
+        if (source.isTombstone()) {
+            assertTrue(envelope.path("value").isNull(), line);
+            return;
+        }
+        byte[] value = switch (envelope.path("valueFormat").asText()) {
+            case "base64" -> Base64.getDecoder().decode(envelope.path("value").asText());
+            case "text" -> envelope.path("value").asText().getBytes(StandardCharsets.UTF_8);
+            case "json" -> {
+                assertEquals(JSON.readTree(source.value()), envelope.path("value"), line);
+                yield source.value();
+            }
+            default -> throw new AssertionError("valueFormat of " + line);
+        };
+        assertArrayEquals(source.value(), value, line);
+    }
+
+    private static String headerText(KafkaRecord record, String name) {
+        for (KafkaHeader header : record.headers()) {
+            if (header.name().equals(name) && header.value() != null) {
+                return new String(header.value(), StandardCharsets.UTF_8);
+            }
+        }
+        return null;
+    }
+
+    /** Produces one message with kcat: the file's bytes as the value, the key and the headers as given. */
+    private static void kcat(String run, int seq, String key, Path value, String... headers) {
+        List<String> command = new ArrayList<>(List.of("kcat", "-P", "-b", stack.bootstrap(), "-t", STACK_TOPIC,
+                "-k", key, "-H", "run=" + run, "-H", "seq=" + seq));
+        for (String header : headers) {
+            command.add("-H");
+            command.add(header);
+        }
+        command.add(value.toString());
+        runKcat(command, null);
+    }
+
+    private static void kcatTombstone(String run, int seq, String key) {
+        runKcat(List.of("kcat", "-P", "-b", stack.bootstrap(), "-t", STACK_TOPIC, "-K", ":", "-Z",
+                "-H", "run=" + run, "-H", "seq=" + seq), key + ":\n");
+    }
+
+    private static void runKcat(List<String> command, String stdin) {
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            if (stdin != null) {
+                process.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
+            }
+            process.getOutputStream().close();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(process.waitFor(60, TimeUnit.SECONDS), "kcat did not finish");
+            assertEquals(0, process.exitValue(), () -> String.join(" ", command) + "\n" + output);
+        } catch (IOException e) {
+            throw new AssertionError("kcat is needed for this test (apt-get install kcat; scripts/test installs it)",
+                    e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Reads the topic from the beginning: {@code count} records, or with {@code count < 0} up to its end. */
     private static List<KafkaRecord> readAll(String topic, int partitions, int count) {
         Properties config = new Properties();
         config.put("bootstrap.servers", stack.bootstrap());
@@ -255,13 +410,17 @@ class PipelineEndToEndTest {
             consumer.assign(assigned);
             consumer.seekToBeginning(assigned);
             long deadline = System.currentTimeMillis() + 30_000;
-            while (records.size() < count && System.currentTimeMillis() < deadline) {
+            Map<org.apache.kafka.common.TopicPartition, Long> ends = consumer.endOffsets(assigned);
+            while (System.currentTimeMillis() < deadline && (count >= 0 ? records.size() < count
+                    : assigned.stream().anyMatch(tp -> consumer.position(tp) < ends.get(tp)))) {
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
                     records.add(ConsumerRecordBatches.toKafkaRecord(record));
                 }
             }
         }
-        assertEquals(count, records.size(), "records read back from " + topic);
+        if (count >= 0) {
+            assertEquals(count, records.size(), "records read back from " + topic);
+        }
         return records;
     }
 

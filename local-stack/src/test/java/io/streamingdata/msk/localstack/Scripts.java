@@ -7,10 +7,14 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -19,6 +23,10 @@ import java.util.concurrent.TimeUnit;
  * the user is running.
  */
 final class Scripts {
+
+    private static final Random RANDOM = new SecureRandom();
+    /** Ports handed out by this JVM: chosen but not yet bound, they must not be chosen twice. */
+    private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
 
     static final Path REPO_ROOT = Path.of("").toAbsolutePath().getParent();
 
@@ -103,12 +111,24 @@ final class Scripts {
                 .map(ProcessHandle::pid).toList();
     }
 
+    /**
+     * A free loopback port below Linux's ephemeral range (32768-60999): a port from that range, once its server stops
+     * for a restart, can be taken as the local end of any outgoing connection on the machine before it binds again.
+     */
     static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int port = 20_000 + RANDOM.nextInt(12_000);
+            if (HANDED_OUT.contains(port)) {
+                continue;
+            }
+            try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+                HANDED_OUT.add(port);
+                return socket.getLocalPort();
+            } catch (IOException taken) {
+                // try another
+            }
         }
+        throw new IllegalStateException("no free loopback port between 20000 and 32000");
     }
 
     record Result(int exitCode, String out, String err) {
