@@ -8,8 +8,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 @FunctionalInterface
 interface Action {
     /**
-     * @param request the request body (a JSON object)
-     * @param region  the region the client signed for; only ARNs use it
+     * @param request the request body (a JSON object; records' {@code Data} already decoded to binary nodes)
+     * @param call    the region the client signed for and the call's share of the memory budget
      */
-    byte[] handle(JsonNode request, String region) throws IOException;
+    byte[] handle(JsonNode request, CallContext call) throws IOException;
 }

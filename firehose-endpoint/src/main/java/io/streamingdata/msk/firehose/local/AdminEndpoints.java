@@ -2,6 +2,7 @@ package io.streamingdata.msk.firehose.local;
 
 import java.io.IOException;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import com.sun.net.httpserver.HttpExchange;
 
@@ -14,10 +15,12 @@ final class AdminEndpoints {
 
     private final StreamRegistry streams;
     private final Runnable flush;
+    private final Supplier<AdmissionStats> admission;
 
-    AdminEndpoints(StreamRegistry streams, Runnable flush) {
+    AdminEndpoints(StreamRegistry streams, Runnable flush, Supplier<AdmissionStats> admission) {
         this.streams = streams;
         this.flush = flush;
+        this.admission = admission;
     }
 
     void handle(HttpExchange exchange, String path, String requestId) throws IOException {
@@ -25,7 +28,8 @@ final class AdminEndpoints {
         if (path.equals("/_local/health") && method.equals("GET")) {
             AwsJson.send(exchange, 200, requestId, AwsJson.write(Map.of("status", "ok")));
         } else if (path.equals("/_local/stats") && method.equals("GET")) {
-            AwsJson.send(exchange, 200, requestId, AwsJson.write(Map.of("streams", streams.stats())));
+            AwsJson.send(exchange, 200, requestId, AwsJson.write(Map.of("streams", streams.stats(),
+                    "admission", admission.get())));
         } else if (path.equals("/_local/flush") && method.equals("POST")) {
             flush.run();
             AwsJson.send(exchange, 200, requestId, AwsJson.write(Map.of("flushed", true)));

@@ -28,6 +28,11 @@ final class ApiError extends RuntimeException {
                 "Firehose stream " + name + " under account " + LocalFirehose.ACCOUNT_ID + " not found.");
     }
 
+    /** The service cannot take the call now; the SDK retries a 503 by itself, with backoff. */
+    static ApiError serviceUnavailable(String message) {
+        return new ApiError(503, FaultPlan.SERVICE_UNAVAILABLE, message);
+    }
+
     /** The answer of an injected whole-call fault. */
     static ApiError of(FaultPlan.CallFault fault) {
         return new ApiError(fault.status(), fault.errorType(), fault.message());

@@ -23,14 +23,14 @@ final class DescribeDeliveryStreamAction implements Action {
     }
 
     @Override
-    public byte[] handle(JsonNode request, String region) throws IOException {
+    public byte[] handle(JsonNode request, CallContext call) throws IOException {
         RequestValidation.forStream(request).throwIfInvalid(null);
         String name = request.get("DeliveryStreamName").asText();
         StreamConfig config = streams.existing(name).config;
 
         Map<String, Object> description = new LinkedHashMap<>();
         description.put("DeliveryStreamName", name);
-        description.put("DeliveryStreamARN", "arn:aws:firehose:" + region + ":" + LocalFirehose.ACCOUNT_ID
+        description.put("DeliveryStreamARN", "arn:aws:firehose:" + call.region() + ":" + LocalFirehose.ACCOUNT_ID
                 + ":deliverystream/" + name);
         description.put("DeliveryStreamStatus", "ACTIVE");
         description.put("DeliveryStreamEncryptionConfiguration", Map.of("Status", "DISABLED"));

@@ -1,6 +1,7 @@
 package io.streamingdata.msk.firehose.local;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -61,19 +62,27 @@ final class EndpointThreads {
         }
     }
 
-    /** Stops handlers and timers at once; lets queued S3 writes finish (up to 30 s) so no accepted data is dropped. */
-    void shutdown() {
+    /**
+     * Stops handlers and timers at once; lets queued S3 writes finish (up to 30 s) so no accepted data is dropped, and
+     * names what could still not be written then.
+     */
+    void shutdown(Consumer<String> warn) {
         http.shutdownNow();
         timer.shutdownNow();
         writer.shutdown();
         try {
             if (!writer.awaitTermination(30, TimeUnit.SECONDS)) {
-                writer.shutdownNow();
+                abandon(writer.shutdownNow(), warn);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            writer.shutdownNow();
+            abandon(writer.shutdownNow(), warn);
         }
+    }
+
+    private static void abandon(List<Runnable> writes, Consumer<String> warn) {
+        warn.accept("LOST the records of " + writes.size() + " S3 objects still queued when the writer was stopped,"
+                + " and possibly of the one it was writing: S3 did not answer in time");
     }
 
     private static ThreadFactory daemonThreads(String name) {

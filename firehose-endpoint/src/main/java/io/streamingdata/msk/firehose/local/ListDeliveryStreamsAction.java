@@ -18,7 +18,7 @@ final class ListDeliveryStreamsAction implements Action {
     }
 
     @Override
-    public byte[] handle(JsonNode request, String region) throws IOException {
+    public byte[] handle(JsonNode request, CallContext call) throws IOException {
         int limit = request.hasNonNull("Limit") ? request.get("Limit").asInt(DEFAULT_LIMIT) : DEFAULT_LIMIT;
         new RequestValidation().listLimit(limit).throwIfInvalid(null);
         String type = AwsJson.textOrNull(request.get("DeliveryStreamType"));

@@ -4,6 +4,8 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.BindException;
 import java.net.URI;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +24,7 @@ public final class LocalFirehoseMain {
     static final int EXIT_OK = 0;
     static final int EXIT_START_FAILED = 1;
     static final int EXIT_USAGE = 2;
+    private static final double MIB = 1024.0 * 1024.0;
 
     static final String USAGE = """
             Usage: java -cp <classpath> io.streamingdata.msk.firehose.local.LocalFirehoseMain [options]
@@ -53,12 +56,20 @@ public final class LocalFirehoseMain {
               --fail-records P[:CODE]  each record fails with probability P (CODE: ServiceUnavailableException,
                                        the default, or InternalFailure)
               --latency-ms N           latency added to every call
+              --memory-limit-mb N      memory bound in MiB, decimals allowed: request bodies being decoded plus
+                                       records not yet in S3; a call that does not fit is refused with 503
+                                       ServiceUnavailableException (retried by the SDK). Default: half the
+                                       maximum heap (-Xmx); at least 10
+              --stop-timeout-seconds N how long a stop waits for S3 to take the buffered records (default 20)
+              --unsent-dir DIR         where a stop writes what S3 has not taken by then, as DIR/BUCKET/KEY
+                                       (default <java.io.tmpdir>/local-firehose-unsent)
               --retain-records         keep accepted records in memory (off: a process has no one to read them)
               --verbose                log each S3 object written to standard error
               --help                   print this help and exit
 
-            Admin: GET /_local/health, GET /_local/stats (per-stream counters as JSON), POST /_local/flush.
-            Stops on SIGTERM or Ctrl-C after writing all buffered records to S3.
+            Requests must carry SigV4 authorization (any credentials; signatures are not verified).
+            Admin: GET /_local/health, GET /_local/stats (per-stream counters and the memory bound as JSON),
+            POST /_local/flush. Stops on SIGTERM or Ctrl-C after writing all buffered records to S3.
             """;
 
     private LocalFirehoseMain() {
@@ -102,6 +113,9 @@ public final class LocalFirehoseMain {
         }
         out.println("local-firehose listening on " + firehose.endpoint());
         out.flush();
+        err.printf(Locale.ROOT, "local-firehose: memory bound %.1f MiB (of a %.1f MiB heap)%n",
+                firehose.admission().limitBytes() / MIB, Runtime.getRuntime().maxMemory() / MIB);
+        err.flush();
         if (!block) {
             firehose.close();
             return EXIT_OK;
@@ -129,7 +143,8 @@ public final class LocalFirehoseMain {
     }
 
     private static final Set<String> VALUE_FLAGS = Set.of("--port", "--bind", "--stream", "--s3-endpoint",
-            "--s3-access-key", "--s3-secret-key", "--s3-region", "--seed", "--fail-records", "--latency-ms");
+            "--s3-access-key", "--s3-secret-key", "--s3-region", "--seed", "--fail-records", "--latency-ms",
+            "--memory-limit-mb", "--stop-timeout-seconds", "--unsent-dir");
 
     static Options parse(String[] args) {
         Options o = new Options();
@@ -143,6 +158,9 @@ public final class LocalFirehoseMain {
         Double failProbability = null;
         String failCode = FaultPlan.SERVICE_UNAVAILABLE;
         long latencyMs = 0;
+        Double memoryLimitMb = null;
+        Long stopTimeoutSeconds = null;
+        String unsentDir = null;
         boolean retain = false;
         boolean verbose = false;
 
@@ -174,6 +192,9 @@ public final class LocalFirehoseMain {
                     }
                 }
                 case "--latency-ms" -> latencyMs = parseInt(flag, value, 0, 600_000);
+                case "--memory-limit-mb" -> memoryLimitMb = parseDouble(flag, value);
+                case "--stop-timeout-seconds" -> stopTimeoutSeconds = (long) parseInt(flag, value, 0, 3600);
+                case "--unsent-dir" -> unsentDir = value;
                 default -> throw new IllegalArgumentException("unknown option: " + flag);
             }
         }
@@ -200,6 +221,25 @@ public final class LocalFirehoseMain {
         }
         LocalFirehose.Builder builder = LocalFirehose.builder().port(o.port).bindAddress(o.bind).seed(seed)
                 .retainRecords(retain).verbose(verbose);
+        if (memoryLimitMb != null) {
+            long bytes = Math.round(memoryLimitMb * MIB);
+            if (!(bytes >= MemoryBudget.MIN_LIMIT_BYTES)) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT,
+                        "--memory-limit-mb must be at least %.1f (one call of the largest size), got %s",
+                        MemoryBudget.MIN_LIMIT_BYTES / MIB, memoryLimitMb));
+            }
+            builder.memoryLimitBytes(bytes);
+        }
+        if (stopTimeoutSeconds != null) {
+            builder.stopTimeout(Duration.ofSeconds(stopTimeoutSeconds));
+        }
+        if (unsentDir != null) {
+            try {
+                builder.unsentDirectory(Path.of(unsentDir));
+            } catch (InvalidPathException e) {
+                throw new IllegalArgumentException("--unsent-dir: not a path: " + unsentDir);
+            }
+        }
         for (String spec : streamSpecs) {
             builder.stream(parseStream(spec, s3, accessKey, secretKey, region, createBucket));
         }

@@ -23,8 +23,8 @@ final class PutActions {
     }
 
     /** PutRecordBatch: only the records that draw no per-record fault are accepted. */
-    byte[] putRecordBatch(JsonNode request, String region) throws IOException {
-        PutCall call = PutCall.begin(request, streams, faults);
+    byte[] putRecordBatch(JsonNode request, CallContext context) throws IOException {
+        PutCall call = PutCall.begin(request, streams, faults, context.reservation());
         List<byte[]> data = call.validation().records(request.get("Records"));
         StreamState stream = call.stream();
         RequestValidation.requireBatchWithinLimit(stream, data);
@@ -43,8 +43,8 @@ final class PutActions {
     }
 
     /** PutRecord: a record that draws a per-record fault fails the whole call with that code. */
-    byte[] putRecord(JsonNode request, String region) throws IOException {
-        PutCall call = PutCall.begin(request, streams, faults);
+    byte[] putRecord(JsonNode request, CallContext context) throws IOException {
+        PutCall call = PutCall.begin(request, streams, faults, context.reservation());
         byte[] data = call.validation().record(request.get("Record"));
         StreamState stream = call.stream();
         String code = faults.drawRecordFailures(1)[0];

@@ -15,12 +15,15 @@ final class PutCall {
     private final StreamState state;
     private final FaultPlan.CallFault failAfterAccept;
     private final RequestValidation validation;
+    private final MemoryBudget.Reservation reservation;
 
-    private PutCall(String name, StreamState state, FaultPlan.CallFault failAfterAccept, RequestValidation validation) {
+    private PutCall(String name, StreamState state, FaultPlan.CallFault failAfterAccept, RequestValidation validation,
+                    MemoryBudget.Reservation reservation) {
         this.name = name;
         this.state = state;
         this.failAfterAccept = failAfterAccept;
         this.validation = validation;
+        this.reservation = reservation;
     }
 
     /**
@@ -28,7 +31,7 @@ final class PutCall {
      * stands for the service failing before it reads the request, and a burst of N faults must be exactly N put
      * attempts, valid or not.
      */
-    static PutCall begin(JsonNode request, StreamRegistry streams, FaultPlan faults) {
+    static PutCall begin(JsonNode request, StreamRegistry streams, FaultPlan faults, MemoryBudget.Reservation reservation) {
         String name = AwsJson.textOrNull(request.get("DeliveryStreamName"));
         StreamState state = name == null ? null : streams.find(name);
         if (state != null) {
@@ -41,7 +44,7 @@ final class PutCall {
             }
             throw ApiError.of(fault);
         }
-        return new PutCall(name, state, fault, RequestValidation.forStream(request));
+        return new PutCall(name, state, fault, RequestValidation.forStream(request), reservation);
     }
 
     /** The request's validation, with the stream name already checked; the action adds its records. */
@@ -58,9 +61,12 @@ final class PutCall {
         return state;
     }
 
-    /** Accepts the records as one unit; then fails the call if its fault was accept-then-fail. */
+    /**
+     * Accepts the records as one unit, their bytes handed over from the call's reservation to the stream's buffer;
+     * then fails the call if its fault was accept-then-fail.
+     */
     void accept(List<byte[]> records) {
-        state.accept(records, Instant.now());
+        state.accept(records, Instant.now(), reservation);
         if (failAfterAccept != null) {
             state.failedCalls.incrementAndGet();
             throw ApiError.of(failAfterAccept);

@@ -5,10 +5,10 @@ import static io.streamingdata.msk.firehose.local.LocalFirehose.MAX_RECORDS_PER_
 import static io.streamingdata.msk.firehose.local.LocalFirehose.MAX_RECORD_BYTES;
 
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.BinaryNode;
 
 /**
  * Checks a request against the service's model constraints and limits. Constraint violations are collected and
@@ -85,15 +85,10 @@ final class RequestValidation {
             errors.add("Value null at '" + path + ".data' failed to satisfy constraint: Member must not be null");
             return new byte[0];
         }
-        if (!dataNode.isTextual()) {
+        if (!dataNode.isBinary()) { // RequestBodyReader decodes every base64 string it finds there
             throw ApiError.serialization("'" + path + ".data' must be a base64 string");
         }
-        byte[] data;
-        try {
-            data = Base64.getDecoder().decode(dataNode.textValue());
-        } catch (IllegalArgumentException e) {
-            throw ApiError.serialization("'" + path + ".data' is not valid base64: " + e.getMessage());
-        }
+        byte[] data = ((BinaryNode) dataNode).binaryValue();
         if (data.length > MAX_RECORD_BYTES) {
             // The service prints the ByteBuffer the data was decoded into.
             errors.add("Value 'java.nio.HeapByteBuffer[pos=0 lim=" + data.length + " cap=" + data.length + "]' at '" + path

@@ -1,5 +1,6 @@
 package io.streamingdata.msk.firehose.local;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
@@ -16,6 +17,8 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /** One S3 client per {@link S3Target} (streams delivering to the same server and bucket share it). */
 final class S3Clients {
+    /** Longest wait for S3's answer to one request, so that a stop is never held up by a silent server for long. */
+    static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
     private final Map<S3Target, S3Client> clients = new ConcurrentHashMap<>();
 
     S3Client client(S3Target target) {
@@ -52,7 +55,7 @@ final class S3Clients {
                 .credentialsProvider(StaticCredentialsProvider.create(
                         AwsBasicCredentials.create(target.accessKey(), target.secretKey())))
                 .forcePathStyle(true)
-                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .httpClientBuilder(UrlConnectionHttpClient.builder().socketTimeout(REQUEST_TIMEOUT))
                 // Plain PUTs with Content-MD5 only when required: works with s3proxy 3.x and 4.x alike.
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
                 .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)

@@ -60,6 +60,22 @@ final class StreamRegistry {
         return all;
     }
 
+    /** Refuses every later accept on every stream (the stop's first step). */
+    void seal() {
+        byName.values().forEach(StreamState::seal);
+    }
+
+    /** Bytes buffered on all streams and not yet handed to the writer. */
+    long bufferedBytes() {
+        long buffered = 0;
+        for (StreamState state : byName.values()) {
+            if (state.delivery != null) {
+                buffered += state.delivery.bufferedBytes();
+            }
+        }
+        return buffered;
+    }
+
     /** Hands every non-empty S3 buffer to the writer. */
     void cutBuffers() {
         for (StreamState state : byName.values()) {

@@ -11,6 +11,7 @@ final class StreamState {
     final S3Delivery delivery;
     private final boolean retainRecords;
     private final List<byte[]> records = new ArrayList<>();
+    private boolean sealed; // guarded by this
 
     final AtomicLong calls = new AtomicLong();
     final AtomicLong acceptedRecords = new AtomicLong();
@@ -20,6 +21,7 @@ final class StreamState {
     final AtomicLong bytes = new AtomicLong();
     final AtomicLong s3Objects = new AtomicLong();
     final AtomicLong s3ErrorObjects = new AtomicLong();
+    final AtomicLong s3UnsentRecords = new AtomicLong();
     final AtomicLong s3LostRecords = new AtomicLong();
 
     StreamState(StreamConfig config, S3Delivery.Factory deliveryFactory, boolean retainRecords) {
@@ -32,8 +34,14 @@ final class StreamState {
         return config.name();
     }
 
-    /** Accepts records as one unit: they stay contiguous in acceptance order and in the S3 buffer. */
-    void accept(List<byte[]> accepted, Instant arrival) {
+    /**
+     * Accepts records as one unit: they stay contiguous in acceptance order and in the S3 buffer, which takes their
+     * bytes over from {@code reservation} until S3 has them. Once the stream is sealed for the stop nothing is
+     * accepted any more, so no acknowledged record can arrive after the last buffer was handed to the writer.
+     *
+     * @throws ApiError 503 ServiceUnavailableException when the endpoint is stopping
+     */
+    void accept(List<byte[]> accepted, Instant arrival, MemoryBudget.Reservation reservation) {
         if (accepted.isEmpty()) {
             return;
         }
@@ -42,15 +50,24 @@ final class StreamState {
             size += r.length;
         }
         synchronized (this) {
+            if (sealed) {
+                throw ApiError.serviceUnavailable("Shutting down.");
+            }
             if (retainRecords) {
                 records.addAll(accepted);
             }
             acceptedRecords.addAndGet(accepted.size());
             bytes.addAndGet(size);
             if (delivery != null) {
+                reservation.handOver(size);
                 delivery.append(accepted, size, arrival);
             }
         }
+    }
+
+    /** Refuses every later {@link #accept}; waits for an accept in progress to finish first. */
+    synchronized void seal() {
+        sealed = true;
     }
 
     synchronized List<byte[]> records() {
@@ -63,13 +80,14 @@ final class StreamState {
     synchronized void reset() {
         records.clear();
         for (AtomicLong counter : List.of(calls, acceptedRecords, failedRecords, rejectedCalls, failedCalls, bytes,
-                s3Objects, s3ErrorObjects, s3LostRecords)) {
+                s3Objects, s3ErrorObjects, s3UnsentRecords, s3LostRecords)) {
             counter.set(0);
         }
     }
 
     StreamStats stats() {
         return new StreamStats(calls.get(), acceptedRecords.get(), failedRecords.get(), rejectedCalls.get(),
-                failedCalls.get(), bytes.get(), s3Objects.get(), s3ErrorObjects.get(), s3LostRecords.get());
+                failedCalls.get(), bytes.get(), s3Objects.get(), s3ErrorObjects.get(), s3UnsentRecords.get(),
+                s3LostRecords.get());
     }
 }

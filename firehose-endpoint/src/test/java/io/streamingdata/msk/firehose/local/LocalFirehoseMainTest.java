@@ -60,7 +60,8 @@ class LocalFirehoseMainTest {
     void helpPrintsUsageAndExitsZero() {
         assertEquals(0, run("--help"));
         assertTrue(out().startsWith("Usage: java -cp"), out());
-        for (String flag : List.of("--port", "--bind", "--stream", "--s3-endpoint", "--s3-access-key", "--s3-secret-key")) {
+        for (String flag : List.of("--port", "--bind", "--stream", "--s3-endpoint", "--s3-access-key", "--s3-secret-key",
+                "--memory-limit-mb", "--stop-timeout-seconds", "--unsent-dir")) {
             assertTrue(out().contains(flag), flag);
         }
         assertEquals("", err());
@@ -81,7 +82,10 @@ class LocalFirehoseMainTest {
             "--stream s=bucket,color=blue --s3-endpoint http://127.0.0.1:9",
             "--stream s=bucket,prefix=!{timestamp:yyyy}/ --s3-endpoint http://127.0.0.1:9",
             "--stream bad/name",
-            "--stream s --fail-records 2"})
+            "--stream s --fail-records 2",
+            "--stream s --memory-limit-mb 9.5",
+            "--stream s --memory-limit-mb lots",
+            "--stream s --stop-timeout-seconds -1"})
     void badArgumentsExitTwoWithAClearMessage(String line) {
         assertExit(2, "--help", line.split(" "));
         assertTrue(err().startsWith("local-firehose: "), err());
@@ -114,6 +118,18 @@ class LocalFirehoseMainTest {
     void printsTheListeningLine() {
         assertEquals(0, run("--port", "0", "--stream", "s"));
         assertTrue(out().matches("local-firehose listening on http://127\\.0\\.0\\.1:\\d+\\R"), out());
+        assertTrue(err().startsWith("local-firehose: memory bound "), err());
+    }
+
+    @Test
+    void theMemoryBoundIsTakenFromTheFlag() {
+        assertEquals(0, run("--port", "0", "--stream", "s", "--memory-limit-mb", "12.5"));
+        assertTrue(err().startsWith("local-firehose: memory bound 12.5 MiB (of a "), err());
+    }
+
+    @Test
+    void tooSmallAMemoryBoundIsRefusedWithTheMinimum() {
+        assertExit(2, "--memory-limit-mb must be at least 10.0", "--stream", "s", "--memory-limit-mb", "9.5");
     }
 
     @Test

@@ -158,6 +158,8 @@ class ProtocolTest {
         HttpRequest request = HttpRequest.newBuilder(fixture.firehose().endpoint().resolve("/"))
                 .header("Content-Type", "application/x-amz-json-1.1")
                 .header("X-Amz-Target", target)
+                .header("Authorization", TestSupport.SIGV4_AUTHORIZATION)
+                .header("X-Amz-Date", TestSupport.AMZ_DATE)
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();
         return HTTP.send(request, HttpResponse.BodyHandlers.ofString());

@@ -28,6 +28,11 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 final class TestSupport {
     static final String ACCESS_KEY = "test-key";
     static final String SECRET_KEY = "test-secret";
+    /** A complete SigV4 Authorization header for raw HTTP requests (the endpoint checks presence, not the signature). */
+    static final String SIGV4_AUTHORIZATION = "AWS4-HMAC-SHA256 Credential=test-key/20260101/us-east-1/firehose/aws4_request, "
+            + "SignedHeaders=content-type;host;x-amz-date;x-amz-target, Signature=" + "0".repeat(64);
+    /** The X-Amz-Date that goes with {@link #SIGV4_AUTHORIZATION}. */
+    static final String AMZ_DATE = "20260101T000000Z";
 
     private static S3Proxy s3proxy;
     private static URI s3Endpoint;
