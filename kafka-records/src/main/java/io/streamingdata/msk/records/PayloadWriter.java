@@ -17,20 +17,29 @@ public final class PayloadWriter {
     }
 
     /**
-     * Writes the whole payload. A {@code null} payload writes {@code "<name>": null} and no format.
+     * Writes the whole payload so that its exact bytes can be read back: JSON is embedded only where it is on one line
+     * (its bytes then appear unchanged in the output); JSON spread over several lines is written as text, since
+     * putting it on one line would change its whitespace. A {@code null} payload writes {@code "<name>": null} and no
+     * format.
      *
      * @return the format used, or {@code null} for a {@code null} payload
      */
     public static PayloadFormat writeField(JsonGenerator json, String name, byte[] bytes) throws IOException {
-        return writeField(json, name, bytes, Integer.MAX_VALUE);
+        return writeField(json, name, bytes, Integer.MAX_VALUE, true);
     }
 
     /**
-     * Writes at most {@code maxBytes} of the payload. A payload cut short is no longer valid JSON, so it is written as
-     * text (cut at a character boundary) or base64, followed by {@code "<name>Truncated": true}.
+     * Writes at most {@code maxBytes} of the payload, for reading rather than restoring: JSON spread over several
+     * lines is embedded with the whitespace between its tokens removed. A payload cut short is no longer valid JSON,
+     * so it is written as text (cut at a character boundary) or base64, followed by {@code "<name>Truncated": true}.
      */
     public static PayloadFormat writeField(JsonGenerator json, String name, byte[] bytes, int maxBytes)
             throws IOException {
+        return writeField(json, name, bytes, maxBytes, false);
+    }
+
+    private static PayloadFormat writeField(JsonGenerator json, String name, byte[] bytes, int maxBytes,
+            boolean exact) throws IOException {
         json.writeFieldName(name);
         if (bytes == null) {
             json.writeNull();
@@ -39,7 +48,7 @@ public final class PayloadWriter {
         boolean truncated = bytes.length > maxBytes;
         int length = truncated ? maxBytes : bytes.length;
         PayloadFormat format = PayloadFormat.of(bytes, length);
-        if (truncated && format == PayloadFormat.JSON) {
+        if (format == PayloadFormat.JSON && (truncated || exact && containsLineBreak(bytes))) {
             format = PayloadFormat.TEXT;
         }
         if (truncated && format == PayloadFormat.BASE64 && PayloadFormat.isText(bytes, utf8Boundary(bytes, length))) {

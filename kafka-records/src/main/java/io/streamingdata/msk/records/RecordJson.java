@@ -13,24 +13,32 @@ public final class RecordJson {
     private RecordJson() {
     }
 
-    /** Writes every field, nothing truncated. */
+    /**
+     * Writes every field, nothing truncated, each payload in a form whose exact bytes can be read back (see
+     * {@link PayloadWriter#writeField(JsonGenerator, String, byte[])}): the Firehose envelope and dead letters.
+     */
     public static PayloadFormat writeFields(JsonGenerator json, KafkaRecord record) throws IOException {
-        return writeFields(json, record, Integer.MAX_VALUE, Integer.MAX_VALUE);
+        return writeFields(json, record, Limits.EXACT);
     }
 
     /**
-     * Writes every field, cutting keys and values (and header values) longer than the limits.
+     * Writes every field for reading (log lines), cutting keys and values (and header values) longer than the limits.
      *
      * @return the format the value was written in, or {@code null} for a tombstone
      */
     public static PayloadFormat writeFields(JsonGenerator json, KafkaRecord record, int maxKeyBytes,
             int maxValueBytes) throws IOException {
+        return writeFields(json, record, new Limits(maxKeyBytes, maxValueBytes, false));
+    }
+
+    private static PayloadFormat writeFields(JsonGenerator json, KafkaRecord record, Limits limits)
+            throws IOException {
         writeCoordinates(json, record);
         json.writeNumberField("timestamp", record.timestamp());
         json.writeStringField("timestampType", record.timestampType().name());
-        PayloadWriter.writeField(json, "key", record.key(), maxKeyBytes);
-        writeHeaders(json, record, maxValueBytes);
-        PayloadFormat format = PayloadWriter.writeField(json, "value", record.value(), maxValueBytes);
+        limits.write(json, "key", record.key(), limits.keyBytes());
+        writeHeaders(json, record, limits);
+        PayloadFormat format = limits.write(json, "value", record.value(), limits.valueBytes());
         json.writeNumberField("valueSize", record.value() == null ? 0 : record.value().length);
         writeSchemas(json, record);
         return format;
@@ -44,6 +52,16 @@ public final class RecordJson {
      */
     public static void writeUndecodable(JsonGenerator json, UndecodableRecord entry, int maxKeyBytes,
             int maxValueBytes) throws IOException {
+        writeUndecodable(json, entry, new Limits(maxKeyBytes, maxValueBytes, false));
+    }
+
+    /** {@link #writeUndecodable(JsonGenerator, UndecodableRecord, int, int)} whole and exact, for dead letters. */
+    public static void writeUndecodable(JsonGenerator json, UndecodableRecord entry) throws IOException {
+        writeUndecodable(json, entry, Limits.EXACT);
+    }
+
+    private static void writeUndecodable(JsonGenerator json, UndecodableRecord entry, Limits limits)
+            throws IOException {
         KafkaRecord decoded = entry.decoded();
         writeCoordinates(json, decoded);
         if (decoded.timestamp() >= 0) {
@@ -51,16 +69,16 @@ public final class RecordJson {
             json.writeStringField("timestampType", decoded.timestampType().name());
         }
         if (decoded.key() != null) {
-            PayloadWriter.writeField(json, "key", decoded.key(), maxKeyBytes);
+            limits.write(json, "key", decoded.key(), limits.keyBytes());
         }
-        writeHeaders(json, decoded, maxValueBytes);
+        writeHeaders(json, decoded, limits);
         if (decoded.value() != null) {
-            PayloadWriter.writeField(json, "value", decoded.value(), maxValueBytes);
+            limits.write(json, "value", decoded.value(), limits.valueBytes());
             json.writeNumberField("valueSize", decoded.value().length);
         }
         writeSchemas(json, decoded);
         if (entry.rawJson() != null) {
-            PayloadWriter.writeField(json, "raw", entry.rawJson(), maxValueBytes);
+            limits.write(json, "raw", entry.rawJson(), limits.valueBytes());
         }
     }
 
@@ -71,7 +89,7 @@ public final class RecordJson {
         json.writeNumberField("offset", entry.offset());
     }
 
-    private static void writeHeaders(JsonGenerator json, KafkaRecord record, int maxValueBytes) throws IOException {
+    private static void writeHeaders(JsonGenerator json, KafkaRecord record, Limits limits) throws IOException {
         if (record.headers().isEmpty()) {
             return;
         }
@@ -79,10 +97,20 @@ public final class RecordJson {
         for (KafkaHeader header : record.headers()) {
             json.writeStartObject();
             json.writeStringField("name", header.name());
-            PayloadWriter.writeField(json, "value", header.value(), maxValueBytes);
+            limits.write(json, "value", header.value(), limits.valueBytes());
             json.writeEndObject();
         }
         json.writeEndArray();
+    }
+
+    /** How payloads are written: whole and exact (envelopes, dead letters), or cut for reading (log lines). */
+    private record Limits(int keyBytes, int valueBytes, boolean exact) {
+        static final Limits EXACT = new Limits(Integer.MAX_VALUE, Integer.MAX_VALUE, true);
+
+        PayloadFormat write(JsonGenerator json, String name, byte[] bytes, int maxBytes) throws IOException {
+            return exact ? PayloadWriter.writeField(json, name, bytes) : PayloadWriter.writeField(json, name, bytes,
+                    maxBytes);
+        }
     }
 
     /** {@code "keySchemaMetadata"} and {@code "valueSchemaMetadata"}, where the event carried them. */

@@ -74,7 +74,7 @@ public final class S3DeadLetterStore implements DeadLetterStore {
             if (letter.entry() instanceof KafkaRecord record) {
                 RecordJson.writeFields(json, record);
             } else if (letter.entry() instanceof UndecodableRecord undecodable) {
-                RecordJson.writeUndecodable(json, undecodable, Integer.MAX_VALUE, Integer.MAX_VALUE);
+                RecordJson.writeUndecodable(json, undecodable);
             }
             json.writeEndObject();
         } catch (IOException e) {
