@@ -189,8 +189,10 @@ public final class StudioCheck {
 
     private static Configuration configuration() {
         Configuration configuration = new Configuration();
-        // The key both runtimes read: 1.15 knows only "restart-strategy", 1.20 still reads it behind ".type".
+        // Flink 1.15 reads only "restart-strategy"; 1.20 reads "restart-strategy.type" and, without it, warns that
+        // the older key is deprecated.
         configuration.setString("restart-strategy", "none");
+        configuration.setString("restart-strategy.type", "none");
         configuration.setString("rest.bind-address", "127.0.0.1");
         configuration.setString("rest.address", "127.0.0.1");
         configuration.setString("rest.bind-port", "0");

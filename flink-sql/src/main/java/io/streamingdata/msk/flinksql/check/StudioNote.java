@@ -21,7 +21,7 @@ public final class StudioNote {
     /** Where the note starts reading; note.tf sets the same. */
     public static final String STARTUP_MODE = "earliest-offset";
     /** The note's source never ends; note.tf sets the same. */
-    public static final String BOUNDED_MODE = "unbounded";
+    public static final String BOUNDED_MODE = JobParameters.UNBOUNDED;
 
     private final Map<String, String> values;
 
