@@ -146,16 +146,18 @@ public final class StudioCheck {
         TableResult result = start(() -> FlinkSqlJob.execute(StudioNote.of(settings(bootstrap, topic, out)).statements(), configuration()));
         JobClient job = result.getJobClient().orElseThrow(() -> new JobFailedException("the insert started no job"));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(JOB_TIMEOUT_SECONDS);
-        while (!consumed(bootstrap, topic, end)) {
-            if (job.getJobExecutionResult().isDone()) {
-                awaitEnd(result);
-                throw new JobFailedException("the job ended before it had read the whole topic");
+        try (Admin admin = Admin.create(clientProperties(bootstrap))) {
+            while (!consumed(admin, topic, end)) {
+                if (job.getJobExecutionResult().isDone()) {
+                    awaitEnd(result);
+                    throw new JobFailedException("the job ended before it had read the whole topic");
+                }
+                if (System.nanoTime() > deadline) {
+                    job.cancel();
+                    throw new JobFailedException("the topic was not consumed within " + JOB_TIMEOUT_SECONDS + " s (cancelled)");
+                }
+                pause();
             }
-            if (System.nanoTime() > deadline) {
-                job.cancel();
-                throw new JobFailedException("the topic was not consumed within " + JOB_TIMEOUT_SECONDS + " s (cancelled)");
-            }
-            pause();
         }
         log("topic consumed up to offsets %s: stopping the job with a drained savepoint", end);
         Path savepoints = null;
@@ -297,8 +299,8 @@ public final class StudioCheck {
     }
 
     /** Whether the job's consumer group (named after the topic) has committed every partition's end offset. */
-    private static boolean consumed(String bootstrap, String topic, Map<String, Long> end) {
-        try (Admin admin = Admin.create(clientProperties(bootstrap))) {
+    private static boolean consumed(Admin admin, String topic, Map<String, Long> end) {
+        try {
             Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(topic)
                 .partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
             return end.entrySet().stream().allMatch(e -> {
