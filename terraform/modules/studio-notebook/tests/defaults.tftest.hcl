@@ -138,9 +138,16 @@ run "note_is_rendered_with_the_cluster_values" {
       strcontains(jsondecode(aws_s3_object.note[0].content).paragraphs[0].text, "'topic' = 'stock-ticks'") &&
       strcontains(jsondecode(aws_s3_object.note[0].content).paragraphs[0].text, "'properties.bootstrap.servers' = 'b-1.demo.kafka.eu-west-1.amazonaws.com:9098,b-2.demo.kafka.eu-west-1.amazonaws.com:9098'") &&
       strcontains(jsondecode(aws_s3_object.note[0].content).paragraphs[0].text, "'properties.sasl.mechanism' = 'AWS_MSK_IAM'") &&
-      strcontains(jsondecode(aws_s3_object.note[0].content).paragraphs[0].text, "'scan.bounded.mode' = 'unbounded'")
+      strcontains(jsondecode(aws_s3_object.note[0].content).paragraphs[0].text, "'scan.startup.mode' = 'earliest-offset',")
     )
-    error_message = "The source paragraph must carry the topic, the IAM bootstrap servers and the IAM options."
+    error_message = "The source paragraph must carry the topic, the IAM bootstrap servers, the IAM options and read from the earliest offset."
+  }
+
+  # Flink 1.15 (ZEPPELIN-FLINK-3_0) fails the whole paragraph with "Unsupported options" on an option its Kafka
+  # connector lacks; 'scan.bounded.mode' exists from 1.17 on. Option lines only: the SQL's comments may name it.
+  assert {
+    condition     = length(regexall("(?m)^\\s*'scan\\.bounded\\.", jsondecode(aws_s3_object.note[0].content).paragraphs[0].text)) == 0
+    error_message = "The note must not bound the source: scan.bounded.* options are Kafka connector 1.17+ and the notebook runs Flink 1.15."
   }
 
   assert {
@@ -168,6 +175,28 @@ run "note_is_rendered_with_the_cluster_values" {
   assert {
     condition     = output.note_json == aws_s3_object.note[0].content && output.note_s3_uri == "s3://${module.bucket.bucket_name}/notes/ticks.zpln"
     error_message = "The note content and its location must be outputs."
+  }
+}
+
+# The note's SQL, byte for byte, for fixed inputs. flink-sql's StudioNoteTest renders the same inputs in Java and
+# compares with the same files, and scripts/studio-check runs that Java rendering on Flink 1.15: so what runs there
+# is what the notebook gets.
+run "note_paragraphs_are_the_sql_studio_check_runs_on_flink_1_15" {
+  command = apply
+
+  variables {
+    create_output_bucket = false
+    output_bucket_name   = "studio-output-bucket"
+  }
+
+  assert {
+    condition     = jsondecode(aws_s3_object.note[0].content).paragraphs[0].text == "%flink.ssql\n${trimspace(file("tests/fixtures/note-iam-source.sql"))}"
+    error_message = "The source paragraph must be tests/fixtures/note-iam-source.sql exactly (update it and flink-sql's StudioNoteTest together)."
+  }
+
+  assert {
+    condition     = jsondecode(aws_s3_object.note[0].content).paragraphs[2].text == "%flink.ssql(type=update)\n${trimspace(file("tests/fixtures/note-iam-sink.sql"))}"
+    error_message = "The sink paragraph must be tests/fixtures/note-iam-sink.sql exactly (update it and flink-sql's StudioNoteTest together)."
   }
 }
 
@@ -229,6 +258,11 @@ run "given_bucket_database_and_tls_runtime_2" {
       strcontains(aws_s3_object.note[0].content, "s3a://pattern3-output-bucket/studio/stock-ticks")
     )
     error_message = "TLS mode renders the SSL option only, with the given bucket."
+  }
+
+  assert {
+    condition     = length(regexall("(?m)^\\s*'scan\\.bounded\\.", jsondecode(aws_s3_object.note[0].content).paragraphs[0].text)) == 0
+    error_message = "Flink 1.13 (ZEPPELIN-FLINK-2_0) has no scan.bounded.* options either: the note must not bound the source."
   }
 
   assert {

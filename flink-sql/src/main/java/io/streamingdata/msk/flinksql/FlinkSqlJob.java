@@ -60,9 +60,17 @@ public final class FlinkSqlJob {
      * of the insert (the running job).
      */
     public static TableResult run(JobParameters parameters, boolean setCheckpointing, Configuration configuration) {
+        return execute(SqlPipeline.statements(parameters, setCheckpointing), configuration);
+    }
+
+    /**
+     * Creates a streaming TableEnvironment with {@code configuration} and runs {@code statements} in order:
+     * {@code SET} statements become configuration, the others go to {@code executeSql}. Returns the result of the
+     * last one (the insert: the running job).
+     */
+    public static TableResult execute(List<String> statements, Configuration configuration) {
         TableEnvironment tableEnv = TableEnvironment.create(
             EnvironmentSettings.newInstance().inStreamingMode().withConfiguration(configuration).build());
-        List<String> statements = SqlPipeline.statements(parameters, setCheckpointing);
         TableResult last = null;
         for (String statement : statements) {
             Matcher set = SET_STATEMENT.matcher(statement);

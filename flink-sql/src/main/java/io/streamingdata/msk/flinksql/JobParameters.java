@@ -32,6 +32,10 @@ public final class JobParameters {
     /** Derived placeholders: filled by this class, not settable. */
     public static final String OUTPUT_PATH = "output_path";
     public static final String SECURITY_OPTIONS = "security_options";
+    public static final String SCAN_OPTIONS = "scan_options";
+
+    /** The bounded mode of a source that never ends; it renders no bounded option at all. */
+    public static final String UNBOUNDED = "unbounded";
 
     private static final Map<String, String> DEFAULTS;
     private static final Map<String, String> DESCRIPTIONS;
@@ -42,7 +46,7 @@ public final class JobParameters {
         defaults.put(ACCESS_CONTROL, AccessControl.IAM.value());
         defaults.put(GROUP_ID, "flink-sql-stock-ticks");
         defaults.put(STARTUP_MODE, "earliest-offset");
-        defaults.put(BOUNDED_MODE, "unbounded");
+        defaults.put(BOUNDED_MODE, UNBOUNDED);
         defaults.put(CHECKPOINT_INTERVAL, "1 min");
         defaults.put(COMMIT_DELAY, "1 h");
         DEFAULTS = Collections.unmodifiableMap(defaults);
@@ -55,7 +59,7 @@ public final class JobParameters {
         descriptions.put(ACCESS_CONTROL, AccessControl.allowed());
         descriptions.put(GROUP_ID, "Kafka consumer group");
         descriptions.put(STARTUP_MODE, "earliest-offset, latest-offset or group-offsets");
-        descriptions.put(BOUNDED_MODE, "unbounded (a continuous job) or latest-offset (stop at the end of the topic)");
+        descriptions.put(BOUNDED_MODE, "unbounded (a continuous job), or latest-offset or group-offsets (stop there; Kafka connector of Flink 1.17+)");
         descriptions.put(CHECKPOINT_INTERVAL, "checkpoint interval when the job sets it (local runs)");
         descriptions.put(COMMIT_DELAY, "how long after the end of an hour (by watermark) its partition is committed");
         descriptions.put(SCRAM_USERNAME, "SASL/SCRAM user (access_control scram)");
@@ -64,7 +68,7 @@ public final class JobParameters {
     }
 
     private static final List<String> STARTUP_MODES = List.of("earliest-offset", "latest-offset", "group-offsets");
-    private static final List<String> BOUNDED_MODES = List.of("unbounded", "latest-offset", "group-offsets");
+    private static final List<String> BOUNDED_MODES = List.of(UNBOUNDED, "latest-offset", "group-offsets");
     private static final Pattern OUTPUT_URI_PATTERN = Pattern.compile("^(s3a?://[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]|file:///.*[^/])$");
     private static final Pattern PREFIX_PATTERN = Pattern.compile("^[A-Za-z0-9!_.*()-]+(/[A-Za-z0-9!_.*()-]+)*$");
     private static final Pattern DURATION_PATTERN = Pattern.compile("^[0-9]+ ?(ms|s|min|h|d)$");
@@ -170,10 +174,19 @@ public final class JobParameters {
         return values.get(OUTPUT_URI) + "/" + values.get(OUTPUT_PREFIX);
     }
 
-    /** The placeholder values for the SQL files, with the derived output path and security options. */
+    /**
+     * The fragment with the source's start and end: {@code scan/unbounded.sql} for a source that never ends (it
+     * names no bounded mode, so Flink 1.15 accepts it too), {@code scan/bounded.sql} otherwise.
+     */
+    public String scanFragment() {
+        return UNBOUNDED.equals(values.get(BOUNDED_MODE)) ? "scan/unbounded.sql" : "scan/bounded.sql";
+    }
+
+    /** The placeholder values for the SQL files, with the derived output path, scan and security options. */
     public Map<String, String> templateValues() {
         Map<String, String> template = new LinkedHashMap<>(values);
         template.put(OUTPUT_PATH, outputPath());
+        template.put(SCAN_OPTIONS, SqlTemplate.load(scanFragment()).render(values).strip());
         template.put(SECURITY_OPTIONS, SqlTemplate.load(accessControl.fragment()).render(values).strip());
         return template;
     }

@@ -7,13 +7,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
 class SqlPipelineTest {
 
+    /** An option line of a WITH clause that bounds the source; comments may name the option. */
+    private static final Pattern BOUNDED_OPTION = Pattern.compile("(?m)^\\s*'scan\\.bounded\\.");
+
     private static JobParameters parameters(AccessControl mode) {
+        return parameters(mode, JobParameters.UNBOUNDED);
+    }
+
+    private static JobParameters parameters(AccessControl mode, String boundedMode) {
         Map<String, String> settings = new HashMap<>();
         settings.put("topic", "stock-ticks");
         settings.put("bootstrap_servers", "b-1:9098");
@@ -22,7 +31,24 @@ class SqlPipelineTest {
         settings.put("access_control", mode.value());
         settings.put("scram_username", "alice");
         settings.put("scram_password", "pw");
+        settings.put("bounded_mode", boundedMode);
         return JobParameters.of(settings);
+    }
+
+    @Test
+    void shouldNameNoBoundedOptionForAnUnboundedSourceSoFlink115AcceptsIt() {
+        String source = SqlPipeline.statements(parameters(AccessControl.IAM), false).get(0);
+
+        assertFalse(BOUNDED_OPTION.matcher(source).find(), source);
+        assertTrue(source.contains("'scan.startup.mode' = 'earliest-offset',"), source);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"latest-offset", "group-offsets"})
+    void shouldBoundTheSourceWhenABoundedModeIsChosen(String boundedMode) {
+        String source = SqlPipeline.statements(parameters(AccessControl.PLAINTEXT, boundedMode), false).get(0);
+
+        assertTrue(source.contains("'scan.startup.mode' = 'earliest-offset',\n  'scan.bounded.mode' = '" + boundedMode + "',"), source);
     }
 
     @ParameterizedTest

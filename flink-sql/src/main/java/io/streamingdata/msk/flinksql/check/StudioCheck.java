@@ -8,36 +8,57 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.core.execution.SavepointFormatType;
+import org.apache.flink.runtime.util.EnvironmentInformation;
 import org.apache.flink.table.api.TableResult;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * The local check behind scripts/studio-check: produces a known set of ticks to a new topic on a running broker,
- * runs the pattern's SQL files unchanged on the local mini cluster (parameters only: a PLAINTEXT broker, a sink on
- * the local disk, the source bounded at the topic's end so the job finishes and commits), and verifies the output.
+ * runs the pattern's SQL files unchanged on the local mini cluster of whichever Flink is on the classpath
+ * (parameters only: a PLAINTEXT broker, a sink on the local disk), and verifies the output.
+ *
+ * <p>Two renderings, chosen with {@code --sql}: {@code application}, the Managed Flink application's, with the source
+ * bounded at the topic's end so the job finishes and commits by itself; and {@code notebook}, the Studio note's
+ * ({@link StudioNote}), whose source never ends: the check waits until the job has consumed and checkpointed the
+ * whole topic, then stops it with a drained savepoint, which ends event time and so commits every partition, as
+ * stopping a notebook paragraph does.
  *
  * <p>Exit status: 0 when the output is right, 1 when it is wrong or the job failed, 2 for usage errors.
  */
 public final class StudioCheck {
 
     static final String PREFIX = "stock-ticks";
+    static final String SQL_APPLICATION = "application";
+    static final String SQL_NOTEBOOK = "notebook";
     private static final long JOB_TIMEOUT_SECONDS = 240;
+    private static final long POLL_MILLIS = 500;
+    private static final String USAGE =
+        "usage: StudioCheck --bootstrap-servers HOST:PORT --out DIR [--sql application|notebook] [--ticks N] [--seed S] [--topic T]";
 
     private StudioCheck() {
     }
@@ -55,9 +76,13 @@ public final class StudioCheck {
                     throw new IllegalArgumentException("--" + required.replace('_', '-') + " is required");
                 }
             }
+            String sql = options.getOrDefault("sql", SQL_APPLICATION);
+            if (!List.of(SQL_APPLICATION, SQL_NOTEBOOK).contains(sql)) {
+                throw new IllegalArgumentException("--sql must be " + SQL_APPLICATION + " or " + SQL_NOTEBOOK + ", not '" + sql + "'");
+            }
         } catch (IllegalArgumentException e) {
             System.err.println("studio-check: " + e.getMessage());
-            System.err.println("usage: StudioCheck --bootstrap-servers HOST:PORT --out DIR [--ticks N] [--seed S] [--topic T]");
+            System.err.println(USAGE);
             return 2;
         }
         try {
@@ -74,6 +99,7 @@ public final class StudioCheck {
         int count = Integer.parseInt(options.getOrDefault("ticks", "300"));
         long seed = Long.parseLong(options.getOrDefault("seed", "20260115"));
         String topic = options.getOrDefault("topic", "studio-check-" + System.currentTimeMillis());
+        boolean notebook = SQL_NOTEBOOK.equals(options.getOrDefault("sql", SQL_APPLICATION));
         requireEmpty(out);
 
         TickSet ticks = TickSet.generate(count, seed);
@@ -83,8 +109,13 @@ public final class StudioCheck {
         try {
             produce(bootstrap, topic, ticks);
             long started = System.nanoTime();
-            log("running the SQL files on the local Flink mini cluster, sink at %s", out.toUri());
-            runJob(bootstrap, topic, out);
+            log("running the %s SQL on the local mini cluster of Flink %s, sink at %s",
+                notebook ? "Studio note's" : "application's", EnvironmentInformation.getVersion(), out.toUri());
+            if (notebook) {
+                runNotebook(bootstrap, topic, out);
+            } else {
+                runApplication(bootstrap, topic, out);
+            }
             log("job finished in %.1f s", (System.nanoTime() - started) / 1e9);
         } catch (JobFailedException e) {
             System.err.println("studio-check: the Flink job failed: " + e.getMessage());
@@ -97,7 +128,56 @@ public final class StudioCheck {
         return result.ok() ? 0 : 1;
     }
 
-    private static void runJob(String bootstrap, String topic, Path out) throws JobFailedException {
+    /** The application's rendering, bounded at the topic's end: the job ends by itself. */
+    private static void runApplication(String bootstrap, String topic, Path out) throws JobFailedException {
+        Map<String, String> settings = settings(bootstrap, topic, out);
+        settings.put(JobParameters.BOUNDED_MODE, "latest-offset");
+        TableResult result = start(() -> FlinkSqlJob.run(JobParameters.of(settings), true, configuration()));
+        awaitEnd(result);
+    }
+
+    /**
+     * The Studio note's rendering, which never ends: once the job has committed the topic's end offset (it commits
+     * on completed checkpoints, so every record is in the sink's files), a drained stop ends event time, which
+     * commits every partition, and finishes the job.
+     */
+    private static void runNotebook(String bootstrap, String topic, Path out) throws JobFailedException {
+        Map<String, Long> end = endOffsets(bootstrap, topic);
+        TableResult result = start(() -> FlinkSqlJob.execute(StudioNote.of(settings(bootstrap, topic, out)).statements(), configuration()));
+        JobClient job = result.getJobClient().orElseThrow(() -> new JobFailedException("the insert started no job"));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(JOB_TIMEOUT_SECONDS);
+        try (Admin admin = Admin.create(clientProperties(bootstrap))) {
+            while (!consumed(admin, topic, end)) {
+                if (job.getJobExecutionResult().isDone()) {
+                    awaitEnd(result);
+                    throw new JobFailedException("the job ended before it had read the whole topic");
+                }
+                if (System.nanoTime() > deadline) {
+                    job.cancel();
+                    throw new JobFailedException("the topic was not consumed within " + JOB_TIMEOUT_SECONDS + " s (cancelled)");
+                }
+                pause();
+            }
+        }
+        log("topic consumed up to offsets %s: stopping the job with a drained savepoint", end);
+        Path savepoints = null;
+        try {
+            savepoints = Files.createTempDirectory("studio-check-savepoint");
+            job.stopWithSavepoint(true, savepoints.toUri().toString(), SavepointFormatType.DEFAULT)
+                .get(JOB_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (IOException | ExecutionException | TimeoutException e) {
+            job.cancel();
+            throw new JobFailedException("the drained stop failed: " + rootCause(e));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new JobFailedException("interrupted");
+        } finally {
+            deleteTree(savepoints);
+        }
+        awaitEnd(result);
+    }
+
+    private static Map<String, String> settings(String bootstrap, String topic, Path out) {
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put(JobParameters.TOPIC, topic);
         settings.put(JobParameters.BOOTSTRAP_SERVERS, bootstrap);
@@ -105,15 +185,33 @@ public final class StudioCheck {
         settings.put(JobParameters.OUTPUT_URI, out.toUri().toString().replaceAll("/+$", ""));
         settings.put(JobParameters.OUTPUT_PREFIX, PREFIX);
         settings.put(JobParameters.GROUP_ID, topic);
-        settings.put(JobParameters.BOUNDED_MODE, "latest-offset");
         settings.put(JobParameters.CHECKPOINT_INTERVAL, "2 s");
+        return settings;
+    }
+
+    private static Configuration configuration() {
         Configuration configuration = new Configuration();
+        // Flink 1.15 reads only "restart-strategy"; 1.20 reads "restart-strategy.type" and, without it, warns that
+        // the older key is deprecated.
+        configuration.setString("restart-strategy", "none");
         configuration.setString("restart-strategy.type", "none");
         configuration.setString("rest.bind-address", "127.0.0.1");
         configuration.setString("rest.address", "127.0.0.1");
         configuration.setString("rest.bind-port", "0");
         configuration.setString("parallelism.default", "1");
-        TableResult result = FlinkSqlJob.run(JobParameters.of(settings), true, configuration);
+        return configuration;
+    }
+
+    /** Runs the statements; a statement Flink rejects (an unsupported option, say) fails the check, not the JVM. */
+    private static TableResult start(Supplier<TableResult> statements) throws JobFailedException {
+        try {
+            return statements.get();
+        } catch (RuntimeException e) {
+            throw new JobFailedException(rootCause(e));
+        }
+    }
+
+    private static void awaitEnd(TableResult result) throws JobFailedException {
         try {
             result.await(JOB_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (TimeoutException e) {
@@ -179,6 +277,61 @@ public final class StudioCheck {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    /** The offset after each partition's last record, by partition number. */
+    private static Map<String, Long> endOffsets(String bootstrap, String topic) {
+        try (Admin admin = Admin.create(clientProperties(bootstrap))) {
+            List<TopicPartition> partitions = admin.describeTopics(List.of(topic)).all().get(30, TimeUnit.SECONDS)
+                .get(topic).partitions().stream().map(p -> new TopicPartition(topic, p.partition())).collect(Collectors.toList());
+            Map<TopicPartition, OffsetSpec> latest = partitions.stream().collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest()));
+            Map<String, Long> end = new TreeMap<>();
+            admin.listOffsets(latest).all().get(30, TimeUnit.SECONDS)
+                .forEach((partition, info) -> end.put(String.valueOf(partition.partition()), info.offset()));
+            return end;
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("cannot read the end offsets of " + topic + ": " + rootCause(e), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    /** Whether the job's consumer group (named after the topic) has committed every partition's end offset. */
+    private static boolean consumed(Admin admin, String topic, Map<String, Long> end) {
+        try {
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(topic)
+                .partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
+            return end.entrySet().stream().allMatch(e -> {
+                OffsetAndMetadata offset = committed.get(new TopicPartition(topic, Integer.parseInt(e.getKey())));
+                return offset != null && offset.offset() >= e.getValue();
+            });
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("cannot read the committed offsets of group " + topic + ": " + rootCause(e), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    private static void pause() throws JobFailedException {
+        try {
+            Thread.sleep(POLL_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new JobFailedException("interrupted");
+        }
+    }
+
+    private static void deleteTree(Path root) {
+        if (root == null) {
+            return;
+        }
+        try (var paths = Files.walk(root)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            System.err.println("studio-check: could not delete " + root + ": " + e.getMessage());
         }
     }
 

@@ -1,0 +1,2 @@
+'scan.startup.mode' = '${startup_mode}',
+  'scan.bounded.mode' = '${bounded_mode}'

@@ -1,0 +1,1 @@
+'scan.startup.mode' = '${startup_mode}'
