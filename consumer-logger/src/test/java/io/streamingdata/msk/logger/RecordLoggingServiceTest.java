@@ -82,26 +82,7 @@ class RecordLoggingServiceTest {
     }
 
     private static LoggerConfig limits(int maxValueBytes, int maxKeyBytes) {
-        return limits(maxValueBytes, maxKeyBytes, 256_000);
-    }
-
-    private static LoggerConfig limits(int maxValueBytes, int maxKeyBytes, int maxLineBytes) {
-        return new LoggerConfig() {
-            @Override
-            public int maxValueBytes() {
-                return maxValueBytes;
-            }
-
-            @Override
-            public int maxKeyBytes() {
-                return maxKeyBytes;
-            }
-
-            @Override
-            public int maxLineBytes() {
-                return maxLineBytes;
-            }
-        };
+        return LogLineLimitsTest.config(maxValueBytes, maxKeyBytes, 256_000);
     }
 
     private static final class CollectingSink implements LogSink {

@@ -3,6 +3,7 @@ package io.streamingdata.msk.records;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import io.streamingdata.msk.records.internal.Utf8;
 import java.io.IOException;
 
 /**
@@ -58,36 +59,11 @@ public enum PayloadFormat {
                 i++;
                 continue;
             }
-            int lead = c & 0xFF;
-            int needed;
-            int min;
-            if (lead >= 0xC2 && lead <= 0xDF) {
-                needed = 1;
-                min = 0x80;
-            } else if (lead >= 0xE0 && lead <= 0xEF) {
-                needed = 2;
-                min = 0x800;
-            } else if (lead >= 0xF0 && lead <= 0xF4) {
-                needed = 3;
-                min = 0x10000;
-            } else {
+            int codePoint = Utf8.codePointAt(b, i, length);
+            if (codePoint < 0 || Utf8.isSurrogate(codePoint)) {
                 return false;
             }
-            if (i + needed >= length) {
-                return false;
-            }
-            int codePoint = lead & (0x3F >> needed);
-            for (int k = 1; k <= needed; k++) {
-                int next = b[i + k] & 0xFF;
-                if ((next & 0xC0) != 0x80) {
-                    return false;
-                }
-                codePoint = (codePoint << 6) | (next & 0x3F);
-            }
-            if (codePoint < min || codePoint > 0x10FFFF || (codePoint >= 0xD800 && codePoint <= 0xDFFF)) {
-                return false;
-            }
-            i += needed + 1;
+            i += Utf8.sequenceLength(b[i]);
         }
         return true;
     }

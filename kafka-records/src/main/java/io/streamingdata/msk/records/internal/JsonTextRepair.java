@@ -90,43 +90,15 @@ public final class JsonTextRepair {
 
     /** Checks the UTF-8 sequence starting at {@code i}; returns the position after what it consumed. */
     private int multiByte(int i) {
-        byte[] in = original;
-        int lead = in[i] & 0xFF;
-        int needed;
-        int min;
-        if (lead >= 0xC2 && lead <= 0xDF) {
-            needed = 1;
-            min = 0x80;
-        } else if (lead >= 0xE0 && lead <= 0xEF) {
-            needed = 2;
-            min = 0x800;
-        } else if (lead >= 0xF0 && lead <= 0xF4) {
-            needed = 3;
-            min = 0x10000;
-        } else {
+        int codePoint = Utf8.codePointAt(original, i, original.length);
+        if (codePoint < 0) {
             replace(i, new byte[] {'?'});
             return i + 1;
         }
-        if (i + needed >= in.length) {
-            replace(i, new byte[] {'?'});
-            return i + 1;
+        if (Utf8.isSurrogate(codePoint)) {
+            replace(i, REPLACEMENT_UTF8); // a surrogate's sequence is three bytes, like U+FFFD's
         }
-        int codePoint = lead & (0x3F >> needed);
-        for (int k = 1; k <= needed; k++) {
-            int next = in[i + k] & 0xFF;
-            if ((next & 0xC0) != 0x80) {
-                replace(i, new byte[] {'?'});
-                return i + 1;
-            }
-            codePoint = (codePoint << 6) | (next & 0x3F);
-        }
-        if (codePoint >= 0xD800 && codePoint <= 0xDFFF) {
-            replace(i, REPLACEMENT_UTF8);
-        } else if (codePoint < min || codePoint > 0x10FFFF) {
-            replace(i, new byte[] {'?'});
-            return i + 1;
-        }
-        return i + needed + 1;
+        return i + Utf8.sequenceLength(original[i]);
     }
 
     private int hex4(int from) {
