@@ -3,8 +3,13 @@ package io.streamingdata.msk.logger;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** Settings of consumer-logger; each is filled from the environment variable its description names. */
-@ConfigMapping(prefix = "consumer-logger")
+/**
+ * Settings of consumer-logger, each read from the environment variable its description names: the prefix
+ * {@code log} makes SmallRye map {@code LOG_MAX_VALUE_BYTES} to {@code log.max-value-bytes} without any line in
+ * {@code application.properties}, so the defaults below are the only ones. {@link LoggerConfigCheck} checks them at
+ * start-up.
+ */
+@ConfigMapping(prefix = "log")
 public interface LoggerConfig {
 
     /**

@@ -35,6 +35,15 @@ class PackagedFunctionStartupTest {
     }
 
     @Test
+    void theLoggerRefusesALineLimitCloudWatchWouldCut() throws Exception {
+        Started started = start(LOGGER, Map.of("LOG_MAX_LINE_BYTES", "300000"));
+
+        assertNotEquals(0, started.exitCode(), started.output());
+        assertTrue(started.output().contains("consumer-logger cannot start; fix its environment: "
+                + "LOG_MAX_LINE_BYTES=300000 is out of range: use 4096 to 262118"), started.output());
+    }
+
+    @Test
     void aFunctionRefusesToRunItsOwnKafkaConsumerInsideLambda() throws Exception {
         Started started = start(LOGGER, Map.of("KAFKA_CONSUMER_ENABLED", "true",
                 "AWS_LAMBDA_FUNCTION_NAME", "consumer-logger-dev"));
@@ -66,7 +75,7 @@ class PackagedFunctionStartupTest {
                     "java").toString(), "-Xmx128m", "-XX:+UseSerialGC", "-jar", jar.toString()))
                     .redirectErrorStream(true).redirectOutput(output.toFile());
             builder.environment().keySet().removeIf(name -> name.startsWith("KAFKA_") || name.startsWith("AWS_")
-                    || name.equals("DELIVERY_STREAM_NAME"));
+                    || name.startsWith("LOG_") || name.equals("DELIVERY_STREAM_NAME"));
             builder.environment().putAll(environment);
             Process process = builder.start();
             if (!process.waitFor(60, TimeUnit.SECONDS)) {
