@@ -99,6 +99,28 @@ variable "vpc_endpoints" {
   }
 }
 
+variable "s3_gateway_endpoint" {
+  type        = bool
+  description = "Create the S3 gateway endpoint (free) on the private route tables even when vpc_endpoints is off. Needed for a Lambda on-failure destination in S3: Lambda requires an endpoint for the destination service in the cluster's VPC."
+  default     = false
+
+  validation {
+    condition     = !(var.s3_gateway_endpoint || var.vpc_endpoints.enabled) || var.existing_vpc == null || try(length(var.existing_vpc.private_route_table_ids) > 0, false)
+    error_message = "The S3 gateway endpoint is attached to route tables: set existing_vpc.private_route_table_ids (the private subnets' route tables) when adding endpoints to an existing VPC."
+  }
+}
+
+variable "flow_logs_kms_key_arn" {
+  type        = string
+  description = "Customer-managed KMS key for the flow-log log group (its policy must let logs.<region>.amazonaws.com use it for this log group, as modules/kms-key does). Null: CloudWatch Logs' own encryption."
+  default     = null
+
+  validation {
+    condition     = var.flow_logs_kms_key_arn == null || can(regex("^arn:aws[a-z-]*:kms:[a-z0-9-]+:[0-9]{12}:key/.+$", var.flow_logs_kms_key_arn))
+    error_message = "flow_logs_kms_key_arn must be a KMS key ARN (arn:<partition>:kms:<region>:<account>:key/<id>)."
+  }
+}
+
 variable "flow_logs_retention_in_days" {
   type        = number
   description = "Retention of VPC flow logs (rejected traffic) in CloudWatch; 0 disables flow logs."
