@@ -44,7 +44,7 @@ module "access_policy" {
     region        = local.region
     account_id    = local.account_id
   }
-  s3a_output = { bucket_arn = local.output_arn, prefix = var.output_prefix }
+  s3a_output = local.create ? { bucket_arn = local.output_arn, prefix = var.output_prefix } : null
 }
 
 data "aws_iam_policy_document" "this" {
