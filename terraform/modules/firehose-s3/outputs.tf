@@ -52,3 +52,8 @@ output "glue_database_arn" {
   description = "ARN of that Glue database (the Studio notebook's catalog)."
   value       = try(aws_glue_catalog_database.this[0].arn, null)
 }
+
+output "log_group_kms_key_arn" {
+  description = "KMS key of the error log group (null: CloudWatch Logs' own encryption)."
+  value       = try(aws_cloudwatch_log_group.this[0].kms_key_id, null)
+}
