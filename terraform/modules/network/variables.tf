@@ -85,7 +85,7 @@ variable "vpc_endpoints" {
     # Interface endpoints (service short names); S3 is always a gateway endpoint when enabled.
     interface_services = optional(list(string), ["lambda", "sts", "secretsmanager", "kinesis-firehose", "ssm", "ssmmessages", "ec2messages", "logs"])
   })
-  description = "Private endpoints so Lambda's MSK mapping, Firehose, Secrets Manager and SSM work without NAT (aws-facts.md 2.6)."
+  description = "Private endpoints so Lambda's MSK mapping, Firehose, Secrets Manager and SSM work without NAT."
   default     = {}
 
   validation {
