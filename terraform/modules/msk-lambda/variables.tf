@@ -260,8 +260,13 @@ variable "log_retention_in_days" {
 
 variable "log_kms_key_arn" {
   type        = string
-  description = "Customer-managed KMS key for the log group (its key policy must allow CloudWatch Logs). Null uses the service default encryption."
+  description = "Customer-managed KMS key for the log group (its key policy must allow CloudWatch Logs for this log group, as modules/kms-key does). Null uses the service default encryption."
   default     = null
+
+  validation {
+    condition     = var.log_kms_key_arn == null || can(regex("^arn:aws[a-z-]*:kms:[a-z0-9-]+:[0-9]{12}:key/.+$", var.log_kms_key_arn))
+    error_message = "log_kms_key_arn must be a KMS key ARN (arn:<partition>:kms:<region>:<account>:key/<id>)."
+  }
 }
 
 variable "log_format" {

@@ -90,6 +90,11 @@ output "logs_kms_key_arn" {
   value       = module.logs_key.key_arn
 }
 
+output "logs_key_log_groups" {
+  description = "Log group name patterns the logs key's policy admits for CloudWatch Logs."
+  value       = local.log_groups
+}
+
 output "deletion_protection_guard" {
   description = "Address of the guard that refuses destroying the cluster, the output bucket and the keys (null when deletion_protection is false); terraform state rm it before turning protection off."
   value       = var.deletion_protection ? "terraform_data.deletion_protection[0]" : null

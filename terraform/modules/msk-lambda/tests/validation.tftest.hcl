@@ -573,3 +573,13 @@ run "rejects_destination_key_without_destination" {
 
   expect_failures = [var.on_failure_destination_kms_key_arn]
 }
+
+run "rejects_log_kms_key_malformed" {
+  command = plan
+
+  variables {
+    log_kms_key_arn = "alias/aws/logs"
+  }
+
+  expect_failures = [var.log_kms_key_arn]
+}

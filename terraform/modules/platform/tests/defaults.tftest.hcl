@@ -110,6 +110,16 @@ run "customer_managed_keys_and_snap_start" {
     error_message = "Every log group (broker, flow logs, Firehose, both functions) is encrypted with the logs key."
   }
 
+  # The key's policy names log groups by pattern; a log group outside them could not use the key.
+  assert {
+    condition = alltrue([for name in [
+      output.msk.broker_log_group_name, "/aws/vpc/msk-streaming-test/flow-logs", output.firehose_s3.log_group_name,
+      output.logger.log_group_name, output.forwarder.log_group_name,
+      "/aws/kinesis-analytics/msk-streaming-test-studio", "/aws/kinesis-analytics/msk-streaming-test-flink-sql",
+    ] : anytrue([for p in output.logs_key_log_groups : can(regex("^${replace(p, "*", ".*")}$", name))])])
+    error_message = "Every log group of the deployment matches a pattern of the logs key's policy."
+  }
+
   assert {
     condition     = output.logger.invoke_target_arn != output.logger.function_arn
     error_message = "SnapStart functions are invoked through their alias."
