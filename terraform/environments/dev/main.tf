@@ -7,7 +7,8 @@ module "platform" {
   environment = var.environment
   tags        = var.tags
 
-  network = { vpc_cidr = "10.40.0.0/16", az_count = 2, nat_gateway_mode = "single" } # relies on the NAT gateway, no endpoints
+  # A new VPC relying on its NAT gateway (no endpoints), unless existing_vpc names one (2 subnets here).
+  network = { vpc_cidr = "10.40.0.0/16", az_count = 2, nat_gateway_mode = "single", existing_vpc = var.existing_vpc }
   cluster = {
     # kafka.t3.small: the cheapest broker, enough for functional tests; burst credits, few partitions per broker,
     # and no multi-VPC connectivity (so no Firehose MSK-source mode).
@@ -15,7 +16,8 @@ module "platform" {
     broker_instance_type = "kafka.t3.small"
     broker_volume_size   = 20
   }
-  use_customer_managed_keys = false # AWS-managed keys, no key cost
+  use_customer_managed_keys = false # AWS-managed keys, no key cost (the alarm topic is then unencrypted)
+  deletion_protection       = false # dev is meant to be destroyed
   topics                    = var.topics
 
   functions = {
@@ -26,6 +28,10 @@ module "platform" {
     snap_start             = var.lambda_snap_start
     memory_size            = 512
   }
+
+  # On-demand pollers (no poller cost; AWS accepts no retry controls there): the forwarder parks what it cannot
+  # deliver under dead-letter/ and the batch succeeds, so no partition stalls and no record is lost.
+  failure_handling = { forwarder_strategy = "dead-letter" }
 
   firehose              = { buffering_interval = 60, force_destroy_buckets = true } # deliver quickly; destroyable buckets
   log_retention_in_days = 14

@@ -30,6 +30,19 @@ variable "alarm_emails" {
   default     = []
 }
 
+variable "existing_vpc" {
+  type = object({
+    vpc_id                     = string
+    private_subnet_ids         = list(string)
+    private_route_table_ids    = optional(list(string), [])
+    nat_gateway                = bool
+    s3_gateway_endpoint_exists = optional(bool, false)
+    interface_endpoints        = optional(list(string), [])
+  })
+  description = "Deploy into an existing VPC instead of creating one: its private subnets (one per AZ, 2 here), their route tables (for the S3 gateway endpoint), whether they route to a NAT gateway (required: the Kafka client installs Kafka from the internet), and endpoints it already has. Null creates a VPC."
+  default     = null
+}
+
 variable "topics" {
   type = list(object({
     name               = string
@@ -91,6 +104,6 @@ variable "flink_application_enabled" {
 
 variable "flink_application_jar_path" {
   type        = string
-  description = "Local application jar to upload (flink-sql/target/flink-sql-<version>-application.jar); null when it is already in the output bucket under artifacts/."
+  description = "Local application jar to upload (./mvnw -pl flink-sql package builds flink-sql/target/flink-sql-<version>-application.jar); required with flink_application_enabled."
   default     = null
 }

@@ -8,7 +8,8 @@ module "platform" {
   environment = var.environment
   tags        = var.tags
 
-  network = { vpc_cidr = "10.50.0.0/16", az_count = 3, nat_gateway_mode = "per_az" }
+  # A new VPC with a NAT gateway per AZ, unless existing_vpc names one (3 subnets here: one per broker AZ).
+  network = { vpc_cidr = "10.50.0.0/16", az_count = 3, nat_gateway_mode = "per_az", existing_vpc = var.existing_vpc }
   cluster = {
     # Graviton kafka.m7g.large: better price/performance than m5; supports multi-VPC connectivity.
     broker_count         = 3
@@ -17,7 +18,8 @@ module "platform" {
     storage_autoscaling  = { enabled = true }
     enhanced_monitoring  = "PER_BROKER"
   }
-  use_customer_managed_keys = true # rotating customer-managed keys for MSK, S3 and Firehose
+  use_customer_managed_keys = true # rotating customer keys: MSK, S3/Firehose, every log group, the alarm topic
+  deletion_protection       = var.deletion_protection
   topics                    = var.topics
 
   functions = {
@@ -27,6 +29,19 @@ module "platform" {
     architecture           = var.lambda_architecture
     snap_start             = var.lambda_snap_start
     memory_size            = 1024
+  }
+
+  # Provisioned pollers (each handles about 5 MB/s; the 6 partitions bound useful pollers), partial batch
+  # responses, bounded retries with bisect, and exhausted batches written with their records to the output
+  # bucket: no partition stalls longer than 10 retries (and their bisections) and no record is lost. Records are not
+  # aged out (-1), so a long outage is worked off instead of being diverted.
+  failure_handling = {
+    provisioned_pollers            = { minimum = 1, maximum = 6 }
+    maximum_retry_attempts         = 10
+    maximum_record_age_in_seconds  = -1
+    bisect_batch_on_function_error = true
+    on_failure_destination         = "output-bucket"
+    forwarder_strategy             = "report-batch-item-failures"
   }
 
   firehose              = { buffering_interval = 300, force_destroy_buckets = false } # never empty buckets on destroy

@@ -74,3 +74,13 @@ output "flink_application_start_command" {
   description = "Starts the Managed Flink application (null when flink_application_enabled is false)."
   value       = module.platform.flink_application_start_command
 }
+
+output "failure_handling" {
+  description = "Failure handling in effect: pollers, retry controls, on-failure destination, the forwarder's FAILURE_STRATEGY."
+  value       = module.platform.failure_handling
+}
+
+output "deletion_protection_guard" {
+  description = "Address of the deletion-protection guard (terraform state rm it before turning protection off)."
+  value       = module.platform.deletion_protection_guard == null ? null : "module.platform.${module.platform.deletion_protection_guard}"
+}

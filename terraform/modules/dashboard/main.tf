@@ -83,11 +83,29 @@ resource "aws_cloudwatch_dashboard" "this" {
 # Notifications
 ################################################################################
 
+# CloudWatch publishes alarm notifications with its own service principal, which must be able to use the topic's
+# key: a customer-managed key with a statement for cloudwatch.amazonaws.com (the AWS-managed aws/sns key's policy
+# cannot be changed, so notifications to a topic under it are dropped).
+module "sns_key" {
+  source = "../kms-key"
+
+  create       = local.create && var.sns_topic_arn == null && var.create_sns_kms_key
+  description  = "${var.dashboard_name}: alarm notification topic"
+  alias_name   = "${var.dashboard_name}-alarms"
+  via_services = ["sns"]
+  service_principals = [{
+    sid     = "CloudWatchAlarms"
+    service = "cloudwatch.amazonaws.com"
+    actions = ["kms:Decrypt", "kms:GenerateDataKey*"]
+  }]
+  tags = var.tags
+}
+
 resource "aws_sns_topic" "this" {
   count = local.create && var.sns_topic_arn == null ? 1 : 0
 
   name              = "${var.dashboard_name}-alarms"
-  kms_master_key_id = var.sns_kms_key_id
+  kms_master_key_id = var.create_sns_kms_key ? module.sns_key.key_arn : var.sns_kms_key_arn
   tags              = var.tags
 }
 

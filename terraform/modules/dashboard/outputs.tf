@@ -17,3 +17,8 @@ output "alarm_names" {
   description = "Names of all alarms, grouped by kind (disk used, under-replicated, offline partitions, offset lag, function errors, delivery success, data freshness)."
   value       = flatten([for kind in local.alarm_order : [for k, a in aws_cloudwatch_metric_alarm.this : a.alarm_name if startswith(k, "${kind}/")]])
 }
+
+output "sns_kms_key_arn" {
+  description = "Key of the created alarm topic (null: an existing topic, or an unencrypted one)."
+  value       = local.create && var.sns_topic_arn == null ? (var.create_sns_kms_key ? module.sns_key.key_arn : var.sns_kms_key_arn) : null
+}

@@ -89,14 +89,35 @@ variable "alarm_thresholds" {
 
 variable "sns_topic_arn" {
   type        = string
-  description = "Existing SNS topic for alarm notifications; null creates one (encrypted with the AWS-managed SNS key unless sns_kms_key_id is set)."
+  description = "Existing SNS topic for alarm notifications; null creates one. An existing encrypted topic needs a customer-managed key whose policy lets cloudwatch.amazonaws.com use it (kms:Decrypt, kms:GenerateDataKey*), or CloudWatch drops every notification."
   default     = null
+
+  validation {
+    condition     = var.sns_topic_arn == null || can(regex("^arn:aws[a-z-]*:sns:[a-z0-9-]+:[0-9]{12}:[A-Za-z0-9_-]{1,256}$", var.sns_topic_arn))
+    error_message = "sns_topic_arn must be an SNS topic ARN (arn:<partition>:sns:<region>:<account>:<name>)."
+  }
 }
 
-variable "sns_kms_key_id" {
+variable "create_sns_kms_key" {
+  type        = bool
+  description = "Encrypt a created topic with a new customer-managed key whose policy admits CloudWatch alarms (cloudwatch.amazonaws.com). False: use sns_kms_key_arn, or leave the topic unencrypted. The AWS-managed key alias/aws/sns cannot be used: its policy cannot admit CloudWatch, which then cannot publish."
+  default     = true
+}
+
+variable "sns_kms_key_arn" {
   type        = string
-  description = "KMS key for a created SNS topic (CloudWatch must be allowed to use it when it is a customer key)."
-  default     = "alias/aws/sns"
+  description = "Existing customer-managed key for a created topic (its policy must allow cloudwatch.amazonaws.com kms:Decrypt and kms:GenerateDataKey*). Only with create_sns_kms_key = false."
+  default     = null
+
+  validation {
+    condition     = var.sns_kms_key_arn == null || can(regex("^arn:aws[a-z-]*:kms:[a-z0-9-]+:[0-9]{12}:key/.+$", var.sns_kms_key_arn))
+    error_message = "sns_kms_key_arn must be the ARN of a customer-managed key (arn:<partition>:kms:<region>:<account>:key/<id>). The AWS-managed alias/aws/sns cannot work: CloudWatch alarms cannot publish to a topic under it."
+  }
+
+  validation {
+    condition     = !(var.sns_kms_key_arn != null && var.create_sns_kms_key)
+    error_message = "Set create_sns_kms_key = false when passing sns_kms_key_arn."
+  }
 }
 
 variable "alarm_emails" {

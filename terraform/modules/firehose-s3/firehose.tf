@@ -7,6 +7,7 @@ resource "aws_cloudwatch_log_group" "this" {
 
   name              = "/aws/kinesisfirehose/${var.name}"
   retention_in_days = var.log_retention_in_days
+  kms_key_id        = var.log_kms_key_arn
   tags              = var.tags
 }
 
@@ -171,10 +172,11 @@ data "aws_iam_policy_document" "this" {
         values   = ["s3.${local.region}.${data.aws_partition.current.dns_suffix}"]
       }
 
+      # S3 Bucket Keys: S3 asks KMS with the bucket ARN as encryption context, not the object ARN.
       condition {
-        test     = "StringLike"
+        test     = "StringEquals"
         variable = "kms:EncryptionContext:aws:s3:arn"
-        values   = ["${module.output_bucket.bucket_arn}/*"]
+        values   = module.output_bucket.kms_encryption_context_arns
       }
     }
   }

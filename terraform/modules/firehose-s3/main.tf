@@ -8,7 +8,7 @@ locals {
   account_id = data.aws_caller_identity.current.account_id
   region     = data.aws_region.current.name
 
-  kms_key_arn = var.create_kms_key ? try(aws_kms_key.this[0].arn, null) : var.kms_key_arn
+  kms_key_arn = var.create_kms_key ? module.kms_key.key_arn : var.kms_key_arn
   use_cmk     = var.create_kms_key || var.kms_key_arn != null
 
   msk_source = var.msk_source != null
@@ -37,20 +37,27 @@ locals {
 # KMS
 ################################################################################
 
-resource "aws_kms_key" "this" {
-  count = local.create && var.create_kms_key ? 1 : 0
+# Used through S3 (Firehose's role, the forwarder's dead letters, the Lambda on-failure destination, Flink, readers)
+# and through Firehose (server-side encryption of the stream, by a grant Firehose creates).
+module "kms_key" {
+  source = "../kms-key"
 
+  create                  = local.create && var.create_kms_key
   description             = "${var.name}: S3 output and Firehose encryption"
-  enable_key_rotation     = true
+  alias_name              = "${var.name}-firehose-s3"
   deletion_window_in_days = var.kms_deletion_window_in_days
+  via_services            = ["s3", "firehose"]
   tags                    = var.tags
 }
 
-resource "aws_kms_alias" "this" {
-  count = local.create && var.create_kms_key ? 1 : 0
+moved {
+  from = aws_kms_key.this
+  to   = module.kms_key.aws_kms_key.this
+}
 
-  name          = "alias/${var.name}-firehose-s3"
-  target_key_id = aws_kms_key.this[0].key_id
+moved {
+  from = aws_kms_alias.this
+  to   = module.kms_key.aws_kms_alias.this
 }
 
 ################################################################################

@@ -28,6 +28,11 @@ output "kms_key_arn" {
   value       = local.create ? local.kms_key_arn : null
 }
 
+output "kms_encryption_context_arns" {
+  description = "Values of kms:EncryptionContext:aws:s3:arn for the output bucket's objects (the bucket ARN: S3 Bucket Keys); empty without SSE-KMS. Roles writing or reading the bucket need them in their KMS conditions."
+  value       = module.output_bucket.kms_encryption_context_arns
+}
+
 output "role_arn" {
   description = "ARN of the Firehose role."
   value       = try(aws_iam_role.this[0].arn, null)
@@ -46,4 +51,9 @@ output "glue_database_name" {
 output "glue_database_arn" {
   description = "ARN of that Glue database (the Studio notebook's catalog)."
   value       = try(aws_glue_catalog_database.this[0].arn, null)
+}
+
+output "log_group_kms_key_arn" {
+  description = "KMS key of the error log group (null: CloudWatch Logs' own encryption)."
+  value       = try(aws_cloudwatch_log_group.this[0].kms_key_id, null)
 }

@@ -196,6 +196,17 @@ variable "log_retention_in_days" {
   }
 }
 
+variable "log_kms_key_arn" {
+  type        = string
+  description = "Customer-managed KMS key for the error log group (its policy must let logs.<region>.amazonaws.com use it for this log group, as modules/kms-key does). Null: CloudWatch Logs' own encryption."
+  default     = null
+
+  validation {
+    condition     = var.log_kms_key_arn == null || can(regex("^arn:aws[a-z-]*:kms:[a-z0-9-]+:[0-9]{12}:key/.+$", var.log_kms_key_arn))
+    error_message = "log_kms_key_arn must be a KMS key ARN (arn:<partition>:kms:<region>:<account>:key/<id>)."
+  }
+}
+
 variable "dynamic_partitioning" {
   type = object({
     enabled = optional(bool, false)

@@ -39,11 +39,12 @@ module "access_policy" {
   topics               = [var.topic]
   consumer_groups      = [var.consumer_group_id]
   vpc_application = {
-    log_group_arn = try(aws_cloudwatch_log_group.this[0].arn, "")
+    log_group_arn = "arn:${local.partition}:logs:${local.region}:${local.account_id}:log-group:${local.log_group_name}"
     partition     = local.partition
     region        = local.region
     account_id    = local.account_id
   }
+  s3a_output = local.create ? { bucket_arn = local.output_arn, prefix = var.output_prefix } : null
 }
 
 data "aws_iam_policy_document" "this" {
@@ -66,24 +67,17 @@ data "aws_iam_policy_document" "this" {
     resources = ["${local.code_arn}/${var.code_key}"]
   }
 
-  statement {
-    sid       = "OutputBucket"
-    actions   = ["s3:ListBucket", "s3:GetBucketLocation"]
-    resources = [local.output_arn]
+  # The sink writes through S3A, which also probes the folder's parents: modules/msk-access-policy.
+  dynamic "statement" {
+    for_each = module.access_policy.s3a_output_statements
+    content {
+      sid       = statement.value.sid
+      actions   = statement.value.actions
+      resources = statement.value.resources
+    }
   }
 
-  statement {
-    sid = "OutputObjects"
-    actions = [
-      "s3:GetObject",
-      "s3:PutObject",
-      "s3:DeleteObject",
-      "s3:AbortMultipartUpload",
-      "s3:ListMultipartUploadParts",
-    ]
-    resources = ["${local.output_arn}/${var.output_prefix}/*"]
-  }
-
+  # S3 sends the bucket ARN as encryption context with S3 Bucket Keys and the object ARN without them.
   dynamic "statement" {
     for_each = var.kms_key_arn != null ? [1] : []
     content {
@@ -95,6 +89,12 @@ data "aws_iam_policy_document" "this" {
         test     = "StringEquals"
         variable = "kms:ViaService"
         values   = ["s3.${local.region}.${data.aws_partition.current.dns_suffix}"]
+      }
+
+      condition {
+        test     = "StringLike"
+        variable = "kms:EncryptionContext:aws:s3:arn"
+        values   = distinct(flatten([for b in [local.code_arn, local.output_arn] : [b, "${b}/*"]]))
       }
     }
   }

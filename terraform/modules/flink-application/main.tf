@@ -9,8 +9,11 @@ locals {
   region     = data.aws_region.current.name
   account_id = data.aws_caller_identity.current.account_id
 
-  code_arn   = "arn:${local.partition}:s3:::${var.code_bucket_name}"
-  output_arn = "arn:${local.partition}:s3:::${var.output_bucket_name}"
+  code_arn = "arn:${local.partition}:s3:::${var.code_bucket_name}"
+
+  # Known before apply, so the role policy (which names it) is rendered at plan time.
+  log_group_name = "/aws/kinesis-analytics/${var.name}"
+  output_arn     = "arn:${local.partition}:s3:::${var.output_bucket_name}"
 
   # Read by io.streamingdata.msk.flinksql.FlinkSqlJob: the names of the SQL files' placeholders.
   property_group_id = "FlinkSqlJob"
@@ -34,10 +37,12 @@ locals {
 resource "aws_s3_object" "jar" {
   count = local.create && var.jar_path != null ? 1 : 0
 
-  bucket                 = var.code_bucket_name
-  key                    = var.code_key
-  source                 = var.jar_path
-  etag                   = filemd5(var.jar_path)
+  bucket = var.code_bucket_name
+  key    = var.code_key
+  source = var.jar_path
+  # Not etag: with SSE-KMS the object's ETag is not the MD5 of its content, so an etag argument would differ
+  # from the stored ETag on every plan and re-upload the jar (and restart the application) each time.
+  source_hash            = filemd5(var.jar_path)
   server_side_encryption = var.kms_key_arn == null ? "AES256" : "aws:kms"
   kms_key_id             = var.kms_key_arn
   tags                   = var.tags
@@ -50,7 +55,7 @@ resource "aws_s3_object" "jar" {
 resource "aws_cloudwatch_log_group" "this" {
   count = local.create ? 1 : 0
 
-  name              = "/aws/kinesis-analytics/${var.name}"
+  name              = local.log_group_name
   retention_in_days = var.log_retention_days
   kms_key_id        = var.log_kms_key_arn
   tags              = var.tags

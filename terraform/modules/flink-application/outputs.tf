@@ -37,3 +37,8 @@ output "log_group_name" {
   description = "CloudWatch log group of the application."
   value       = try(aws_cloudwatch_log_group.this[0].name, null)
 }
+
+output "log_group_kms_key_arn" {
+  description = "KMS key of the application's log group (null: CloudWatch Logs' own encryption)."
+  value       = try(aws_cloudwatch_log_group.this[0].kms_key_id, null)
+}

@@ -17,6 +17,36 @@ locals {
     ],
   )
 
+  # S3A treats keys as a file system: before writing it asks whether the sink's folder and each parent exists
+  # (HEAD on "a", "a/b" and on the folder markers "a/", "a/b/", then a LIST), and after writing a file it deletes
+  # the parents' folder markers. Grants on "<prefix>/*" alone refuse those probes with 403, which S3A reports as
+  # AccessDeniedException instead of "not found".
+  s3a_parts     = var.s3a_output == null ? [] : split("/", var.s3a_output.prefix)
+  s3a_ancestors = [for i in range(1, length(local.s3a_parts) + 1) : join("/", slice(local.s3a_parts, 0, i))]
+
+  s3a_output_statements = var.s3a_output == null ? [] : [
+    {
+      sid       = "OutputBucket"
+      actions   = ["s3:GetBucketLocation", "s3:ListBucket", "s3:ListBucketMultipartUploads"]
+      resources = [var.s3a_output.bucket_arn]
+    },
+    {
+      sid       = "OutputObjects"
+      actions   = ["s3:AbortMultipartUpload", "s3:DeleteObject", "s3:GetObject", "s3:ListMultipartUploadParts", "s3:PutObject"]
+      resources = ["${var.s3a_output.bucket_arn}/${var.s3a_output.prefix}/*"]
+    },
+    {
+      sid       = "OutputPathProbes"
+      actions   = ["s3:GetObject"]
+      resources = concat([for a in local.s3a_ancestors : "${var.s3a_output.bucket_arn}/${a}"], [for a in local.s3a_ancestors : "${var.s3a_output.bucket_arn}/${a}/"])
+    },
+    {
+      sid       = "OutputParentMarkers"
+      actions   = ["s3:DeleteObject"]
+      resources = [for a in local.s3a_ancestors : "${var.s3a_output.bucket_arn}/${a}/"]
+    },
+  ]
+
   vpc_application_statements = var.vpc_application == null ? [] : [
     { sid = "WriteOwnLogs", actions = ["logs:PutLogEvents", "logs:DescribeLogStreams"], resources = ["${var.vpc_application.log_group_arn}:*"] },
     {

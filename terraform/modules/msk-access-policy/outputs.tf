@@ -17,3 +17,8 @@ output "group_arns" {
   description = "Consumer group ARNs the group statement covers."
   value       = !var.kafka_access_enabled ? [] : [for g in var.consumer_groups : "${local.kafka_arn_base}:group/${local.cluster_path}/${g}"]
 }
+
+output "s3a_output_statements" {
+  description = "Statements for a Flink sink writing through S3A (OutputBucket, OutputObjects, OutputPathProbes, OutputParentMarkers). Empty when s3a_output is null."
+  value       = local.s3a_output_statements
+}

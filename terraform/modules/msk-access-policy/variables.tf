@@ -107,3 +107,22 @@ variable "vpc_application" {
     error_message = "vpc_application needs a 12-digit account_id and an aws partition."
   }
 }
+
+################################################################################
+# S3A output (Flink's filesystem sink through flink-s3-fs-hadoop)
+################################################################################
+
+variable "s3a_output" {
+  type = object({
+    bucket_arn = string
+    # Folder of the sink, without leading or trailing slash, e.g. flink/stock-ticks.
+    prefix = string
+  })
+  description = "For a Flink job writing through S3A (the s3:// and s3a:// filesystems): the bucket and the sink's folder. Produces the listing, object and path-probe statements S3A needs; null: no such statements."
+  default     = null
+
+  validation {
+    condition     = var.s3a_output == null || try(can(regex("^arn:aws[a-z-]*:s3:::[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$", var.s3a_output.bucket_arn)) && can(regex("^[A-Za-z0-9!_.*()=-]+(/[A-Za-z0-9!_.*()=-]+)*$", var.s3a_output.prefix)), false)
+    error_message = "s3a_output needs a bucket ARN (arn:<partition>:s3:::<bucket>) and a prefix of folder names separated by '/', without leading or trailing '/'."
+  }
+}

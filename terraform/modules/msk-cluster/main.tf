@@ -7,7 +7,7 @@ locals {
   kraft  = endswith(var.kafka_version, ".kraft")
 
   create_kms_key = var.create_kms_key || (length(var.scram_users) > 0 && var.kms_key_arn == null)
-  kms_key_arn    = local.create_kms_key ? try(aws_kms_key.this[0].arn, null) : var.kms_key_arn
+  kms_key_arn    = local.create_kms_key ? module.kms_key.key_arn : var.kms_key_arn
 
   # Listener ports actually in use; plaintext (9092) is never opened.
   listener_ports = merge(
@@ -49,20 +49,26 @@ locals {
 # KMS
 ################################################################################
 
-resource "aws_kms_key" "this" {
-  count = local.create && local.create_kms_key ? 1 : 0
+# Used through MSK (encryption at rest, by a grant MSK creates) and Secrets Manager (the AmazonMSK_ secrets the
+# cluster, the mappings and the client read).
+module "kms_key" {
+  source = "../kms-key"
 
-  description             = "${var.name}: MSK encryption at rest and SCRAM secrets"
-  enable_key_rotation     = true
-  deletion_window_in_days = 30
-  tags                    = var.tags
+  create       = local.create && local.create_kms_key
+  description  = "${var.name}: MSK encryption at rest and SCRAM secrets"
+  alias_name   = "${var.name}-msk"
+  via_services = ["kafka", "secretsmanager"]
+  tags         = var.tags
 }
 
-resource "aws_kms_alias" "this" {
-  count = local.create && local.create_kms_key ? 1 : 0
+moved {
+  from = aws_kms_key.this
+  to   = module.kms_key.aws_kms_key.this
+}
 
-  name          = "alias/${var.name}-msk"
-  target_key_id = aws_kms_key.this[0].key_id
+moved {
+  from = aws_kms_alias.this
+  to   = module.kms_key.aws_kms_alias.this
 }
 
 ################################################################################
@@ -132,6 +138,7 @@ resource "aws_cloudwatch_log_group" "this" {
 
   name              = "/aws/msk/${var.name}/broker"
   retention_in_days = var.broker_log_retention_in_days
+  kms_key_id        = var.broker_log_kms_key_arn
   tags              = var.tags
 }
 
@@ -225,6 +232,13 @@ resource "aws_msk_cluster" "this" {
     update = "120m"
     delete = "120m"
   }
+
+  lifecycle {
+    # MSK storage only grows (storage auto scaling, or Application Auto Scaling raising it to the target's minimum
+    # below) and MSK refuses to shrink a volume: without this, the first plan after a scale-out would try to set
+    # the volume back to ebs_volume_size and fail. Terraform sets the size only when it creates the cluster.
+    ignore_changes = [broker_node_group_info[0].storage_info[0].ebs_storage_info[0].volume_size]
+  }
 }
 
 ################################################################################
@@ -237,8 +251,10 @@ resource "aws_appautoscaling_target" "storage" {
   service_namespace  = "kafka"
   scalable_dimension = "kafka:broker-storage:VolumeSize"
   resource_id        = aws_msk_cluster.this[0].arn
-  min_capacity       = 1
-  max_capacity       = var.storage_autoscaling.max_volume_size
+  # Registering a target moves the current capacity into [min, max], so raising ebs_volume_size grows the
+  # volumes through Application Auto Scaling while Terraform ignores the size on the cluster itself.
+  min_capacity = var.ebs_volume_size
+  max_capacity = var.storage_autoscaling.max_volume_size
 }
 
 resource "aws_appautoscaling_policy" "storage" {

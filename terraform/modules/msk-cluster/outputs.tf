@@ -82,3 +82,8 @@ output "listener_ports" {
   description = "Listener ports in use by access-control method."
   value       = local.listener_ports
 }
+
+output "broker_log_kms_key_arn" {
+  description = "KMS key of the broker log group (null: CloudWatch Logs' own encryption)."
+  value       = try(aws_cloudwatch_log_group.this[0].kms_key_id, null)
+}

@@ -68,7 +68,7 @@ variable "broker_instance_type" {
 
 variable "ebs_volume_size" {
   type        = number
-  description = "EBS storage per broker in GiB (1-16384; original 1000)."
+  description = "EBS storage per broker in GiB at creation (1-16384; original 1000). Terraform ignores later changes on the cluster (MSK volumes only grow): with storage_autoscaling the value is the scaling target's minimum, so raising it grows the volumes; without it, grow them with aws kafka update-broker-storage and then set this to the new size."
   default     = 1000
 
   validation {
@@ -83,7 +83,7 @@ variable "storage_autoscaling" {
     max_volume_size            = optional(number, 4000)
     target_utilization_percent = optional(number, 60)
   })
-  description = "Broker storage auto scaling (scale-out only). Terraform then sees the grown volume as drift on ebs_volume_size; raise the input after a scale event."
+  description = "Broker storage auto scaling (scale-out only, at most once every 6 hours): Application Auto Scaling grows the volumes from ebs_volume_size (the minimum) up to max_volume_size to keep disk use near target_utilization_percent. Not available in every Region (MSK lists Osaka, Cape Town and Malaysia as exceptions)."
   default     = {}
 
   validation {
@@ -232,6 +232,17 @@ variable "firehose_private_access" {
 ################################################################################
 # Logs and monitoring
 ################################################################################
+
+variable "broker_log_kms_key_arn" {
+  type        = string
+  description = "Customer-managed KMS key for the broker log group (its policy must let logs.<region>.amazonaws.com use it for this log group, as modules/kms-key does). Null: CloudWatch Logs' own encryption."
+  default     = null
+
+  validation {
+    condition     = var.broker_log_kms_key_arn == null || can(regex("^arn:aws[a-z-]*:kms:[a-z0-9-]+:[0-9]{12}:key/.+$", var.broker_log_kms_key_arn))
+    error_message = "broker_log_kms_key_arn must be a KMS key ARN (arn:<partition>:kms:<region>:<account>:key/<id>)."
+  }
+}
 
 variable "broker_log_retention_in_days" {
   type        = number

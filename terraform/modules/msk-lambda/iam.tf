@@ -125,17 +125,24 @@ data "aws_iam_policy_document" "this" {
     }
   }
 
+  # S3 sends the bucket ARN as encryption context with S3 Bucket Keys and the object ARN without them.
   dynamic "statement" {
-    for_each = try(var.dead_letter.kms_key_arn, null) != null ? [var.dead_letter.kms_key_arn] : []
+    for_each = try(var.dead_letter.kms_key_arn, null) != null ? [var.dead_letter] : []
     content {
       sid       = "EncryptDeadLetters"
       actions   = ["kms:GenerateDataKey"]
-      resources = [statement.value]
+      resources = [statement.value.kms_key_arn]
 
       condition {
         test     = "StringEquals"
         variable = "kms:ViaService"
         values   = ["s3.${data.aws_region.current.name}.${data.aws_partition.current.dns_suffix}"]
+      }
+
+      condition {
+        test     = "StringLike"
+        variable = "kms:EncryptionContext:aws:s3:arn"
+        values   = ["arn:${data.aws_partition.current.partition}:s3:::${statement.value.bucket_name}", "arn:${data.aws_partition.current.partition}:s3:::${statement.value.bucket_name}/*"]
       }
     }
   }
@@ -158,21 +165,48 @@ data "aws_iam_policy_document" "this" {
     }
   }
 
+  # An S3 destination receives the whole invocation record: s3:PutObject on objects and s3:ListBucket on the
+  # bucket, as Lambda's on-failure documentation lists them.
   dynamic "statement" {
     for_each = local.destination_type == "s3" ? [1] : []
     content {
-      sid       = "OnFailureS3"
-      actions   = ["s3:PutObject", "s3:ListBucket"]
-      resources = [var.on_failure_destination_arn, "${var.on_failure_destination_arn}/*"]
+      sid       = "OnFailureS3List"
+      actions   = ["s3:ListBucket"]
+      resources = [var.on_failure_destination_arn]
     }
   }
 
   dynamic "statement" {
-    for_each = var.on_failure_destination_kms_key_arn != null ? [1] : []
+    for_each = local.destination_type == "s3" ? [1] : []
+    content {
+      sid       = "OnFailureS3Put"
+      actions   = ["s3:PutObject"]
+      resources = ["${var.on_failure_destination_arn}/*"]
+    }
+  }
+
+  # S3 needs kms:GenerateDataKey, SQS and SNS also kms:Decrypt; always through the destination's service.
+  dynamic "statement" {
+    for_each = var.on_failure_destination_kms_key_arn != null ? [local.destination_type] : []
     content {
       sid       = "OnFailureEncryption"
-      actions   = ["kms:GenerateDataKey", "kms:Decrypt"]
+      actions   = statement.value == "s3" ? ["kms:GenerateDataKey"] : ["kms:Decrypt", "kms:GenerateDataKey"]
       resources = [var.on_failure_destination_kms_key_arn]
+
+      condition {
+        test     = "StringEquals"
+        variable = "kms:ViaService"
+        values   = ["${statement.value}.${data.aws_region.current.name}.${data.aws_partition.current.dns_suffix}"]
+      }
+
+      dynamic "condition" {
+        for_each = statement.value == "s3" ? [1] : []
+        content {
+          test     = "StringLike"
+          variable = "kms:EncryptionContext:aws:s3:arn"
+          values   = [var.on_failure_destination_arn, "${var.on_failure_destination_arn}/*"]
+        }
+      }
     }
   }
 

@@ -15,7 +15,7 @@ locals {
     { KAFKA_CONSUMER_ENABLED = "false" },
     local.is_native ? { DISABLE_SIGNAL_HANDLERS = "true" } : {},
     var.delivery_stream_name != null ? { DELIVERY_STREAM_NAME = var.delivery_stream_name } : {},
-    var.delivery_stream_name != null && var.report_batch_item_failures ? { FAILURE_STRATEGY = "report-batch-item-failures" } : {},
+    var.failure_strategy != null ? { FAILURE_STRATEGY = var.failure_strategy } : {},
     var.dead_letter != null ? { DEAD_LETTER_BUCKET = var.dead_letter.bucket_name, DEAD_LETTER_PREFIX = var.dead_letter.prefix } : {},
     var.log_max_value_bytes != null ? { LOG_MAX_VALUE_BYTES = tostring(var.log_max_value_bytes) } : {},
   )
@@ -23,6 +23,12 @@ locals {
   log_group_name = "/aws/lambda/${var.function_name}"
 
   destination_type = var.on_failure_destination_arn == null ? null : split(":", var.on_failure_destination_arn)[2]
+
+  # Partial batch responses: for the forwarder the strategy and the mapping must agree.
+  report_batch_item_failures = var.report_batch_item_failures || var.failure_strategy == "report-batch-item-failures"
+
+  # Kafka mapping metrics belong to provisioned mode; on-demand mappings get none.
+  metrics = var.metrics != null ? var.metrics : (var.provisioned_pollers != null ? ["EventCount"] : [])
 
   # With SnapStart the mapping must invoke a published version (through the alias).
   mapping_target = var.snap_start ? try(aws_lambda_alias.live[0].arn, null) : try(aws_lambda_function.this[0].arn, null)
@@ -151,7 +157,12 @@ resource "aws_lambda_event_source_mapping" "this" {
 
   starting_position_timestamp        = var.starting_position_timestamp
   maximum_batching_window_in_seconds = var.maximum_batching_window_in_seconds
-  function_response_types            = var.report_batch_item_failures ? ["ReportBatchItemFailures"] : null
+  function_response_types            = local.report_batch_item_failures ? ["ReportBatchItemFailures"] : null
+
+  # Error handling controls (provisioned mode only; enforced by the variables' validations).
+  maximum_retry_attempts         = var.maximum_retry_attempts
+  maximum_record_age_in_seconds  = var.maximum_record_age_in_seconds
+  bisect_batch_on_function_error = var.bisect_batch_on_function_error ? true : null
 
   dynamic "amazon_managed_kafka_event_source_config" {
     for_each = var.consumer_group_id != null ? [var.consumer_group_id] : []
@@ -198,7 +209,7 @@ resource "aws_lambda_event_source_mapping" "this" {
   }
 
   dynamic "metrics_config" {
-    for_each = length(var.metrics) > 0 ? [var.metrics] : []
+    for_each = length(local.metrics) > 0 ? [local.metrics] : []
     content {
       metrics = metrics_config.value
     }

@@ -47,3 +47,22 @@ output "runtime" {
   description = "Lambda runtime in use (provided.al2023 or java21)."
   value       = local.runtime
 }
+
+output "log_group_kms_key_arn" {
+  description = "KMS key of the function's log group (null: CloudWatch Logs' own encryption)."
+  value       = try(aws_cloudwatch_log_group.this[0].kms_key_id, null)
+}
+
+output "failure_handling" {
+  description = "Failure handling given to the mapping and the function (its own tests check that the resources get it): pollers, response types, retry controls, on-failure destination, FAILURE_STRATEGY (null for the logger), metrics. Null when create = false."
+  value = local.create ? {
+    provisioned_pollers            = var.provisioned_pollers
+    function_response_types        = local.report_batch_item_failures ? ["ReportBatchItemFailures"] : []
+    maximum_retry_attempts         = var.maximum_retry_attempts
+    maximum_record_age_in_seconds  = var.maximum_record_age_in_seconds
+    bisect_batch_on_function_error = var.bisect_batch_on_function_error
+    on_failure_destination_arn     = var.on_failure_destination_arn
+    failure_strategy               = var.failure_strategy
+    metrics                        = local.metrics
+  } : null
+}

@@ -136,10 +136,11 @@ variable "environment_variables" {
     error_message = "environment_variables.KAFKA_CONSUMER_ENABLED must not be true in Lambda: the event source mapping is the Kafka consumer."
   }
 
-  # A partial batch response that the mapping does not read would count undelivered records as done.
+  # The strategy and the mapping must agree (a partial batch response the mapping does not read loses records),
+  # so the strategy is set only through failure_strategy.
   validation {
-    condition     = lookup(var.environment_variables, "FAILURE_STRATEGY", "") != "report-batch-item-failures" || var.report_batch_item_failures
-    error_message = "environment_variables.FAILURE_STRATEGY=report-batch-item-failures needs report_batch_item_failures = true; otherwise Lambda ignores the partial batch response and the undelivered records are lost."
+    condition     = !contains(keys(var.environment_variables), "FAILURE_STRATEGY")
+    error_message = "Set the forwarder's strategy with failure_strategy, not environment_variables.FAILURE_STRATEGY: failure_strategy also configures the mapping to match."
   }
 }
 
@@ -162,6 +163,32 @@ variable "delivery_stream_arn" {
   validation {
     condition     = (var.delivery_stream_arn == null) == (var.delivery_stream_name == null)
     error_message = "delivery_stream_arn and delivery_stream_name must be set together (the forwarder) or both left null (the logger)."
+  }
+}
+
+variable "failure_strategy" {
+  type        = string
+  description = "The forwarder's FAILURE_STRATEGY for records still undelivered when its retry budget ends: fail (the invocation fails and the mapping retries the batch), report-batch-item-failures (partial batch response; also sets ReportBatchItemFailures on the mapping, which needs provisioned_pollers) or dead-letter (parks them under dead_letter and succeeds). Null leaves the function's default (fail). Forwarder only."
+  default     = null
+
+  validation {
+    condition     = var.failure_strategy == null || try(contains(["fail", "report-batch-item-failures", "dead-letter"], var.failure_strategy), false)
+    error_message = "failure_strategy must be fail, report-batch-item-failures or dead-letter (or null for the function's default, fail)."
+  }
+
+  validation {
+    condition     = var.failure_strategy == null || var.delivery_stream_name != null
+    error_message = "failure_strategy is the forwarder's setting: it needs delivery_stream_name (the logger has no failure strategy)."
+  }
+
+  validation {
+    condition     = var.failure_strategy != "dead-letter" || var.dead_letter != null
+    error_message = "failure_strategy = dead-letter needs dead_letter (the bucket becomes DEAD_LETTER_BUCKET); without it the function refuses to start."
+  }
+
+  validation {
+    condition     = var.failure_strategy != "report-batch-item-failures" || var.provisioned_pollers != null
+    error_message = "failure_strategy = report-batch-item-failures turns on ReportBatchItemFailures, which Lambda accepts on Kafka mappings only in provisioned mode: set provisioned_pollers, or choose fail or dead-letter."
   }
 }
 
@@ -233,8 +260,13 @@ variable "log_retention_in_days" {
 
 variable "log_kms_key_arn" {
   type        = string
-  description = "Customer-managed KMS key for the log group (its key policy must allow CloudWatch Logs). Null uses the service default encryption."
+  description = "Customer-managed KMS key for the log group (its key policy must allow CloudWatch Logs for this log group, as modules/kms-key does). Null uses the service default encryption."
   default     = null
+
+  validation {
+    condition     = var.log_kms_key_arn == null || can(regex("^arn:aws[a-z-]*:kms:[a-z0-9-]+:[0-9]{12}:key/.+$", var.log_kms_key_arn))
+    error_message = "log_kms_key_arn must be a KMS key ARN (arn:<partition>:kms:<region>:<account>:key/<id>)."
+  }
 }
 
 variable "log_format" {
@@ -378,7 +410,7 @@ variable "scram_kms_key_arn" {
 
 variable "on_failure_destination_arn" {
   type        = string
-  description = "Where the mapping sends records it gives up on: an SQS queue, SNS topic or S3 bucket ARN. The role gets exactly the matching send permission. Null: no destination. (Kafka-topic destinations, kafka://<topic>, are rejected by provider 5.100.0's ARN validation.)"
+  description = "Where the mapping sends batches it gives up on (after maximum_retry_attempts or maximum_record_age_in_seconds): an S3 bucket (receives the whole invocation record, records included), SQS queue or SNS topic (metadata only: the records stay in Kafka until retention) ARN. The role gets exactly the matching permission. The cluster's VPC needs an endpoint for that service. Null: no destination. (kafka://<topic> destinations are rejected by provider 5.100.0's ARN validation.)"
   default     = null
 
   validation {
@@ -389,8 +421,13 @@ variable "on_failure_destination_arn" {
 
 variable "on_failure_destination_kms_key_arn" {
   type        = string
-  description = "Customer-managed key of an encrypted on-failure destination (the role gets kms:GenerateDataKey and kms:Decrypt on it)."
+  description = "Customer-managed key of an encrypted on-failure destination: the role gets kms:GenerateDataKey (S3) or kms:GenerateDataKey and kms:Decrypt (SQS, SNS) on it, through that service only."
   default     = null
+
+  validation {
+    condition     = var.on_failure_destination_kms_key_arn == null || (var.on_failure_destination_arn != null && can(regex("^arn:aws[a-z-]*:kms:[a-z0-9-]+:[0-9]{12}:key/.+$", coalesce(var.on_failure_destination_kms_key_arn, "-"))))
+    error_message = "on_failure_destination_kms_key_arn must be a KMS key ARN and needs on_failure_destination_arn."
+  }
 }
 
 variable "provisioned_pollers" {
@@ -429,17 +466,80 @@ variable "filters" {
 
 variable "report_batch_item_failures" {
   type        = bool
-  description = "Set FunctionResponseTypes = [ReportBatchItemFailures] so the function can return batchItemFailures (partial batch response); for the forwarder this also sets FAILURE_STRATEGY=report-batch-item-failures. Whether MSK honours it with this provider version is unverified (aws-facts.md 2.2)."
+  description = "Set FunctionResponseTypes = [ReportBatchItemFailures] so the function can return batchItemFailures (partial batch response). Kafka mappings accept it only in provisioned mode (provisioned_pollers). For the forwarder use failure_strategy = report-batch-item-failures, which sets this too."
   default     = false
+
+  validation {
+    condition     = !var.report_batch_item_failures || var.provisioned_pollers != null
+    error_message = "report_batch_item_failures needs provisioned_pollers: Lambda accepts partial batch responses on Kafka mappings only in provisioned mode."
+  }
+}
+
+variable "maximum_retry_attempts" {
+  type        = number
+  description = "Retries of a failed batch before it goes to the on-failure destination: -1 (infinite, Lambda's default) or 0-10000. Kafka mappings accept it only in provisioned mode. A finite value needs on_failure_destination_arn, or the batch would be dropped. With an on-failure destination and -1, Lambda caps retries at 10. Null: not sent."
+  default     = null
+
+  validation {
+    condition     = var.maximum_retry_attempts == null || try(var.maximum_retry_attempts >= -1 && var.maximum_retry_attempts <= 10000 && floor(var.maximum_retry_attempts) == var.maximum_retry_attempts, false)
+    error_message = "maximum_retry_attempts must be -1 (infinite) or a whole number from 0 to 10000."
+  }
+
+  validation {
+    condition     = var.maximum_retry_attempts == null || var.provisioned_pollers != null
+    error_message = "maximum_retry_attempts needs provisioned_pollers: Lambda accepts retry limits on Kafka mappings only in provisioned mode."
+  }
+
+  validation {
+    condition     = try(var.maximum_retry_attempts < 0, true) || var.on_failure_destination_arn != null
+    error_message = "A finite maximum_retry_attempts needs on_failure_destination_arn: after the last retry Lambda discards the batch, and without a destination its records are lost to the function."
+  }
+}
+
+variable "maximum_record_age_in_seconds" {
+  type        = number
+  description = "Records older than this are not sent to the function but to the on-failure destination: -1 (infinite, Lambda's default) or 60-604800. Kafka mappings accept it only in provisioned mode; a finite value needs on_failure_destination_arn. Null: not sent."
+  default     = null
+
+  validation {
+    condition     = var.maximum_record_age_in_seconds == null || try(var.maximum_record_age_in_seconds == -1 || (var.maximum_record_age_in_seconds >= 60 && var.maximum_record_age_in_seconds <= 604800), false)
+    error_message = "maximum_record_age_in_seconds must be -1 (infinite) or 60-604800."
+  }
+
+  validation {
+    condition     = var.maximum_record_age_in_seconds == null || var.provisioned_pollers != null
+    error_message = "maximum_record_age_in_seconds needs provisioned_pollers: Lambda accepts a maximum record age on Kafka mappings only in provisioned mode."
+  }
+
+  validation {
+    condition     = try(var.maximum_record_age_in_seconds < 0, true) || var.on_failure_destination_arn != null
+    error_message = "A finite maximum_record_age_in_seconds needs on_failure_destination_arn: expired records would otherwise be dropped."
+  }
+}
+
+variable "bisect_batch_on_function_error" {
+  type        = bool
+  description = "Split a failing batch in two and retry each half, to isolate a record that keeps failing. Kafka mappings accept it only in provisioned mode."
+  default     = false
+
+  validation {
+    condition     = !var.bisect_batch_on_function_error || var.provisioned_pollers != null
+    error_message = "bisect_batch_on_function_error needs provisioned_pollers: Lambda accepts it on Kafka mappings only in provisioned mode."
+  }
 }
 
 variable "metrics" {
   type        = list(string)
-  description = "Mapping metrics to enable (metrics_config): EventCount is the only value accepted by provider 5.100.0. Empty disables."
-  default     = ["EventCount"]
+  description = "Mapping metrics (metrics_config). Null: EventCount in provisioned mode, none in on-demand mode. A list needs provisioned_pollers: the Kafka mapping metrics are part of provisioned mode's observability features. Provider 5.100.0 accepts only EventCount (the API also lists ErrorCount and KafkaMetrics); empty disables."
+  default     = null
 
   validation {
-    condition     = alltrue([for m in var.metrics : contains(["EventCount"], m)])
-    error_message = "metrics may only contain EventCount."
+    condition     = var.metrics == null || try(alltrue([for m in var.metrics : contains(["EventCount"], m)]), false)
+    error_message = "metrics may only contain EventCount (the only value hashicorp/aws 5.100.0 accepts)."
+  }
+
+  validation {
+    condition     = try(length(var.metrics) == 0, true) || var.provisioned_pollers != null
+    error_message = "metrics need provisioned_pollers: Kafka event source mapping metrics are available in provisioned mode; leave metrics null in on-demand mode."
   }
 }

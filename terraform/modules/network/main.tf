@@ -21,6 +21,10 @@ locals {
   private_route_table_ids = local.create_vpc ? aws_route_table.private[*].id : try(var.existing_vpc.private_route_table_ids, [])
 
   endpoints = local.create && var.vpc_endpoints.enabled ? toset(var.vpc_endpoints.interface_services) : toset([])
+
+  # Free, and the only way some callers reach S3 (a Lambda on-failure destination needs an endpoint in the
+  # cluster's VPC even when a NAT gateway exists).
+  s3_gateway_endpoint = local.create && (var.vpc_endpoints.enabled || var.s3_gateway_endpoint)
 }
 
 ################################################################################
@@ -140,6 +144,7 @@ resource "aws_cloudwatch_log_group" "flow_logs" {
 
   name              = "/aws/vpc/${var.name}/flow-logs"
   retention_in_days = var.flow_logs_retention_in_days
+  kms_key_id        = var.flow_logs_kms_key_arn
   tags              = var.tags
 }
 
@@ -237,7 +242,7 @@ resource "aws_vpc_endpoint" "interface" {
 }
 
 resource "aws_vpc_endpoint" "s3" {
-  count = local.create && var.vpc_endpoints.enabled ? 1 : 0
+  count = local.s3_gateway_endpoint ? 1 : 0
 
   vpc_id            = local.vpc_id
   service_name      = "com.amazonaws.${data.aws_region.current.name}.s3"

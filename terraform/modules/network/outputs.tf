@@ -37,3 +37,8 @@ output "endpoints_security_group_id" {
   description = "Security group of the interface endpoints."
   value       = try(aws_security_group.endpoints[0].id, null)
 }
+
+output "flow_logs_kms_key_arn" {
+  description = "KMS key of the flow-log log group (null: none, or CloudWatch Logs' own encryption)."
+  value       = try(aws_cloudwatch_log_group.flow_logs[0].kms_key_id, null)
+}

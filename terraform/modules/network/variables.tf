@@ -85,7 +85,7 @@ variable "vpc_endpoints" {
     # Interface endpoints (service short names); S3 is always a gateway endpoint when enabled.
     interface_services = optional(list(string), ["lambda", "sts", "secretsmanager", "kinesis-firehose", "ssm", "ssmmessages", "ec2messages", "logs"])
   })
-  description = "Private endpoints so Lambda's MSK mapping, Firehose, Secrets Manager and SSM work without NAT (aws-facts.md 2.6)."
+  description = "Private endpoints so Lambda's MSK mapping, Firehose, Secrets Manager and SSM work without NAT."
   default     = {}
 
   validation {
@@ -96,6 +96,28 @@ variable "vpc_endpoints" {
   validation {
     condition     = var.nat_gateway_mode != "none" || var.vpc_endpoints.enabled || var.existing_vpc != null
     error_message = "With nat_gateway_mode = none, enable vpc_endpoints: the MSK event source mapping needs a NAT gateway or Lambda and STS endpoints."
+  }
+}
+
+variable "s3_gateway_endpoint" {
+  type        = bool
+  description = "Create the S3 gateway endpoint (free) on the private route tables even when vpc_endpoints is off. Needed for a Lambda on-failure destination in S3: Lambda requires an endpoint for the destination service in the cluster's VPC."
+  default     = false
+
+  validation {
+    condition     = !(var.s3_gateway_endpoint || var.vpc_endpoints.enabled) || var.existing_vpc == null || try(length(var.existing_vpc.private_route_table_ids) > 0, false)
+    error_message = "The S3 gateway endpoint is attached to route tables: set existing_vpc.private_route_table_ids (the private subnets' route tables) when adding endpoints to an existing VPC."
+  }
+}
+
+variable "flow_logs_kms_key_arn" {
+  type        = string
+  description = "Customer-managed KMS key for the flow-log log group (its policy must let logs.<region>.amazonaws.com use it for this log group, as modules/kms-key does). Null: CloudWatch Logs' own encryption."
+  default     = null
+
+  validation {
+    condition     = var.flow_logs_kms_key_arn == null || can(regex("^arn:aws[a-z-]*:kms:[a-z0-9-]+:[0-9]{12}:key/.+$", var.flow_logs_kms_key_arn))
+    error_message = "flow_logs_kms_key_arn must be a KMS key ARN (arn:<partition>:kms:<region>:<account>:key/<id>)."
   }
 }
 

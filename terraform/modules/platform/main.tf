@@ -8,6 +8,42 @@ locals {
 
   logger_package_path    = coalesce(var.functions.logger_package_path, "${path.module}/../../../consumer-logger/target/function.zip")
   forwarder_package_path = coalesce(var.functions.forwarder_package_path, "${path.module}/../../../firehose-forwarder/target/function.zip")
+
+  existing_vpc = var.network.existing_vpc
+
+  # Failure handling shared by both mappings (the forwarder adds its strategy).
+  fh          = var.failure_handling
+  provisioned = local.fh.provisioned_pollers == null ? null : { minimum_pollers = local.fh.provisioned_pollers.minimum, maximum_pollers = local.fh.provisioned_pollers.maximum }
+  on_failure = {
+    arn = (local.fh.on_failure_destination == "none" ? null
+    : local.fh.on_failure_destination == "output-bucket" ? module.firehose_s3.bucket_arn : local.fh.on_failure_destination)
+    kms_key_arn = local.fh.on_failure_destination == "output-bucket" ? module.firehose_s3.kms_key_arn : local.fh.on_failure_destination_kms_key_arn
+  }
+  s3_on_failure = local.fh.on_failure_destination == "output-bucket" || can(regex("^arn:aws[a-z-]*:s3:", local.fh.on_failure_destination))
+
+  # Every log group of the deployment, by name (the key must exist before them, so no references to them).
+  log_groups = [
+    "/aws/msk/${local.name}/*",
+    "/aws/vpc/${local.name}/*",
+    "/aws/kinesisfirehose/${local.name}",
+    "/aws/lambda/${local.name}-*",
+    "/aws/kinesis-analytics/${local.name}-*",
+  ]
+  log_kms_key_arn = module.logs_key.key_arn
+}
+
+################################################################################
+# Keys for every log group (the other keys live in the modules that use them)
+################################################################################
+
+module "logs_key" {
+  source = "../kms-key"
+
+  create                     = var.use_customer_managed_keys
+  description                = "${local.name}: every CloudWatch Logs log group of the deployment"
+  alias_name                 = "${local.name}-logs"
+  cloudwatch_logs_log_groups = local.log_groups
+  tags                       = local.tags
 }
 
 ################################################################################
@@ -18,11 +54,19 @@ module "network" {
   source = "../network"
 
   name             = local.name
-  cidr_block       = var.network.vpc_cidr
-  az_count         = var.network.az_count
+  cidr_block       = coalesce(var.network.vpc_cidr, "10.0.0.0/16")
+  az_count         = local.existing_vpc != null ? length(local.existing_vpc.private_subnet_ids) : var.network.az_count
   nat_gateway_mode = var.network.nat_gateway_mode
   vpc_endpoints    = var.network.vpc_endpoints
-  tags             = local.tags
+  existing_vpc = local.existing_vpc == null ? null : {
+    vpc_id                  = local.existing_vpc.vpc_id
+    private_subnet_ids      = local.existing_vpc.private_subnet_ids
+    private_route_table_ids = local.existing_vpc.private_route_table_ids
+  }
+  # Lambda requires an endpoint for an S3 on-failure destination in the cluster's VPC (free for S3).
+  s3_gateway_endpoint   = local.s3_on_failure && !try(local.existing_vpc.s3_gateway_endpoint_exists, false)
+  flow_logs_kms_key_arn = local.log_kms_key_arn
+  tags                  = local.tags
 }
 
 module "msk" {
@@ -38,6 +82,7 @@ module "msk" {
   client_authentication        = var.cluster.client_authentication
   create_kms_key               = var.use_customer_managed_keys
   broker_log_retention_in_days = var.log_retention_in_days
+  broker_log_kms_key_arn       = local.log_kms_key_arn
   vpc_id                       = module.network.vpc_id
   subnet_ids                   = module.network.private_subnet_ids
   client_security_group_ids    = { kafka_client = module.kafka_client.security_group_id }
@@ -91,6 +136,7 @@ module "firehose_s3" {
   buffering_interval    = var.firehose.buffering_interval
   compression_format    = var.firehose.compression_format
   log_retention_in_days = var.log_retention_in_days
+  log_kms_key_arn       = local.log_kms_key_arn
   glue_database_name    = replace(local.name, "-", "_")
   tags                  = local.tags
 }
@@ -110,6 +156,7 @@ module "logger" {
   snap_start            = var.functions.snap_start
   memory_size           = var.functions.memory_size
   log_retention_in_days = var.log_retention_in_days
+  log_kms_key_arn       = local.log_kms_key_arn
   log_max_value_bytes   = var.functions.logger_max_value_bytes
   vpc_config            = { vpc_id = module.network.vpc_id, subnet_ids = module.network.private_subnet_ids }
 
@@ -118,7 +165,14 @@ module "logger" {
   batch_size        = var.functions.batch_size
   starting_position = var.functions.starting_position
   consumer_group_id = "${local.name}-logger"
-  tags              = local.tags
+
+  provisioned_pollers                = local.provisioned
+  maximum_retry_attempts             = local.fh.maximum_retry_attempts
+  maximum_record_age_in_seconds      = local.fh.maximum_record_age_in_seconds
+  bisect_batch_on_function_error     = local.fh.bisect_batch_on_function_error
+  on_failure_destination_arn         = local.on_failure.arn
+  on_failure_destination_kms_key_arn = local.on_failure.kms_key_arn
+  tags                               = local.tags
 }
 
 module "forwarder" {
@@ -132,6 +186,7 @@ module "forwarder" {
   snap_start            = var.functions.snap_start
   memory_size           = var.functions.memory_size
   log_retention_in_days = var.log_retention_in_days
+  log_kms_key_arn       = local.log_kms_key_arn
   vpc_config            = { vpc_id = module.network.vpc_id, subnet_ids = module.network.private_subnet_ids }
 
   delivery_stream_name = module.firehose_s3.delivery_stream_name
@@ -142,12 +197,21 @@ module "forwarder" {
     kms_key_arn = module.firehose_s3.kms_key_arn
   }
 
+  failure_strategy = local.fh.forwarder_strategy
+
   cluster_arn       = module.msk.cluster_arn
   topic             = module.topics.topic_names[var.functions.forwarder_topic]
   batch_size        = var.functions.batch_size
   starting_position = var.functions.starting_position
   consumer_group_id = "${local.name}-forwarder"
-  tags              = local.tags
+
+  provisioned_pollers                = local.provisioned
+  maximum_retry_attempts             = local.fh.maximum_retry_attempts
+  maximum_record_age_in_seconds      = local.fh.maximum_record_age_in_seconds
+  bisect_batch_on_function_error     = local.fh.bisect_batch_on_function_error
+  on_failure_destination_arn         = local.on_failure.arn
+  on_failure_destination_kms_key_arn = local.on_failure.kms_key_arn
+  tags                               = local.tags
 }
 
 ################################################################################
@@ -164,6 +228,7 @@ module "dashboard" {
   lambda_function_names = [module.logger.function_name, module.forwarder.function_name]
   delivery_stream_names = [module.firehose_s3.delivery_stream_name]
   alarm_emails          = var.alarm_emails
+  create_sns_kms_key    = var.use_customer_managed_keys
   tags                  = local.tags
 }
 
@@ -188,6 +253,7 @@ module "studio_notebook" {
   output_bucket_name   = module.firehose_s3.bucket_name
   kms_key_arn          = module.firehose_s3.kms_key_arn
   log_retention_days   = var.log_retention_in_days
+  log_kms_key_arn      = local.log_kms_key_arn
   tags                 = local.tags
 }
 
@@ -209,7 +275,38 @@ module "flink_application" {
   output_bucket_name = module.firehose_s3.bucket_name
   kms_key_arn        = module.firehose_s3.kms_key_arn
   log_retention_days = var.log_retention_in_days
+  log_kms_key_arn    = local.log_kms_key_arn
   tags               = local.tags
+}
+
+################################################################################
+# Deletion protection: what prod cannot lose
+################################################################################
+
+# prevent_destroy cannot depend on a variable, so it sits on a guard that is created only when asked for and is
+# replaced whenever one of the tracked ARNs changes. Terraform then refuses any plan that destroys or replaces
+# the cluster, the output bucket or a key (terraform destroy included), and also a plan that drops the guard
+# itself when deletion_protection is turned off: remove it with terraform state rm first (see the README).
+locals {
+  protected = {
+    cluster       = module.msk.cluster_arn
+    output_bucket = module.firehose_s3.bucket_arn
+    msk_key       = module.msk.kms_key_arn
+    data_key      = module.firehose_s3.kms_key_arn
+    logs_key      = module.logs_key.key_arn
+    alarms_key    = module.dashboard.sns_kms_key_arn
+  }
+}
+
+resource "terraform_data" "deletion_protection" {
+  count = var.deletion_protection ? 1 : 0
+
+  input            = local.protected
+  triggers_replace = local.protected
+
+  lifecycle {
+    prevent_destroy = true
+  }
 }
 
 data "aws_region" "current" {}

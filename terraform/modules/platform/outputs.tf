@@ -73,6 +73,38 @@ output "flink_application_start_command" {
   value       = module.flink_application.start_command
 }
 
+output "failure_handling" {
+  description = "The failure handling in effect: pollers, retry controls, on-failure destination and the forwarder's FAILURE_STRATEGY."
+  value = {
+    provisioned_pollers            = local.provisioned
+    maximum_retry_attempts         = local.fh.maximum_retry_attempts
+    maximum_record_age_in_seconds  = local.fh.maximum_record_age_in_seconds
+    bisect_batch_on_function_error = local.fh.bisect_batch_on_function_error
+    on_failure_destination_arn     = local.on_failure.arn
+    forwarder_failure_strategy     = local.fh.forwarder_strategy
+  }
+}
+
+output "logs_kms_key_arn" {
+  description = "Customer-managed key of every log group (null without use_customer_managed_keys)."
+  value       = module.logs_key.key_arn
+}
+
+output "logs_key_log_groups" {
+  description = "Log group name patterns the logs key's policy admits for CloudWatch Logs."
+  value       = local.log_groups
+}
+
+output "deletion_protection_guard" {
+  description = "Address of the guard that refuses destroying the cluster, the output bucket and the keys (null when deletion_protection is false); terraform state rm it before turning protection off."
+  value       = var.deletion_protection ? "terraform_data.deletion_protection[0]" : null
+}
+
+output "protected_resources" {
+  description = "What the deletion-protection guard tracks (ARNs; null entries are not created)."
+  value       = local.protected
+}
+
 output "tags" {
   description = "Tags applied to every resource (extra tags plus Project, Environment and ManagedBy): use them as the provider's default_tags."
   value       = local.tags

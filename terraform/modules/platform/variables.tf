@@ -46,7 +46,13 @@ variable "log_retention_in_days" {
 
 variable "use_customer_managed_keys" {
   type        = bool
-  description = "Customer-managed rotating KMS keys for MSK, S3 and Firehose (false: AWS-managed keys, no key cost)."
+  description = "Customer-managed rotating KMS keys with explicit policies (modules/kms-key): MSK and its SCRAM secrets, S3 and Firehose, every log group, and the alarm topic. False: AWS-managed keys and CloudWatch Logs' own encryption, an unencrypted alarm topic (CloudWatch cannot publish to one under the AWS-managed key), no key cost."
+}
+
+variable "deletion_protection" {
+  type        = bool
+  description = "Refuse any plan that destroys or replaces the MSK cluster, the output bucket or the customer-managed keys, terraform destroy included (a terraform_data guard with prevent_destroy that tracks their ARNs). To remove it: terraform state rm the guard (output deletion_protection_guard), then set this to false."
+  default     = false
 }
 
 ################################################################################
@@ -55,24 +61,57 @@ variable "use_customer_managed_keys" {
 
 variable "network" {
   type = object({
-    vpc_cidr         = string
-    az_count         = number
-    nat_gateway_mode = string
+    vpc_cidr         = optional(string)
+    az_count         = optional(number, 2)
+    nat_gateway_mode = optional(string, "single")
     vpc_endpoints = optional(object({
       enabled            = optional(bool, false)
       interface_services = optional(list(string), ["lambda", "sts", "secretsmanager", "kinesis-firehose", "ssm", "ssmmessages", "ec2messages", "logs"])
     }), {})
+    existing_vpc = optional(object({
+      vpc_id             = string
+      private_subnet_ids = list(string)
+      # Route tables of those subnets: needed to attach the S3 gateway endpoint.
+      private_route_table_ids = optional(list(string), [])
+      # Every private subnet routes 0.0.0.0/0 to a NAT gateway.
+      nat_gateway = bool
+      # Endpoints the VPC already has, so the module does not add them.
+      s3_gateway_endpoint_exists = optional(bool, false)
+      interface_endpoints        = optional(list(string), [])
+    }))
   })
-  description = "VPC sizing: CIDR (/16-/24), AZ count (2 or 3, one private subnet each), NAT mode (single, per_az or none) and interface/gateway endpoints (cost per endpoint and AZ)."
+  description = "Network: a new VPC (vpc_cidr /16-/24, az_count 2 or 3, nat_gateway_mode single or per_az) or an existing one (existing_vpc: vpc_id, 2-3 private subnets in different AZs, their route tables, whether they route to a NAT gateway, endpoints it already has), plus optional interface endpoints (vpc_endpoints; cost per endpoint and AZ). The Kafka client needs internet through NAT; the event source mappings need NAT or Lambda and STS endpoints; an on-failure destination needs an endpoint for its service."
 
   validation {
-    condition     = can(cidrhost(var.network.vpc_cidr, 0)) && var.network.az_count >= 2 && var.network.az_count <= 3
-    error_message = "network.vpc_cidr must be a CIDR block and network.az_count 2 or 3."
+    condition     = var.network.existing_vpc != null || (can(cidrhost(var.network.vpc_cidr, 0)) && var.network.az_count >= 2 && var.network.az_count <= 3)
+    error_message = "A new VPC needs network.vpc_cidr (a CIDR block such as 10.40.0.0/16) and network.az_count 2 or 3; or set network.existing_vpc."
   }
 
   validation {
     condition     = contains(["single", "per_az", "none"], var.network.nat_gateway_mode)
     error_message = "network.nat_gateway_mode must be single, per_az or none."
+  }
+
+  # The client instance downloads the Kafka CLI and the IAM auth library from the internet at first boot, and
+  # the topics are created from it: without NAT the first apply would wait for topics that never come.
+  validation {
+    condition     = var.network.existing_vpc != null || var.network.nat_gateway_mode != "none"
+    error_message = "network.nat_gateway_mode = none leaves the Kafka client without internet (it installs the Kafka CLI at first boot and creates the topics): use single or per_az."
+  }
+
+  validation {
+    condition     = try(var.network.existing_vpc.nat_gateway, true)
+    error_message = "network.existing_vpc.nat_gateway must be true: the private subnets need a route to a NAT gateway for the Kafka client's first boot (and, unless Lambda and STS endpoints exist, for the event source mappings). Add a NAT route to those subnets first."
+  }
+
+  validation {
+    condition = var.network.existing_vpc == null || try(
+      can(regex("^vpc-[0-9a-f]+$", var.network.existing_vpc.vpc_id)) &&
+      length(var.network.existing_vpc.private_subnet_ids) >= 2 && length(var.network.existing_vpc.private_subnet_ids) <= 3 &&
+      length(distinct(var.network.existing_vpc.private_subnet_ids)) == length(var.network.existing_vpc.private_subnet_ids) &&
+      alltrue([for id in var.network.existing_vpc.private_subnet_ids : can(regex("^subnet-[0-9a-f]+$", id))]),
+    false)
+    error_message = "network.existing_vpc needs a vpc_id (vpc-...) and 2 or 3 distinct private subnet IDs (subnet-...), one per AZ: MSK spreads the brokers over them and the mappings' pollers and the Flink ENIs use them too."
   }
 }
 
@@ -95,11 +134,11 @@ variable "cluster" {
     }), {})
     client_instance_type = optional(string, "t3.small")
   })
-  description = "MSK cluster sizing: Kafka version, brokers (a multiple of network.az_count), broker type (kafka.t3.small has no multi-VPC connectivity), EBS GiB per broker (1-16384), storage auto scaling, metric level, access control (the Lambda mappings and topic creation use IAM) and the Kafka client instance type."
+  description = "MSK cluster sizing: Kafka version, brokers (a multiple of the AZ count), broker type (kafka.t3.small has no multi-VPC connectivity), EBS GiB per broker (1-16384), storage auto scaling, metric level, access control (the Lambda mappings and topic creation use IAM) and the Kafka client instance type."
 
   validation {
-    condition     = var.cluster.broker_count >= 2 && var.cluster.broker_count % var.network.az_count == 0
-    error_message = "cluster.broker_count must be at least 2 and a multiple of network.az_count."
+    condition     = var.cluster.broker_count >= 2 && var.cluster.broker_count % (var.network.existing_vpc != null ? length(var.network.existing_vpc.private_subnet_ids) : var.network.az_count) == 0
+    error_message = "cluster.broker_count must be at least 2 and a multiple of the number of AZs (network.az_count, or the number of network.existing_vpc.private_subnet_ids)."
   }
 
   validation {
@@ -160,6 +199,101 @@ variable "functions" {
   }
 }
 
+variable "failure_handling" {
+  type = object({
+    # Provisioned mode for both mappings; null keeps on-demand scaling (no poller cost).
+    provisioned_pollers = optional(object({
+      minimum = optional(number, 1)
+      maximum = optional(number, 200)
+    }))
+    # The next three are accepted by Lambda on Kafka mappings only in provisioned mode.
+    maximum_retry_attempts         = optional(number)
+    maximum_record_age_in_seconds  = optional(number)
+    bisect_batch_on_function_error = optional(bool, false)
+    # none, output-bucket (the Firehose output bucket: Lambda writes the whole invocation record there), or the
+    # ARN of an SQS queue, SNS topic or S3 bucket (SQS and SNS receive metadata only).
+    on_failure_destination             = optional(string, "none")
+    on_failure_destination_kms_key_arn = optional(string)
+    # The forwarder's FAILURE_STRATEGY: fail, report-batch-item-failures (provisioned mode) or dead-letter.
+    forwarder_strategy = optional(string, "dead-letter")
+  })
+  description = "What happens when the functions cannot process a batch: provisioned pollers (minimum 1-200, maximum 1-2000), retry limit (-1 or 0-10000), maximum record age (-1 or 60-604800 s) and bisect (all three provisioned mode only), an on-failure destination, and the forwarder's FAILURE_STRATEGY. The defaults (on-demand, dead-letter) neither stall a partition nor lose a record."
+  default     = {}
+
+  validation {
+    condition = var.failure_handling.provisioned_pollers == null || try(
+      var.failure_handling.provisioned_pollers.minimum >= 1 && var.failure_handling.provisioned_pollers.minimum <= 200 &&
+      var.failure_handling.provisioned_pollers.maximum >= 1 && var.failure_handling.provisioned_pollers.maximum <= 2000 &&
+      var.failure_handling.provisioned_pollers.minimum <= var.failure_handling.provisioned_pollers.maximum,
+    false)
+    error_message = "failure_handling.provisioned_pollers: minimum 1-200, maximum 1-2000, minimum <= maximum."
+  }
+
+  validation {
+    condition = var.failure_handling.provisioned_pollers != null || (
+      var.failure_handling.maximum_retry_attempts == null && var.failure_handling.maximum_record_age_in_seconds == null &&
+      !var.failure_handling.bisect_batch_on_function_error && var.failure_handling.forwarder_strategy != "report-batch-item-failures"
+    )
+    error_message = "failure_handling.maximum_retry_attempts, maximum_record_age_in_seconds, bisect_batch_on_function_error and forwarder_strategy = report-batch-item-failures need failure_handling.provisioned_pollers: Lambda accepts them on Kafka mappings only in provisioned mode. Set provisioned_pollers, or use forwarder_strategy = dead-letter in on-demand mode."
+  }
+
+  validation {
+    condition     = contains(["fail", "report-batch-item-failures", "dead-letter"], var.failure_handling.forwarder_strategy)
+    error_message = "failure_handling.forwarder_strategy must be fail, report-batch-item-failures or dead-letter."
+  }
+
+  validation {
+    condition = (
+      (var.failure_handling.maximum_retry_attempts == null || try(var.failure_handling.maximum_retry_attempts >= -1 && var.failure_handling.maximum_retry_attempts <= 10000, false)) &&
+      (var.failure_handling.maximum_record_age_in_seconds == null || try(var.failure_handling.maximum_record_age_in_seconds == -1 || (var.failure_handling.maximum_record_age_in_seconds >= 60 && var.failure_handling.maximum_record_age_in_seconds <= 604800), false))
+    )
+    error_message = "failure_handling.maximum_retry_attempts must be -1 or 0-10000 and maximum_record_age_in_seconds -1 or 60-604800."
+  }
+
+  validation {
+    condition     = (try(var.failure_handling.maximum_retry_attempts < 0, true) && try(var.failure_handling.maximum_record_age_in_seconds < 0, true)) || var.failure_handling.on_failure_destination != "none"
+    error_message = "A finite failure_handling.maximum_retry_attempts or maximum_record_age_in_seconds needs an on_failure_destination (output-bucket or an ARN): Lambda discards the batch afterwards."
+  }
+
+  validation {
+    condition     = contains(["none", "output-bucket"], var.failure_handling.on_failure_destination) || can(regex("^arn:aws[a-z-]*:(sqs|sns|s3):.+$", var.failure_handling.on_failure_destination))
+    error_message = "failure_handling.on_failure_destination must be none, output-bucket, or an SQS queue, SNS topic or S3 bucket ARN."
+  }
+
+  validation {
+    condition     = var.failure_handling.forwarder_strategy != "fail" || var.failure_handling.provisioned_pollers != null
+    error_message = "failure_handling.forwarder_strategy = fail in on-demand mode retries a batch until its records expire from the topic (a Firehose outage or a poison record stalls the partition that long): use dead-letter, or provisioned_pollers with a finite maximum_retry_attempts and an on_failure_destination."
+  }
+
+  validation {
+    condition     = var.failure_handling.forwarder_strategy != "fail" || var.failure_handling.provisioned_pollers == null || try(var.failure_handling.maximum_retry_attempts >= 0, false)
+    error_message = "failure_handling.forwarder_strategy = fail needs a finite maximum_retry_attempts (and an on_failure_destination), or a failing batch blocks its partition until the records expire."
+  }
+
+  # Lambda requires an endpoint for the destination's service in the cluster's VPC.
+  validation {
+    condition = (
+      !(var.failure_handling.on_failure_destination == "output-bucket" || can(regex("^arn:aws[a-z-]*:s3:", var.failure_handling.on_failure_destination))) ||
+      var.network.existing_vpc == null ||
+      try(var.network.existing_vpc.s3_gateway_endpoint_exists || length(var.network.existing_vpc.private_route_table_ids) > 0, false)
+    )
+    error_message = "An S3 on-failure destination needs an S3 endpoint in the cluster's VPC: set network.existing_vpc.private_route_table_ids (the platform adds the gateway endpoint) or network.existing_vpc.s3_gateway_endpoint_exists = true."
+  }
+
+  validation {
+    condition = !can(regex("^arn:aws[a-z-]*:(sqs|sns):", var.failure_handling.on_failure_destination)) || try(
+      (var.network.vpc_endpoints.enabled && contains(var.network.vpc_endpoints.interface_services, split(":", var.failure_handling.on_failure_destination)[2])) ||
+      contains(var.network.existing_vpc.interface_endpoints, split(":", var.failure_handling.on_failure_destination)[2]),
+    false)
+    error_message = "An SQS or SNS on-failure destination needs an interface endpoint for that service in the cluster's VPC: add it to network.vpc_endpoints.interface_services (with enabled = true) or list it in network.existing_vpc.interface_endpoints."
+  }
+
+  validation {
+    condition     = var.failure_handling.on_failure_destination_kms_key_arn == null || (!contains(["none", "output-bucket"], var.failure_handling.on_failure_destination) && can(regex("^arn:aws[a-z-]*:kms:[a-z0-9-]+:[0-9]{12}:key/.+$", coalesce(var.failure_handling.on_failure_destination_kms_key_arn, "-"))))
+    error_message = "failure_handling.on_failure_destination_kms_key_arn is the key ARN of a destination given by ARN (output-bucket uses the platform's own key)."
+  }
+}
+
 ################################################################################
 # Firehose and S3 (pattern 3 output)
 ################################################################################
@@ -206,8 +340,13 @@ variable "pattern_4" {
     flink_application_jar_path = optional(string)
     flink_parallelism          = optional(number, 1)
   })
-  description = "Studio notebook (created stopped; bills KPUs only while running) and Managed Flink application running the same SQL (bills KPUs while running): toggles, the local application jar to upload (null: already in the output bucket under artifacts/) and its parallelism (1-256)."
+  description = "Studio notebook (created stopped; bills KPUs only while running) and Managed Flink application running the same SQL (bills KPUs while running): toggles, the local application jar to upload (required with the application: ./mvnw -pl flink-sql package builds flink-sql/target/flink-sql-<version>-application.jar) and its parallelism (1-256)."
   default     = {}
+
+  validation {
+    condition     = !var.pattern_4.flink_application_enabled || var.pattern_4.flink_application_jar_path != null
+    error_message = "pattern_4.flink_application_enabled needs pattern_4.flink_application_jar_path: nothing else uploads the application jar, and the application would point at an object that does not exist. Build it with ./mvnw -pl flink-sql package and set the path of flink-sql/target/flink-sql-<version>-application.jar."
+  }
 
   validation {
     condition     = var.pattern_4.flink_parallelism >= 1 && var.pattern_4.flink_parallelism <= 256

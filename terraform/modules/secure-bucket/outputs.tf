@@ -44,6 +44,11 @@ output "access_logging_target_prefix" {
 }
 
 output "policy_statements" {
-  description = "Statements of the bucket policy document (sid, effect, actions, resources, principals, conditions)."
-  value       = try(data.aws_iam_policy_document.this[0].statement, [])
+  description = "Statements of the bucket policy as sent to S3 (decoded JSON: Sid, Effect, Action, Resource, Principal, Condition)."
+  value       = try(jsondecode(aws_s3_bucket_policy.this[0].policy).Statement, [])
+}
+
+output "kms_encryption_context_arns" {
+  description = "Values S3 sends as kms:EncryptionContext:aws:s3:arn for this bucket's objects: with S3 Bucket Keys (always on here with aws:kms) the bucket ARN, not the object ARN. Empty with SSE-S3. Use them in the KMS conditions of every role that reads or writes the bucket."
+  value       = local.create && var.sse_algorithm == "aws:kms" ? [aws_s3_bucket.this[0].arn] : []
 }

@@ -44,6 +44,7 @@ module "access_policy" {
     region        = local.region
     account_id    = local.account_id
   }
+  s3a_output = local.create ? { bucket_arn = local.bucket_arn, prefix = var.output_prefix } : null
 }
 
 data "aws_iam_policy_document" "this" {
@@ -82,24 +83,17 @@ data "aws_iam_policy_document" "this" {
     ]
   }
 
-  statement {
-    sid       = "OutputBucket"
-    actions   = ["s3:ListBucket", "s3:GetBucketLocation"]
-    resources = [local.bucket_arn]
+  # The sink writes through S3A (s3a://), which also probes the folder's parents: modules/msk-access-policy.
+  dynamic "statement" {
+    for_each = module.access_policy.s3a_output_statements
+    content {
+      sid       = statement.value.sid
+      actions   = statement.value.actions
+      resources = statement.value.resources
+    }
   }
 
-  statement {
-    sid = "OutputObjects"
-    actions = [
-      "s3:GetObject",
-      "s3:PutObject",
-      "s3:DeleteObject",
-      "s3:AbortMultipartUpload",
-      "s3:ListMultipartUploadParts",
-    ]
-    resources = ["${local.bucket_arn}/${var.output_prefix}/*"]
-  }
-
+  # S3 sends the bucket ARN as encryption context with S3 Bucket Keys and the object ARN without them.
   dynamic "statement" {
     for_each = var.kms_key_arn != null ? [1] : []
     content {
@@ -111,6 +105,12 @@ data "aws_iam_policy_document" "this" {
         test     = "StringEquals"
         variable = "kms:ViaService"
         values   = ["s3.${local.region}.${data.aws_partition.current.dns_suffix}"]
+      }
+
+      condition {
+        test     = "StringLike"
+        variable = "kms:EncryptionContext:aws:s3:arn"
+        values   = [local.bucket_arn, "${local.bucket_arn}/*"]
       }
     }
   }

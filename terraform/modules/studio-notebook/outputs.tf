@@ -72,3 +72,8 @@ output "note_json" {
   description = "The rendered Zeppelin note itself (also: terraform output -raw note_json > note.zpln)."
   value       = local.create ? local.note_json : null
 }
+
+output "log_group_kms_key_arn" {
+  description = "KMS key of the notebook's log group (null: CloudWatch Logs' own encryption)."
+  value       = try(aws_cloudwatch_log_group.this[0].kms_key_id, null)
+}

@@ -1,5 +1,5 @@
 # Shared mock data for `mock_provider "aws" { source = "../../tests/mocks" }` in every module test.
-# The real provider still validates JSON and ARNs, so mocked values must be realistic (toolchain.md 11.5).
+# The real provider still validates JSON and ARNs, so mocked values must be realistic.
 
 mock_data "aws_availability_zones" {
   defaults = {
@@ -8,6 +8,8 @@ mock_data "aws_availability_zones" {
   }
 }
 
+# Only keeps the provider's JSON validation of mocked runs happy: no test asserts on it. Policies are asserted as
+# rendered by the real provider in the modules' tests/policy.tftest.hcl.
 mock_data "aws_iam_policy_document" {
   defaults = {
     json = "{\"Version\":\"2012-10-17\",\"Statement\":[]}"

@@ -51,6 +51,21 @@ run "dev_is_small_and_cheap" {
     condition     = module.platform.dashboard.dashboard_name == "msk-streaming-dev"
     error_message = "The dashboard is named per deployment."
   }
+
+  assert {
+    condition = (
+      module.platform.forwarder.failure_handling.failure_strategy == "dead-letter" &&
+      module.platform.forwarder.failure_handling.provisioned_pollers == null &&
+      length(module.platform.forwarder.failure_handling.function_response_types) == 0 &&
+      module.platform.forwarder.failure_handling.maximum_retry_attempts == null
+    )
+    error_message = "Dev: on-demand mappings (no retry controls, which AWS refuses there) and the dead-letter strategy."
+  }
+
+  assert {
+    condition     = module.platform.dashboard.sns_kms_key_arn == null && module.platform.deletion_protection_guard == null
+    error_message = "Dev: no key for the alarm topic (never alias/aws/sns) and no deletion protection."
+  }
 }
 
 run "native_functions" {
@@ -80,8 +95,9 @@ run "pattern_4_is_wired_to_the_cluster_when_enabled" {
   command = plan
 
   variables {
-    studio_notebook_enabled   = true
-    flink_application_enabled = true
+    studio_notebook_enabled    = true
+    flink_application_enabled  = true
+    flink_application_jar_path = "../../modules/flink-application/tests/fixtures/application.jar"
   }
 
   assert {
@@ -97,5 +113,22 @@ run "pattern_4_is_wired_to_the_cluster_when_enabled" {
   assert {
     condition     = module.platform.flink_application.property_group.properties.output_prefix == "flink/stock-ticks" && module.platform.studio_notebook.start_command == "aws kinesisanalyticsv2 start-application --application-name msk-streaming-dev-studio"
     error_message = "The application writes under flink/stock-ticks; the notebook can be started."
+  }
+}
+
+run "dev_in_an_existing_vpc" {
+  command = plan
+
+  variables {
+    existing_vpc = {
+      vpc_id             = "vpc-0aaaaaaaaaaaaaaaa"
+      private_subnet_ids = ["subnet-0aaaaaaaaaaaaaaaa", "subnet-0bbbbbbbbbbbbbbbb"]
+      nat_gateway        = true
+    }
+  }
+
+  assert {
+    condition     = module.platform.network.vpc_id == "vpc-0aaaaaaaaaaaaaaaa" && length(module.platform.network.nat_gateway_ids) == 0 && length(module.platform.network.vpc_endpoint_ids) == 0
+    error_message = "Dev in an existing VPC: nothing of the VPC is created."
   }
 }

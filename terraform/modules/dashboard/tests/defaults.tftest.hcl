@@ -38,9 +38,10 @@ run "broker_widgets_and_alarms" {
     error_message = "Alarms notify the SNS topic."
   }
 
+  # Not alias/aws/sns: CloudWatch cannot use the AWS-managed key, so alarms would never notify anyone.
   assert {
-    condition     = aws_sns_topic.this[0].kms_master_key_id == "alias/aws/sns"
-    error_message = "The SNS topic must be encrypted."
+    condition     = aws_sns_topic.this[0].kms_master_key_id == module.sns_key.key_arn && output.sns_kms_key_arn == module.sns_key.key_arn
+    error_message = "The created topic is encrypted with the module's customer key."
   }
 
   assert {
@@ -97,6 +98,24 @@ run "kraft_lambda_and_firehose_sections" {
   assert {
     condition     = length(aws_sns_topic.this) == 0 && alltrue([for a in [for k, a in aws_cloudwatch_metric_alarm.this : a if startswith(k, "offset_lag/")] : contains(a.alarm_actions, "arn:aws:sns:eu-west-1:123456789012:ops")])
     error_message = "An existing topic is used as given."
+  }
+
+  assert {
+    condition     = module.sns_key.key_arn == null && output.sns_kms_key_arn == null
+    error_message = "No key is created for an existing topic."
+  }
+}
+
+run "unencrypted_topic_without_customer_key" {
+  command = plan
+
+  variables {
+    create_sns_kms_key = false
+  }
+
+  assert {
+    condition     = aws_sns_topic.this[0].kms_master_key_id == null && module.sns_key.key_arn == null
+    error_message = "Without a customer key the topic stays unencrypted (never the AWS-managed key)."
   }
 }
 

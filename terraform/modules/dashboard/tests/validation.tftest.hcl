@@ -59,3 +59,34 @@ run "rejects_alarm_email_malformed" {
 
   expect_failures = [var.alarm_emails]
 }
+
+run "rejects_aws_managed_sns_key" {
+  command = plan
+
+  variables {
+    create_sns_kms_key = false
+    sns_kms_key_arn    = "alias/aws/sns"
+  }
+
+  expect_failures = [var.sns_kms_key_arn]
+}
+
+run "rejects_sns_key_with_created_key" {
+  command = plan
+
+  variables {
+    sns_kms_key_arn = "arn:aws:kms:eu-west-1:123456789012:key/33333333-2222-3333-4444-555555555555"
+  }
+
+  expect_failures = [var.sns_kms_key_arn]
+}
+
+run "rejects_malformed_topic_arn" {
+  command = plan
+
+  variables {
+    sns_topic_arn = "ops-topic"
+  }
+
+  expect_failures = [var.sns_topic_arn]
+}

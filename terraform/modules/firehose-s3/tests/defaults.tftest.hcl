@@ -1,4 +1,5 @@
-# Default path, feature switches and security invariants of the firehose-s3 module.
+# Default path, feature switches and invariants of the firehose-s3 module against the mocked provider. The IAM
+# and key policies are rendered for real in tests/policy.tftest.hcl.
 
 mock_provider "aws" {
   source = "../../tests/mocks"
@@ -35,10 +36,10 @@ run "defaults_match_the_original_and_harden_the_bucket" {
     error_message = "Delivery errors must be logged to a log group with retention."
   }
 
-  # Encryption at rest: SSE-KMS with a rotating customer-managed key, also for Firehose.
+  # Encryption at rest: SSE-KMS with the module's customer-managed key, also for Firehose.
   assert {
-    condition     = aws_kms_key.this[0].enable_key_rotation
-    error_message = "The customer-managed key must rotate."
+    condition     = output.kms_key_arn != null && aws_kinesis_firehose_delivery_stream.this[0].server_side_encryption[0].key_arn == output.kms_key_arn
+    error_message = "The delivery stream must use the module's customer key."
   }
 
   assert {
@@ -56,14 +57,6 @@ run "defaults_match_the_original_and_harden_the_bucket" {
     condition = alltrue([for b in [module.output_bucket.public_access_block, module.access_logs_bucket.public_access_block] :
     b.block_public_acls && b.block_public_policy && b.ignore_public_acls && b.restrict_public_buckets])
     error_message = "Both buckets must block all public access."
-  }
-
-  # TLS-only bucket policies.
-  assert {
-    condition = alltrue([for statements in [module.output_bucket.policy_statements, module.access_logs_bucket.policy_statements] :
-      anytrue([for s in statements : s.effect == "Deny" && anytrue([for c in s.condition : c.variable == "aws:SecureTransport" && contains(c.values, "false")])])
-    ])
-    error_message = "Both buckets must deny requests without TLS."
   }
 
   assert {
@@ -92,8 +85,8 @@ run "defaults_match_the_original_and_harden_the_bucket" {
   }
 
   assert {
-    condition     = alltrue([for s in data.aws_iam_policy_document.this[0].statement : !anytrue([for a in s.actions : a == "*" || endswith(a, ":*")])])
-    error_message = "The Firehose role must not grant wildcard actions."
+    condition     = aws_cloudwatch_log_group.this[0].kms_key_id == null
+    error_message = "The error log group uses CloudWatch Logs' own encryption unless a key is given."
   }
 
   assert {
@@ -166,11 +159,6 @@ run "msk_source_mode_reads_the_topic_with_scoped_permissions" {
     condition     = !try(aws_kinesis_firehose_delivery_stream.this[0].server_side_encryption[0].enabled, false)
     error_message = "Stream-side SSE is not allowed with an MSK source."
   }
-
-  assert {
-    condition     = one([for s in data.aws_iam_policy_document.this[0].statement : s.resources if s.sid == "MskReadTopic"]) == toset(["arn:aws:kafka:eu-west-1:123456789012:topic/demo/0b1c2d3e-1111-2222-3333-444455556666-2/orders"])
-    error_message = "Topic reads must be scoped to the topic ARN with the cluster UUID."
-  }
 }
 
 run "aws_managed_keys_when_no_cmk" {
@@ -181,13 +169,26 @@ run "aws_managed_keys_when_no_cmk" {
   }
 
   assert {
-    condition     = length(aws_kms_key.this) == 0 && aws_kinesis_firehose_delivery_stream.this[0].server_side_encryption[0].key_type == "AWS_OWNED_CMK"
+    condition     = output.kms_key_arn == null && aws_kinesis_firehose_delivery_stream.this[0].server_side_encryption[0].key_type == "AWS_OWNED_CMK"
     error_message = "Without a CMK the stream uses an AWS-owned key."
   }
 
   assert {
     condition     = module.output_bucket.sse_algorithm == "aws:kms"
     error_message = "The bucket still uses SSE-KMS (aws/s3 key)."
+  }
+}
+
+run "log_group_takes_a_customer_key" {
+  command = plan
+
+  variables {
+    log_kms_key_arn = "arn:aws:kms:eu-west-1:123456789012:key/22222222-2222-3333-4444-555555555555"
+  }
+
+  assert {
+    condition     = aws_cloudwatch_log_group.this[0].kms_key_id == "arn:aws:kms:eu-west-1:123456789012:key/22222222-2222-3333-4444-555555555555"
+    error_message = "The error log group must be encrypted with the given key."
   }
 }
 
@@ -212,7 +213,7 @@ run "create_false_plans_nothing" {
   }
 
   assert {
-    condition     = module.output_bucket.bucket_arn == null && module.access_logs_bucket.bucket_arn == null && length(aws_kinesis_firehose_delivery_stream.this) == 0 && length(aws_kms_key.this) == 0 && length(aws_iam_role.this) == 0
+    condition     = module.output_bucket.bucket_arn == null && module.access_logs_bucket.bucket_arn == null && length(aws_kinesis_firehose_delivery_stream.this) == 0 && module.kms_key.key_arn == null && length(aws_iam_role.this) == 0
     error_message = "create = false must plan no resources."
   }
 

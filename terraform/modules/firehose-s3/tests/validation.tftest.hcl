@@ -240,3 +240,13 @@ run "rejects_glue_database_with_dashes" {
 
   expect_failures = [var.glue_database_name]
 }
+
+run "rejects_log_kms_key_malformed" {
+  command = plan
+
+  variables {
+    log_kms_key_arn = "alias/aws/logs"
+  }
+
+  expect_failures = [var.log_kms_key_arn]
+}

@@ -1,5 +1,5 @@
-# Default path of the flink-application module: runtime, code, checkpointing, parallelism, VPC, property group,
-# logs and the IAM scope.
+# Default path of the flink-application module against the mocked provider: runtime, code, checkpointing,
+# parallelism, VPC, property group and logs. The role policy is rendered for real in tests/policy.tftest.hcl.
 
 mock_provider "aws" {
   source = "../../tests/mocks"
@@ -95,36 +95,6 @@ run "application_runs_the_jar_on_flink_1_20_in_the_vpc" {
   }
 }
 
-run "iam_is_least_privilege" {
-  command = apply
-
-  assert {
-    condition     = alltrue([for s in data.aws_iam_policy_document.this[0].statement : !anytrue([for a in s.actions : a == "*" || endswith(a, ":*")])])
-    error_message = "No IAM statement may grant a wildcard action."
-  }
-
-  assert {
-    condition     = alltrue([for s in data.aws_iam_policy_document.this[0].statement : s.sid == "ManageNetworkInterfaces" || !contains(s.resources, "*")])
-    error_message = "Data-plane statements must be scoped to resources."
-  }
-
-  assert {
-    condition = (
-      one([for s in data.aws_iam_policy_document.this[0].statement : s.resources if s.sid == "ReadCode"]) == toset(["arn:aws:s3:::artifacts-bucket/flink/flink-sql-application.jar"]) &&
-      one([for s in data.aws_iam_policy_document.this[0].statement : s.resources if s.sid == "OutputObjects"]) == toset(["arn:aws:s3:::output-bucket/flink/stock-ticks/*"])
-    )
-    error_message = "S3 access must be limited to the jar and the output prefix."
-  }
-
-  assert {
-    condition = (
-      one([for s in data.aws_iam_policy_document.this[0].statement : s.resources if s.sid == "KafkaReadTopic"]) == toset(["arn:aws:kafka:eu-west-1:123456789012:topic/demo/0b1c2d3e-1111-2222-3333-444455556666-2/stock-ticks"]) &&
-      !anytrue([for s in data.aws_iam_policy_document.this[0].statement : contains(s.actions, "kafka-cluster:WriteData")])
-    )
-    error_message = "Kafka access must be read-only and scoped to the topic."
-  }
-}
-
 run "uploads_the_jar_and_pins_its_version" {
   command = apply
 
@@ -136,8 +106,13 @@ run "uploads_the_jar_and_pins_its_version" {
   }
 
   assert {
-    condition     = aws_s3_object.jar[0].bucket == "artifacts-bucket" && aws_s3_object.jar[0].key == "flink/flink-sql-application.jar" && aws_s3_object.jar[0].etag == filemd5("tests/fixtures/application.jar")
-    error_message = "jar_path must be uploaded to code_bucket_name/code_key."
+    condition     = aws_s3_object.jar[0].bucket == "artifacts-bucket" && aws_s3_object.jar[0].key == "flink/flink-sql-application.jar" && aws_s3_object.jar[0].source_hash == filemd5("tests/fixtures/application.jar")
+    error_message = "jar_path must be uploaded to code_bucket_name/code_key, tracked by source_hash."
+  }
+
+  assert {
+    condition     = aws_s3_object.jar[0].server_side_encryption == "AES256"
+    error_message = "Without a key the jar is stored with SSE-S3."
   }
 
   assert {
@@ -146,13 +121,29 @@ run "uploads_the_jar_and_pins_its_version" {
   }
 
   assert {
-    condition     = !anytrue([for s in data.aws_iam_policy_document.this[0].statement : startswith(s.sid, "Kafka")])
-    error_message = "TLS access control needs no kafka-cluster permissions."
+    condition     = aws_kinesisanalyticsv2_application.this[0].start_application && aws_kinesisanalyticsv2_application.this[0].application_configuration[0].flink_application_configuration[0].parallelism_configuration[0].parallelism == 4
+    error_message = "start_application and parallelism must be passed through."
+  }
+}
+
+# With SSE-KMS the stored ETag is not the content's MD5, so etag = filemd5(...) re-uploaded the jar and restarted
+# the application on every plan. source_hash is compared with the file, not with the stored ETag.
+run "kms_encrypted_jar_is_tracked_by_source_hash" {
+  command = apply
+
+  variables {
+    jar_path    = "tests/fixtures/application.jar"
+    kms_key_arn = "arn:aws:kms:eu-west-1:123456789012:key/11111111-2222-3333-4444-555555555555"
   }
 
   assert {
-    condition     = aws_kinesisanalyticsv2_application.this[0].start_application && aws_kinesisanalyticsv2_application.this[0].application_configuration[0].flink_application_configuration[0].parallelism_configuration[0].parallelism == 4
-    error_message = "start_application and parallelism must be passed through."
+    condition     = aws_s3_object.jar[0].server_side_encryption == "aws:kms" && aws_s3_object.jar[0].kms_key_id == "arn:aws:kms:eu-west-1:123456789012:key/11111111-2222-3333-4444-555555555555"
+    error_message = "The jar is encrypted with the bucket's key."
+  }
+
+  assert {
+    condition     = aws_s3_object.jar[0].source_hash == filemd5("tests/fixtures/application.jar")
+    error_message = "Changes to the jar are detected by source_hash."
   }
 }
 

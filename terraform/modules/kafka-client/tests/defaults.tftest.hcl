@@ -59,16 +59,6 @@ run "defaults_ssm_only_imdsv2_encrypted" {
     ])
     error_message = "SSL and IAM property files plus the environment are written; no SASL file without SCRAM."
   }
-
-  assert {
-    condition     = alltrue([for s in data.aws_iam_policy_document.kafka[0].statement : !anytrue([for a in s.actions : a == "*" || strcontains(a, "*")])])
-    error_message = "No wildcard actions (the original granted kafka-cluster:*Topic*)."
-  }
-
-  assert {
-    condition     = one([for s in data.aws_iam_policy_document.kafka[0].statement : s.resources if s.sid == "KafkaTopics"]) == toset(["arn:aws:kafka:eu-west-1:123456789012:topic/demo/0b1c2d3e-1111-2222-3333-444455556666-2/*"])
-    error_message = "Topic permissions must be scoped to the cluster UUID."
-  }
 }
 
 run "scram_credentials_read_at_boot_never_baked_in" {

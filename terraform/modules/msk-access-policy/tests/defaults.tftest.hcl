@@ -103,3 +103,39 @@ run "vpc_application" {
     error_message = "Only the eight ENI actions get a * resource (EC2 has no resource-level permissions for them)."
   }
 }
+
+run "s3a_output_covers_the_folder_its_parents_and_their_markers" {
+  command = plan
+
+  variables {
+    s3a_output = { bucket_arn = "arn:aws:s3:::msk-demo-output", prefix = "flink/stock-ticks" }
+  }
+
+  assert {
+    condition     = join(",", [for s in output.s3a_output_statements : s.sid]) == join(",", ["OutputBucket", "OutputObjects", "OutputPathProbes", "OutputParentMarkers"])
+    error_message = "Bucket, objects, path probes and parent markers."
+  }
+
+  assert {
+    condition     = output.s3a_output_statements[0].resources == tolist(["arn:aws:s3:::msk-demo-output"]) && contains(output.s3a_output_statements[0].actions, "s3:ListBucket")
+    error_message = "Listing is granted on the bucket (S3A lists the folder to tell a missing path from a directory)."
+  }
+
+  assert {
+    condition     = output.s3a_output_statements[1].resources == tolist(["arn:aws:s3:::msk-demo-output/flink/stock-ticks/*"])
+    error_message = "Objects are written only below the sink's folder."
+  }
+
+  assert {
+    condition = toset(output.s3a_output_statements[2].resources) == toset([
+      "arn:aws:s3:::msk-demo-output/flink", "arn:aws:s3:::msk-demo-output/flink/stock-ticks",
+      "arn:aws:s3:::msk-demo-output/flink/", "arn:aws:s3:::msk-demo-output/flink/stock-ticks/",
+    ]) && output.s3a_output_statements[2].actions == tolist(["s3:GetObject"])
+    error_message = "S3A may probe the folder and each parent, as key and as folder marker, read-only."
+  }
+
+  assert {
+    condition     = output.s3a_output_statements[3].resources == tolist(["arn:aws:s3:::msk-demo-output/flink/", "arn:aws:s3:::msk-demo-output/flink/stock-ticks/"]) && output.s3a_output_statements[3].actions == tolist(["s3:DeleteObject"])
+    error_message = "Only the parents' folder markers may be deleted outside the folder."
+  }
+}

@@ -95,3 +95,13 @@ run "rejects_bad_vpc_application" {
 
   expect_failures = [var.vpc_application]
 }
+
+run "rejects_s3a_prefix_with_trailing_slash" {
+  command = plan
+
+  variables {
+    s3a_output = { bucket_arn = "arn:aws:s3:::msk-demo-output", prefix = "flink/stock-ticks/" }
+  }
+
+  expect_failures = [var.s3a_output]
+}

@@ -60,7 +60,7 @@ run "defaults_iam_tls_only_newest_kafka" {
   }
 
   assert {
-    condition     = length(aws_kms_key.this) == 0 && length(aws_secretsmanager_secret.scram) == 0 && length(aws_msk_cluster_policy.this) == 0
+    condition     = output.kms_key_arn == null && length(aws_secretsmanager_secret.scram) == 0 && length(aws_msk_cluster_policy.this) == 0
     error_message = "No CMK, SCRAM secrets or cluster policy by default."
   }
 
@@ -107,12 +107,12 @@ run "all_access_methods_scram_users_cmk_and_clients" {
   }
 
   assert {
-    condition     = length(aws_kms_key.this) == 1 && aws_kms_key.this[0].enable_key_rotation
-    error_message = "SCRAM users need a rotating customer-managed key."
+    condition     = output.kms_key_arn != null && output.kms_key_arn == module.kms_key.key_arn
+    error_message = "SCRAM users need a customer-managed key (MSK refuses secrets under the AWS-managed key)."
   }
 
   assert {
-    condition     = alltrue([for s in aws_secretsmanager_secret.scram : startswith(s.name, "AmazonMSK_") && s.kms_key_id == aws_kms_key.this[0].arn])
+    condition     = alltrue([for s in aws_secretsmanager_secret.scram : startswith(s.name, "AmazonMSK_") && s.kms_key_id == output.kms_key_arn])
     error_message = "SCRAM secrets must be named AmazonMSK_* and use the customer key."
   }
 
@@ -122,7 +122,7 @@ run "all_access_methods_scram_users_cmk_and_clients" {
   }
 
   assert {
-    condition     = aws_msk_cluster.this[0].encryption_info[0].encryption_at_rest_kms_key_arn == aws_kms_key.this[0].arn
+    condition     = aws_msk_cluster.this[0].encryption_info[0].encryption_at_rest_kms_key_arn == output.kms_key_arn
     error_message = "Encryption at rest must use the customer key."
   }
 }

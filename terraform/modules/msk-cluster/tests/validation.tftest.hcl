@@ -245,3 +245,13 @@ run "rejects_log_retention_not_allowed" {
 
   expect_failures = [var.broker_log_retention_in_days]
 }
+
+run "rejects_broker_log_kms_key_malformed" {
+  command = plan
+
+  variables {
+    broker_log_kms_key_arn = "alias/aws/logs"
+  }
+
+  expect_failures = [var.broker_log_kms_key_arn]
+}

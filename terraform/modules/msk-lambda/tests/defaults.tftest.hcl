@@ -1,4 +1,5 @@
-# Default path, feature switches and security invariants of the msk-lambda module.
+# Default path and feature switches of the msk-lambda module against the mocked provider. The role policy is
+# rendered for real in tests/policy.tftest.hcl.
 
 mock_provider "aws" {
   source = "../../tests/mocks"
@@ -59,35 +60,25 @@ run "defaults_jvm_with_original_mapping_settings" {
     error_message = "No VPC security group and no alias by default."
   }
 
-  # Security invariant: no "*" action anywhere in the role policy.
-  assert {
-    condition     = alltrue([for s in data.aws_iam_policy_document.this[0].statement : !anytrue([for a in s.actions : a == "*" || endswith(a, ":*")])])
-    error_message = "No IAM statement may grant a wildcard action."
-  }
-
-  # Data-plane statements are scoped to the cluster UUID, the topic and the group: no wildcarded UUID.
-  assert {
-    condition = one([for s in data.aws_iam_policy_document.this[0].statement : s.resources if s.sid == "KafkaReadTopic"]) == toset([
-      "arn:aws:kafka:eu-west-1:123456789012:topic/demo/0b1c2d3e-1111-2222-3333-444455556666-2/orders"
-    ])
-    error_message = "ReadData must be scoped to the exact topic ARN with the cluster UUID."
-  }
-
-  assert {
-    condition = one([for s in data.aws_iam_policy_document.this[0].statement : s.resources if s.sid == "KafkaConsumerGroup"]) == toset([
-      "arn:aws:kafka:eu-west-1:123456789012:group/demo/0b1c2d3e-1111-2222-3333-444455556666-2/*"
-    ])
-    error_message = "Group permissions must be scoped to this cluster's UUID."
-  }
-
-  assert {
-    condition     = length([for s in data.aws_iam_policy_document.this[0].statement : s if contains(["ReadScramSecret", "DecryptScramSecret", "PutToFirehose", "WriteDeadLetters"], s.sid)]) == 0
-    error_message = "The logger must not get SCRAM, Firehose or dead-letter permissions."
-  }
-
   assert {
     condition     = output.runtime == "java21" && output.event_source_mapping_uuid != null
     error_message = "Outputs must expose the runtime and the mapping."
+  }
+
+  # On-demand mode: nothing that Kafka mappings accept only in provisioned mode.
+  assert {
+    condition = (
+      length(aws_lambda_event_source_mapping.this[0].metrics_config) == 0 &&
+      length(aws_lambda_event_source_mapping.this[0].provisioned_poller_config) == 0 &&
+      aws_lambda_event_source_mapping.this[0].function_response_types == null &&
+      aws_lambda_event_source_mapping.this[0].bisect_batch_on_function_error == null
+    )
+    error_message = "An on-demand mapping gets no metrics, no partial batch responses and no bisect."
+  }
+
+  assert {
+    condition     = !contains(keys(aws_lambda_function.this[0].environment[0].variables), "FAILURE_STRATEGY")
+    error_message = "The logger has no failure strategy."
   }
 }
 
@@ -167,41 +158,69 @@ run "forwarder_gets_firehose_and_dead_letter_access_only" {
     )
     error_message = "The forwarder must receive DELIVERY_STREAM_NAME and DEAD_LETTER_BUCKET."
   }
-
-  assert {
-    condition     = one([for s in data.aws_iam_policy_document.this[0].statement : s.actions if s.sid == "PutToFirehose"]) == toset(["firehose:PutRecordBatch", "firehose:PutRecord"]) && one([for s in data.aws_iam_policy_document.this[0].statement : s.resources if s.sid == "PutToFirehose"]) == toset(["arn:aws:firehose:eu-west-1:123456789012:deliverystream/demo-stream"])
-    error_message = "Firehose access must be PutRecordBatch/PutRecord on the one stream."
-  }
-
-  assert {
-    condition     = one([for s in data.aws_iam_policy_document.this[0].statement : s.resources if s.sid == "WriteDeadLetters"]) == toset(["arn:aws:s3:::demo-output-bucket/dead-letter/*"])
-    error_message = "Dead-letter writes must be limited to the bucket prefix."
-  }
-
-  assert {
-    condition     = flatten([for s in data.aws_iam_policy_document.this[0].statement : [for c in s.condition : [for v in c.values : "${c.test} ${c.variable} ${v}"]] if s.sid == "EncryptDeadLetters"]) == ["StringEquals kms:ViaService s3.eu-west-1.amazonaws.com"]
-    error_message = "KMS use for dead letters must be limited to S3 (kms:ViaService)."
-  }
 }
 
-run "forwarder_with_partial_batch_responses_reports_item_failures" {
+run "forwarder_dead_letter_strategy_in_on_demand_mode" {
   command = apply
 
   variables {
-    function_name              = "msk-forwarder"
-    delivery_stream_name       = "demo-stream"
-    delivery_stream_arn        = "arn:aws:firehose:eu-west-1:123456789012:deliverystream/demo-stream"
-    report_batch_item_failures = true
+    function_name        = "msk-forwarder"
+    delivery_stream_name = "demo-stream"
+    delivery_stream_arn  = "arn:aws:firehose:eu-west-1:123456789012:deliverystream/demo-stream"
+    dead_letter          = { bucket_name = "demo-output-bucket" }
+    failure_strategy     = "dead-letter"
+  }
+
+  assert {
+    condition     = aws_lambda_function.this[0].environment[0].variables["FAILURE_STRATEGY"] == "dead-letter" && aws_lambda_function.this[0].environment[0].variables["DEAD_LETTER_PREFIX"] == "dead-letter/"
+    error_message = "dead-letter parks undelivered records in the dead-letter bucket and never blocks the partition."
+  }
+
+  assert {
+    condition     = aws_lambda_event_source_mapping.this[0].function_response_types == null && length(aws_lambda_event_source_mapping.this[0].provisioned_poller_config) == 0
+    error_message = "dead-letter works in on-demand mode without partial batch responses."
+  }
+}
+
+run "forwarder_partial_batch_responses_in_provisioned_mode_with_bounded_retries" {
+  command = apply
+
+  variables {
+    function_name                  = "msk-forwarder"
+    delivery_stream_name           = "demo-stream"
+    delivery_stream_arn            = "arn:aws:firehose:eu-west-1:123456789012:deliverystream/demo-stream"
+    dead_letter                    = { bucket_name = "demo-output-bucket" }
+    failure_strategy               = "report-batch-item-failures"
+    provisioned_pollers            = { minimum_pollers = 1, maximum_pollers = 6 }
+    maximum_retry_attempts         = 10
+    maximum_record_age_in_seconds  = -1
+    bisect_batch_on_function_error = true
+    on_failure_destination_arn     = "arn:aws:s3:::demo-output-bucket"
   }
 
   assert {
     condition     = aws_lambda_function.this[0].environment[0].variables["FAILURE_STRATEGY"] == "report-batch-item-failures"
-    error_message = "With partial batch responses on the mapping, the forwarder must report batch item failures."
+    error_message = "The forwarder reports batch item failures."
   }
 
   assert {
     condition     = tolist(aws_lambda_event_source_mapping.this[0].function_response_types) == tolist(["ReportBatchItemFailures"])
-    error_message = "The mapping must read partial batch responses."
+    error_message = "The mapping reads the partial batch responses the forwarder returns."
+  }
+
+  assert {
+    condition = (
+      aws_lambda_event_source_mapping.this[0].maximum_retry_attempts == 10 &&
+      aws_lambda_event_source_mapping.this[0].maximum_record_age_in_seconds == -1 &&
+      aws_lambda_event_source_mapping.this[0].bisect_batch_on_function_error &&
+      aws_lambda_event_source_mapping.this[0].destination_config[0].on_failure[0].destination_arn == "arn:aws:s3:::demo-output-bucket"
+    )
+    error_message = "Retries are bounded and exhausted batches go to the S3 destination with their records."
+  }
+
+  assert {
+    condition     = tolist(aws_lambda_event_source_mapping.this[0].metrics_config[0].metrics) == tolist(["EventCount"])
+    error_message = "Provisioned mappings get the EventCount metrics by default."
   }
 }
 
@@ -218,16 +237,6 @@ run "scram_reads_secret_and_decrypts_via_secrets_manager_only" {
     condition     = one(aws_lambda_event_source_mapping.this[0].source_access_configuration).type == "SASL_SCRAM_512_AUTH"
     error_message = "SCRAM must be configured on the mapping."
   }
-
-  assert {
-    condition     = flatten([for s in data.aws_iam_policy_document.this[0].statement : [for c in s.condition : [for v in c.values : "${c.test} ${c.variable} ${v}"]] if s.sid == "DecryptScramSecret"]) == ["StringEquals kms:ViaService secretsmanager.eu-west-1.amazonaws.com"]
-    error_message = "kms:Decrypt must carry the kms:ViaService = secretsmanager condition."
-  }
-
-  assert {
-    condition     = length([for s in data.aws_iam_policy_document.this[0].statement : s if startswith(s.sid, "Kafka")]) == 0
-    error_message = "No kafka-cluster data-plane permission is needed with SCRAM."
-  }
 }
 
 run "all_mapping_options" {
@@ -242,6 +251,9 @@ run "all_mapping_options" {
     provisioned_pollers                = { minimum_pollers = 2, maximum_pollers = 10 }
     filters                            = ["{\"value\":{\"type\":[\"order\"]}}"]
     report_batch_item_failures         = true
+    maximum_retry_attempts             = 3
+    maximum_record_age_in_seconds      = 3600
+    metrics                            = []
     on_failure_destination_arn         = "arn:aws:sqs:eu-west-1:123456789012:msk-logger-dlq"
     event_source_enabled               = false
   }
@@ -277,31 +289,13 @@ run "all_mapping_options" {
   }
 
   assert {
-    condition     = one([for s in data.aws_iam_policy_document.this[0].statement : s.actions if s.sid == "OnFailureSqs"]) == toset(["sqs:SendMessage"])
-    error_message = "An SQS destination needs sqs:SendMessage only."
-  }
-
-  assert {
-    condition     = one([for s in data.aws_iam_policy_document.this[0].statement : s.resources if s.sid == "KafkaConsumerGroup"]) == toset(["arn:aws:kafka:eu-west-1:123456789012:group/demo/0b1c2d3e-1111-2222-3333-444455556666-2/msk-logger-group"])
-    error_message = "A named consumer group narrows the group permission to it."
-  }
-
-  assert {
     condition     = !aws_lambda_event_source_mapping.this[0].enabled
     error_message = "The mapping must be pausable."
   }
-}
-
-run "s3_destination_grants_put_and_list_on_that_bucket" {
-  command = apply
-
-  variables {
-    on_failure_destination_arn = "arn:aws:s3:::demo-failures"
-  }
 
   assert {
-    condition     = one([for s in data.aws_iam_policy_document.this[0].statement : s.resources if s.sid == "OnFailureS3"]) == toset(["arn:aws:s3:::demo-failures", "arn:aws:s3:::demo-failures/*"])
-    error_message = "An S3 destination grants PutObject/ListBucket on that bucket only."
+    condition     = aws_lambda_event_source_mapping.this[0].maximum_retry_attempts == 3 && aws_lambda_event_source_mapping.this[0].maximum_record_age_in_seconds == 3600 && length(aws_lambda_event_source_mapping.this[0].metrics_config) == 0
+    error_message = "Retry limit and record age are passed; an empty metrics list disables them."
   }
 }
 

@@ -410,7 +410,7 @@ run "rejects_metrics_unknown" {
   expect_failures = [var.metrics]
 }
 
-run "rejects_partial_batch_strategy_without_partial_batch_responses" {
+run "rejects_failure_strategy_in_environment_variables" {
   command = plan
 
   variables {
@@ -418,4 +418,168 @@ run "rejects_partial_batch_strategy_without_partial_batch_responses" {
   }
 
   expect_failures = [var.environment_variables]
+}
+
+run "rejects_metrics_in_on_demand_mode" {
+  command = plan
+
+  variables {
+    metrics = ["EventCount"]
+  }
+
+  expect_failures = [var.metrics]
+}
+
+run "rejects_partial_batch_responses_in_on_demand_mode" {
+  command = plan
+
+  variables {
+    report_batch_item_failures = true
+  }
+
+  expect_failures = [var.report_batch_item_failures]
+}
+
+run "rejects_retry_limit_in_on_demand_mode" {
+  command = plan
+
+  variables {
+    maximum_retry_attempts     = 5
+    on_failure_destination_arn = "arn:aws:sqs:eu-west-1:123456789012:dlq"
+  }
+
+  expect_failures = [var.maximum_retry_attempts]
+}
+
+run "rejects_retry_limit_out_of_range" {
+  command = plan
+
+  variables {
+    provisioned_pollers        = {}
+    maximum_retry_attempts     = 10001
+    on_failure_destination_arn = "arn:aws:sqs:eu-west-1:123456789012:dlq"
+  }
+
+  expect_failures = [var.maximum_retry_attempts]
+}
+
+run "rejects_finite_retries_without_destination" {
+  command = plan
+
+  variables {
+    provisioned_pollers    = {}
+    maximum_retry_attempts = 5
+  }
+
+  expect_failures = [var.maximum_retry_attempts]
+}
+
+run "rejects_record_age_in_on_demand_mode" {
+  command = plan
+
+  variables {
+    maximum_record_age_in_seconds = 3600
+    on_failure_destination_arn    = "arn:aws:sqs:eu-west-1:123456789012:dlq"
+  }
+
+  expect_failures = [var.maximum_record_age_in_seconds]
+}
+
+run "rejects_record_age_below_minimum" {
+  command = plan
+
+  variables {
+    provisioned_pollers           = {}
+    maximum_record_age_in_seconds = 30
+    on_failure_destination_arn    = "arn:aws:sqs:eu-west-1:123456789012:dlq"
+  }
+
+  expect_failures = [var.maximum_record_age_in_seconds]
+}
+
+run "rejects_finite_record_age_without_destination" {
+  command = plan
+
+  variables {
+    provisioned_pollers           = {}
+    maximum_record_age_in_seconds = 3600
+  }
+
+  expect_failures = [var.maximum_record_age_in_seconds]
+}
+
+run "rejects_bisect_in_on_demand_mode" {
+  command = plan
+
+  variables {
+    bisect_batch_on_function_error = true
+  }
+
+  expect_failures = [var.bisect_batch_on_function_error]
+}
+
+run "rejects_unknown_failure_strategy" {
+  command = plan
+
+  variables {
+    delivery_stream_name = "demo-stream"
+    delivery_stream_arn  = "arn:aws:firehose:eu-west-1:123456789012:deliverystream/demo-stream"
+    failure_strategy     = "ignore"
+  }
+
+  expect_failures = [var.failure_strategy]
+}
+
+run "rejects_failure_strategy_for_the_logger" {
+  command = plan
+
+  variables {
+    failure_strategy = "fail"
+  }
+
+  expect_failures = [var.failure_strategy]
+}
+
+run "rejects_dead_letter_strategy_without_bucket" {
+  command = plan
+
+  variables {
+    delivery_stream_name = "demo-stream"
+    delivery_stream_arn  = "arn:aws:firehose:eu-west-1:123456789012:deliverystream/demo-stream"
+    failure_strategy     = "dead-letter"
+  }
+
+  expect_failures = [var.failure_strategy]
+}
+
+run "rejects_partial_batch_strategy_in_on_demand_mode" {
+  command = plan
+
+  variables {
+    delivery_stream_name = "demo-stream"
+    delivery_stream_arn  = "arn:aws:firehose:eu-west-1:123456789012:deliverystream/demo-stream"
+    failure_strategy     = "report-batch-item-failures"
+  }
+
+  expect_failures = [var.failure_strategy]
+}
+
+run "rejects_destination_key_without_destination" {
+  command = plan
+
+  variables {
+    on_failure_destination_kms_key_arn = "arn:aws:kms:eu-west-1:123456789012:key/11111111-2222-3333-4444-555555555555"
+  }
+
+  expect_failures = [var.on_failure_destination_kms_key_arn]
+}
+
+run "rejects_log_kms_key_malformed" {
+  command = plan
+
+  variables {
+    log_kms_key_arn = "alias/aws/logs"
+  }
+
+  expect_failures = [var.log_kms_key_arn]
 }

@@ -108,6 +108,25 @@ run "existing_vpc_adds_endpoints_only" {
   }
 }
 
+run "s3_gateway_endpoint_alone_with_encrypted_flow_logs" {
+  command = plan
+
+  variables {
+    s3_gateway_endpoint   = true
+    flow_logs_kms_key_arn = "arn:aws:kms:eu-west-1:123456789012:key/22222222-2222-3333-4444-555555555555"
+  }
+
+  assert {
+    condition     = length(aws_vpc_endpoint.s3) == 1 && length(aws_vpc_endpoint.interface) == 0 && aws_vpc_endpoint.s3[0].vpc_endpoint_type == "Gateway" && length(aws_vpc_endpoint.s3[0].route_table_ids) == 3
+    error_message = "Only the S3 gateway endpoint, on every private route table."
+  }
+
+  assert {
+    condition     = aws_cloudwatch_log_group.flow_logs[0].kms_key_id == "arn:aws:kms:eu-west-1:123456789012:key/22222222-2222-3333-4444-555555555555"
+    error_message = "The flow-log log group is encrypted with the given key."
+  }
+}
+
 run "create_false_plans_nothing" {
   command = plan
 

@@ -107,3 +107,24 @@ run "rejects_flow_log_retention_not_allowed" {
 
   expect_failures = [var.flow_logs_retention_in_days]
 }
+
+run "rejects_s3_endpoint_in_existing_vpc_without_route_tables" {
+  command = plan
+
+  variables {
+    existing_vpc        = { vpc_id = "vpc-0a", private_subnet_ids = ["subnet-0a", "subnet-0b"] }
+    s3_gateway_endpoint = true
+  }
+
+  expect_failures = [var.s3_gateway_endpoint]
+}
+
+run "rejects_flow_logs_kms_key_malformed" {
+  command = plan
+
+  variables {
+    flow_logs_kms_key_arn = "alias/aws/logs"
+  }
+
+  expect_failures = [var.flow_logs_kms_key_arn]
+}

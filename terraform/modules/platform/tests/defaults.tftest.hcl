@@ -54,6 +54,35 @@ run "composes_every_component" {
     condition     = output.studio_notebook_start_command == null && output.flink_application_start_command == null
     error_message = "Pattern 4 is off by default."
   }
+
+  # Default failure handling: on-demand mappings (AWS accepts no retry controls there) and a forwarder that parks
+  # what it cannot deliver, so nothing stalls a partition and nothing is lost.
+  assert {
+    condition = (
+      output.forwarder.failure_handling.failure_strategy == "dead-letter" &&
+      output.forwarder.failure_handling.provisioned_pollers == null &&
+      length(output.forwarder.failure_handling.function_response_types) == 0 &&
+      length(output.forwarder.failure_handling.metrics) == 0 &&
+      output.logger.failure_handling.failure_strategy == null &&
+      output.logger.failure_handling.on_failure_destination_arn == null
+    )
+    error_message = "On-demand mappings with the dead-letter strategy by default."
+  }
+
+  assert {
+    condition     = output.logs_kms_key_arn == null && output.dashboard.sns_kms_key_arn == null && output.logger.log_group_kms_key_arn == null
+    error_message = "Without customer-managed keys: no logs key and an unencrypted alarm topic (never alias/aws/sns)."
+  }
+
+  assert {
+    condition     = output.deletion_protection_guard == null && length(terraform_data.deletion_protection) == 0
+    error_message = "No deletion protection unless asked for."
+  }
+
+  assert {
+    condition     = !contains(keys(output.network.vpc_endpoint_ids), "s3")
+    error_message = "No S3 endpoint without an S3 on-failure destination."
+  }
 }
 
 run "customer_managed_keys_and_snap_start" {
@@ -69,8 +98,26 @@ run "customer_managed_keys_and_snap_start" {
   }
 
   assert {
-    condition     = output.msk.kms_key_arn != null && output.firehose_s3.kms_key_arn != null
-    error_message = "use_customer_managed_keys creates keys for MSK, S3 and Firehose."
+    condition     = output.msk.kms_key_arn != null && output.firehose_s3.kms_key_arn != null && output.dashboard.sns_kms_key_arn != null && output.logs_kms_key_arn != null
+    error_message = "use_customer_managed_keys creates keys for MSK, S3 and Firehose, the alarm topic and the log groups."
+  }
+
+  assert {
+    condition = alltrue([for k in [
+      output.msk.broker_log_kms_key_arn, output.network.flow_logs_kms_key_arn, output.firehose_s3.log_group_kms_key_arn,
+      output.logger.log_group_kms_key_arn, output.forwarder.log_group_kms_key_arn,
+    ] : k == output.logs_kms_key_arn])
+    error_message = "Every log group (broker, flow logs, Firehose, both functions) is encrypted with the logs key."
+  }
+
+  # The key's policy names log groups by pattern; a log group outside them could not use the key.
+  assert {
+    condition = alltrue([for name in [
+      output.msk.broker_log_group_name, "/aws/vpc/msk-streaming-test/flow-logs", output.firehose_s3.log_group_name,
+      output.logger.log_group_name, output.forwarder.log_group_name,
+      "/aws/kinesis-analytics/msk-streaming-test-studio", "/aws/kinesis-analytics/msk-streaming-test-flink-sql",
+    ] : anytrue([for p in output.logs_key_log_groups : can(regex("^${replace(p, "*", ".*")}$", name))])])
+    error_message = "Every log group of the deployment matches a pattern of the logs key's policy."
   }
 
   assert {
@@ -89,7 +136,7 @@ run "pattern_4_when_enabled" {
   command = plan
 
   variables {
-    pattern_4 = { studio_notebook_enabled = true, flink_application_enabled = true, flink_parallelism = 2 }
+    pattern_4 = { studio_notebook_enabled = true, flink_application_enabled = true, flink_application_jar_path = "../flink-application/tests/fixtures/application.jar", flink_parallelism = 2 }
   }
 
   assert {
@@ -100,5 +147,95 @@ run "pattern_4_when_enabled" {
   assert {
     condition     = output.flink_application.property_group.properties.topic == "msk-events"
     error_message = "The Flink application reads the forwarder's topic."
+  }
+}
+
+run "provisioned_failure_handling_with_the_output_bucket_as_destination" {
+  command = plan
+
+  variables {
+    failure_handling = {
+      provisioned_pollers            = { minimum = 1, maximum = 3 }
+      maximum_retry_attempts         = 10
+      maximum_record_age_in_seconds  = -1
+      bisect_batch_on_function_error = true
+      on_failure_destination         = "output-bucket"
+      forwarder_strategy             = "report-batch-item-failures"
+    }
+  }
+
+  assert {
+    condition = (
+      output.forwarder.failure_handling.failure_strategy == "report-batch-item-failures" &&
+      tolist(output.forwarder.failure_handling.function_response_types) == tolist(["ReportBatchItemFailures"]) &&
+      output.forwarder.failure_handling.provisioned_pollers.minimum_pollers == 1 && output.forwarder.failure_handling.provisioned_pollers.maximum_pollers == 3 &&
+      output.forwarder.failure_handling.maximum_retry_attempts == 10 && output.forwarder.failure_handling.bisect_batch_on_function_error
+    )
+    error_message = "The forwarder's strategy, the mapping's partial batch responses and the retry controls agree."
+  }
+
+  assert {
+    condition     = output.logger.failure_handling.maximum_retry_attempts == 10 && length(output.logger.failure_handling.function_response_types) == 0
+    error_message = "The logger shares the retry controls but returns no partial batch responses."
+  }
+
+  assert {
+    condition     = contains(keys(output.network.vpc_endpoint_ids), "s3") && length(output.network.vpc_endpoint_ids) == 1
+    error_message = "An S3 on-failure destination brings the S3 gateway endpoint Lambda requires in the cluster's VPC."
+  }
+
+  assert {
+    condition     = tolist(output.forwarder.failure_handling.metrics) == tolist(["EventCount"])
+    error_message = "Provisioned mappings report EventCount metrics."
+  }
+}
+
+run "existing_vpc_mode" {
+  command = plan
+
+  variables {
+    network = {
+      existing_vpc = {
+        vpc_id                  = "vpc-0aaaaaaaaaaaaaaaa"
+        private_subnet_ids      = ["subnet-0aaaaaaaaaaaaaaaa", "subnet-0bbbbbbbbbbbbbbbb"]
+        private_route_table_ids = ["rtb-0aaaaaaaaaaaaaaaa", "rtb-0bbbbbbbbbbbbbbbb"]
+        nat_gateway             = true
+      }
+    }
+    failure_handling = {
+      provisioned_pollers    = {}
+      maximum_retry_attempts = 5
+      on_failure_destination = "output-bucket"
+      forwarder_strategy     = "report-batch-item-failures"
+    }
+  }
+
+  assert {
+    condition     = output.network.vpc_id == "vpc-0aaaaaaaaaaaaaaaa" && output.network.private_subnet_ids == tolist(["subnet-0aaaaaaaaaaaaaaaa", "subnet-0bbbbbbbbbbbbbbbb"]) && length(output.network.nat_gateway_ids) == 0
+    error_message = "The existing VPC and its subnets are used; no VPC, subnet or NAT is created."
+  }
+
+  assert {
+    condition     = output.msk.number_of_broker_nodes == 2 && contains(keys(output.network.vpc_endpoint_ids), "s3")
+    error_message = "Brokers spread over the given subnets; the S3 gateway endpoint is added on their route tables."
+  }
+}
+
+run "deletion_protection_tracks_what_prod_cannot_lose" {
+  command = plan
+
+  variables {
+    use_customer_managed_keys = true
+    deletion_protection       = true
+  }
+
+  assert {
+    condition     = length(terraform_data.deletion_protection) == 1 && output.deletion_protection_guard == "terraform_data.deletion_protection[0]"
+    error_message = "The guard exists when asked for."
+  }
+
+  assert {
+    condition     = toset(keys(output.protected_resources)) == toset(["cluster", "output_bucket", "msk_key", "data_key", "logs_key", "alarms_key"])
+    error_message = "The guard tracks the cluster, the output bucket and every customer-managed key."
   }
 }

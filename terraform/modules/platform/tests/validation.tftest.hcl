@@ -4,6 +4,53 @@ mock_provider "aws" {
   source = "../../tests/mocks"
 }
 
+# Only this module's own validation rules are under test here, so the components are replaced by their outputs:
+# each run then plans in a fraction of the time (the components' rules have their own tests).
+override_module {
+  target  = module.topics
+  outputs = { topic_names = { "msk-events" = "msk-events" } }
+}
+
+override_module {
+  target = module.network
+}
+
+override_module {
+  target = module.msk
+}
+
+override_module {
+  target = module.kafka_client
+}
+
+override_module {
+  target = module.firehose_s3
+}
+
+override_module {
+  target = module.logger
+}
+
+override_module {
+  target = module.forwarder
+}
+
+override_module {
+  target = module.dashboard
+}
+
+override_module {
+  target = module.studio_notebook
+}
+
+override_module {
+  target = module.flink_application
+}
+
+override_module {
+  target = module.logs_key
+}
+
 variables {
   environment               = "test"
   network                   = { vpc_cidr = "10.60.0.0/16", az_count = 2, nat_gateway_mode = "single" }
@@ -55,6 +102,36 @@ run "rejects_bad_log_retention_in_days" {
   }
 
   expect_failures = [var.log_retention_in_days]
+}
+
+run "rejects_network_without_nat" {
+  command = plan
+
+  variables {
+    network = { vpc_cidr = "10.60.0.0/16", az_count = 2, nat_gateway_mode = "none", vpc_endpoints = { enabled = true } }
+  }
+
+  expect_failures = [var.network]
+}
+
+run "rejects_existing_vpc_without_nat" {
+  command = plan
+
+  variables {
+    network = { existing_vpc = { vpc_id = "vpc-0aaaaaaaaaaaaaaaa", private_subnet_ids = ["subnet-0a", "subnet-0b"], nat_gateway = false } }
+  }
+
+  expect_failures = [var.network]
+}
+
+run "rejects_existing_vpc_with_one_subnet" {
+  command = plan
+
+  variables {
+    network = { existing_vpc = { vpc_id = "vpc-0aaaaaaaaaaaaaaaa", private_subnet_ids = ["subnet-0a"], nat_gateway = true } }
+  }
+
+  expect_failures = [var.network]
 }
 
 run "rejects_bad_network_cidr_and_az_count" {
@@ -162,6 +239,97 @@ run "rejects_bad_pattern_4_parallelism" {
 
   variables {
     pattern_4 = { flink_parallelism = 0 }
+  }
+
+  expect_failures = [var.pattern_4]
+}
+
+run "rejects_retry_controls_in_on_demand_mode" {
+  command = plan
+
+  variables {
+    failure_handling = { maximum_retry_attempts = 5, on_failure_destination = "output-bucket" }
+  }
+
+  expect_failures = [var.failure_handling]
+}
+
+run "rejects_partial_batch_strategy_in_on_demand_mode" {
+  command = plan
+
+  variables {
+    failure_handling = { forwarder_strategy = "report-batch-item-failures" }
+  }
+
+  expect_failures = [var.failure_handling]
+}
+
+run "rejects_fail_strategy_that_stalls_a_partition" {
+  command = plan
+
+  variables {
+    failure_handling = { forwarder_strategy = "fail" }
+  }
+
+  expect_failures = [var.failure_handling]
+}
+
+run "rejects_finite_retries_without_destination" {
+  command = plan
+
+  variables {
+    failure_handling = { provisioned_pollers = {}, maximum_retry_attempts = 5 }
+  }
+
+  expect_failures = [var.failure_handling]
+}
+
+run "rejects_bad_poller_range" {
+  command = plan
+
+  variables {
+    failure_handling = { provisioned_pollers = { minimum = 5, maximum = 2 } }
+  }
+
+  expect_failures = [var.failure_handling]
+}
+
+run "rejects_unknown_destination" {
+  command = plan
+
+  variables {
+    failure_handling = { on_failure_destination = "kafka://dlq" }
+  }
+
+  expect_failures = [var.failure_handling]
+}
+
+run "rejects_s3_destination_in_existing_vpc_without_endpoint" {
+  command = plan
+
+  variables {
+    network          = { existing_vpc = { vpc_id = "vpc-0aaaaaaaaaaaaaaaa", private_subnet_ids = ["subnet-0a", "subnet-0b"], nat_gateway = true } }
+    failure_handling = { on_failure_destination = "output-bucket" }
+  }
+
+  expect_failures = [var.failure_handling]
+}
+
+run "rejects_sqs_destination_without_endpoint" {
+  command = plan
+
+  variables {
+    failure_handling = { on_failure_destination = "arn:aws:sqs:eu-west-1:123456789012:dlq" }
+  }
+
+  expect_failures = [var.failure_handling]
+}
+
+run "rejects_flink_application_without_jar" {
+  command = plan
+
+  variables {
+    pattern_4 = { flink_application_enabled = true }
   }
 
   expect_failures = [var.pattern_4]

@@ -1,7 +1,48 @@
-# Default path and options of the secure-bucket module.
+# Default path and options of the secure-bucket module. The bucket policy is rendered by the real provider and
+# asserted as S3 receives it; every resource is overridden, so nothing calls AWS.
 
-mock_provider "aws" {
-  source = "../../tests/mocks"
+provider "aws" {
+  region                      = "eu-west-1"
+  access_key                  = "offline-test"
+  secret_key                  = "offline-test"
+  skip_credentials_validation = true
+  skip_requesting_account_id  = true
+  skip_metadata_api_check     = true
+  skip_region_validation      = true
+  max_retries                 = 1
+}
+
+override_resource {
+  target = aws_s3_bucket.this
+  values = { arn = "arn:aws:s3:::msk-demo-output-0001", id = "msk-demo-output-0001", bucket = "msk-demo-output-0001" }
+}
+
+override_resource {
+  target = aws_s3_bucket_public_access_block.this
+}
+
+override_resource {
+  target = aws_s3_bucket_ownership_controls.this
+}
+
+override_resource {
+  target = aws_s3_bucket_server_side_encryption_configuration.this
+}
+
+override_resource {
+  target = aws_s3_bucket_versioning.this
+}
+
+override_resource {
+  target = aws_s3_bucket_lifecycle_configuration.this
+}
+
+override_resource {
+  target = aws_s3_bucket_logging.this
+}
+
+override_resource {
+  target = aws_s3_bucket_policy.this
 }
 
 variables {
@@ -27,13 +68,27 @@ run "defaults_are_private_encrypted_tls_only" {
   }
 
   assert {
-    condition     = [for s in output.policy_statements : s.sid] == ["DenyInsecureTransport", "DenyOutdatedTls"]
+    condition     = [for s in output.policy_statements : s.Sid] == ["DenyInsecureTransport", "DenyOutdatedTls"]
     error_message = "Plain HTTP and TLS < 1.2 are denied by default, nothing else."
   }
 
   assert {
-    condition     = anytrue([for s in output.policy_statements : s.effect == "Deny" && anytrue([for c in s.condition : c.variable == "aws:SecureTransport" && contains(c.values, "false")])])
-    error_message = "The policy must deny requests without TLS."
+    condition = (
+      output.policy_statements[0].Effect == "Deny" && output.policy_statements[0].Principal == "*" && output.policy_statements[0].Action == "s3:*" &&
+      output.policy_statements[0].Condition == { Bool = { "aws:SecureTransport" = "false" } } &&
+      toset(output.policy_statements[0].Resource) == toset(["arn:aws:s3:::msk-demo-output-0001", "arn:aws:s3:::msk-demo-output-0001/*"])
+    )
+    error_message = "Every request without TLS, by anyone, to the bucket and its objects is denied."
+  }
+
+  assert {
+    condition     = output.policy_statements[1].Effect == "Deny" && output.policy_statements[1].Condition == { NumericLessThan = { "s3:TlsVersion" = "1.2" } }
+    error_message = "Requests over TLS older than 1.2 are denied."
+  }
+
+  assert {
+    condition     = length(output.kms_encryption_context_arns) == 0
+    error_message = "SSE-S3 objects carry no KMS encryption context."
   }
 
   assert {
@@ -61,6 +116,12 @@ run "kms_versioning_lifecycle_logging" {
     error_message = "SSE-KMS with bucket keys."
   }
 
+  # With S3 Bucket Keys S3 asks KMS with the bucket ARN as encryption context, not the object ARN.
+  assert {
+    condition     = output.kms_encryption_context_arns == tolist(["arn:aws:s3:::msk-demo-output-0001"])
+    error_message = "KMS conditions of the bucket's users must name the bucket ARN."
+  }
+
   assert {
     condition     = output.versioning_status == "Enabled" && output.access_logging_target_prefix == "s3-access/"
     error_message = "Versioning and access logging as requested."
@@ -86,16 +147,22 @@ run "server_access_log_target" {
   }
 
   assert {
-    condition     = [for s in output.policy_statements : s.sid] == ["DenyInsecureTransport", "AllowServerAccessLogsFromOutputBucket"]
+    condition     = [for s in output.policy_statements : s.Sid] == ["DenyInsecureTransport", "AllowServerAccessLogsFromOutputBucket"]
     error_message = "Only the plain-HTTP deny and the log delivery statement."
   }
 
   assert {
-    condition = one([for s in output.policy_statements : s if s.sid == "AllowServerAccessLogsFromOutputBucket"]).actions == toset(["s3:PutObject"]) && alltrue([
-      for c in one([for s in output.policy_statements : s if s.sid == "AllowServerAccessLogsFromOutputBucket"]).condition :
-      (c.variable == "aws:SourceArn" && c.values == tolist(["arn:aws:s3:::msk-demo-output"])) || (c.variable == "aws:SourceAccount" && c.values == tolist(["123456789012"]))
-    ])
-    error_message = "Log delivery may only put objects, only from the given bucket and account."
+    condition = (
+      output.policy_statements[1].Effect == "Allow" &&
+      output.policy_statements[1].Principal == { Service = "logging.s3.amazonaws.com" } &&
+      output.policy_statements[1].Action == "s3:PutObject" &&
+      output.policy_statements[1].Resource == "arn:aws:s3:::msk-demo-output-0001/s3-access/*" &&
+      output.policy_statements[1].Condition == {
+        ArnLike      = { "aws:SourceArn" = "arn:aws:s3:::msk-demo-output" }
+        StringEquals = { "aws:SourceAccount" = "123456789012" }
+      }
+    )
+    error_message = "Log delivery may only put objects under the prefix, only for the given bucket and account."
   }
 }
 

@@ -1,5 +1,6 @@
 # Default path of the studio-notebook module: the CloudFormation-wrapped notebook, its catalog, artifacts, network,
-# logs, IAM scope and the rendered Zeppelin note.
+# logs and the rendered Zeppelin note (mocked provider). The role policy is rendered for real in
+# tests/policy.tftest.hcl.
 
 mock_provider "aws" {
   source = "../../tests/mocks"
@@ -77,45 +78,6 @@ run "notebook_runtime_catalog_artifacts_and_vpc" {
   assert {
     condition     = output.flink_version == "1.15.4" && output.start_command == "aws kinesisanalyticsv2 start-application --application-name ticks"
     error_message = "Outputs must name the Flink version and how to start the notebook."
-  }
-}
-
-run "iam_is_least_privilege" {
-  command = apply
-
-  # Security invariant: no wildcard action anywhere.
-  assert {
-    condition     = alltrue([for s in data.aws_iam_policy_document.this[0].statement : !anytrue([for a in s.actions : a == "*" || endswith(a, ":*")])])
-    error_message = "No IAM statement may grant a wildcard action."
-  }
-
-  # Only the ENI statement (EC2 has no resource-level permissions for it) may use a "*" resource.
-  assert {
-    condition     = alltrue([for s in data.aws_iam_policy_document.this[0].statement : s.sid == "ManageNetworkInterfaces" || !contains(s.resources, "*")])
-    error_message = "Data-plane statements must be scoped to resources."
-  }
-
-  assert {
-    condition = (
-      one([for s in data.aws_iam_policy_document.this[0].statement : s.resources if s.sid == "KafkaReadTopic"]) == toset(["arn:aws:kafka:eu-west-1:123456789012:topic/demo/0b1c2d3e-1111-2222-3333-444455556666-2/stock-ticks"]) &&
-      one([for s in data.aws_iam_policy_document.this[0].statement : s.resources if s.sid == "KafkaConsumerGroup"]) == toset(["arn:aws:kafka:eu-west-1:123456789012:group/demo/0b1c2d3e-1111-2222-3333-444455556666-2/KdaStudioGroup"])
-    )
-    error_message = "Kafka permissions must be scoped to the topic and the consumer group."
-  }
-
-  assert {
-    condition     = !anytrue([for s in data.aws_iam_policy_document.this[0].statement : contains(s.actions, "kafka-cluster:WriteData")])
-    error_message = "The notebook only reads the topic (no WriteData), as in the original."
-  }
-
-  assert {
-    condition     = one([for s in data.aws_iam_policy_document.this[0].statement : s.resources if s.sid == "OutputObjects"]) == toset(["${module.bucket.bucket_arn}/studio/stock-ticks/*"])
-    error_message = "Object access must be limited to the output prefix."
-  }
-
-  assert {
-    condition     = one(data.aws_iam_policy_document.assume[0].statement[0].principals).identifiers == toset(["kinesisanalytics.amazonaws.com"])
-    error_message = "Only Managed Service for Apache Flink may assume the role."
   }
 }
 
@@ -217,8 +179,8 @@ run "own_bucket_is_private_encrypted_and_tls_only" {
   }
 
   assert {
-    condition     = one([for s in module.bucket.policy_statements : s.condition if s.sid == "DenyInsecureTransport"]) != null
-    error_message = "The module's bucket must deny non-TLS requests."
+    condition     = module.bucket.bucket_arn != null && module.bucket.versioning_status == null
+    error_message = "The module's bucket is a secure-bucket instance (TLS-only policy, tested there as rendered)."
   }
 }
 
@@ -263,11 +225,6 @@ run "given_bucket_database_and_tls_runtime_2" {
   assert {
     condition     = length(regexall("(?m)^\\s*'scan\\.bounded\\.", jsondecode(aws_s3_object.note[0].content).paragraphs[0].text)) == 0
     error_message = "Flink 1.13 (ZEPPELIN-FLINK-2_0) has no scan.bounded.* options either: the note must not bound the source."
-  }
-
-  assert {
-    condition     = !anytrue([for s in data.aws_iam_policy_document.this[0].statement : startswith(s.sid, "Kafka")])
-    error_message = "Without IAM access control the role gets no kafka-cluster permissions."
   }
 
   assert {
