@@ -2,23 +2,37 @@ package io.streamingdata.msk.forwarder.delivery;
 
 import java.util.function.LongSupplier;
 
-/** How much time an invocation has left, in milliseconds; from Lambda's context or a budget in consumer mode. */
+/**
+ * How much time the delivery of a batch has left, in milliseconds, and what else bounds its retries. A Lambda
+ * invocation must answer before its timeout, so its retries are also limited in number and stop a safety margin
+ * early. A consumer-mode batch has no one waiting for an answer: only its time budget bounds the retries.
+ */
 public final class Deadline {
 
     private final LongSupplier remainingMillis;
+    private final boolean invocation;
 
-    private Deadline(LongSupplier remainingMillis) {
+    private Deadline(LongSupplier remainingMillis, boolean invocation) {
         this.remainingMillis = remainingMillis;
+        this.invocation = invocation;
     }
 
+    /** An invocation's deadline. */
     public static Deadline of(LongSupplier remainingMillis) {
-        return new Deadline(remainingMillis);
+        return new Deadline(remainingMillis, true);
     }
 
-    /** A deadline {@code budgetMillis} from now. */
+    /** An invocation's deadline {@code budgetMillis} from now. */
     public static Deadline in(long budgetMillis) {
-        long end = System.nanoTime() + budgetMillis * 1_000_000;
-        return new Deadline(() -> (end - System.nanoTime()) / 1_000_000);
+        return new Deadline(countdown(budgetMillis), true);
+    }
+
+    /**
+     * Consumer mode: retries go on for {@code budgetMillis} from now, whatever the number of attempts, and without a
+     * safety margin, since no invocation has to answer in time.
+     */
+    public static Deadline retryBudget(long budgetMillis) {
+        return new Deadline(countdown(budgetMillis), false);
     }
 
     /**
@@ -33,5 +47,15 @@ public final class Deadline {
 
     public long remainingMillis() {
         return remainingMillis.getAsLong();
+    }
+
+    /** Whether an invocation waits for the answer: then attempts are counted and a safety margin is kept. */
+    public boolean invocation() {
+        return invocation;
+    }
+
+    private static LongSupplier countdown(long budgetMillis) {
+        long end = System.nanoTime() + budgetMillis * 1_000_000;
+        return () -> (end - System.nanoTime()) / 1_000_000;
     }
 }

@@ -40,4 +40,26 @@ class RetryPolicyTest {
         assertFalse(policy.mayRetry(1, 1000, Deadline.of(() -> 3000)), "3000 left - 2000 margin is not > 1000");
         assertFalse(policy.mayRetry(1, 0, Deadline.of(() -> 1500)));
     }
+
+    @Test
+    void shouldRetryPastTheAttemptsInConsumerModeWhileTheBudgetLasts() {
+        Deadline budget = Deadline.retryBudget(60_000);
+
+        assertTrue(policy.mayRetry(5, 100, budget), "attempts do not bound consumer mode");
+        assertTrue(policy.mayRetry(500, 100, budget));
+    }
+
+    @Test
+    void shouldKeepNoSafetyMarginInConsumerMode() {
+        Deadline budget = Deadline.retryBudget(1_500);
+
+        assertTrue(policy.mayRetry(1, 0, budget), "an invocation would stop here: 1500 left is within its 2000 margin");
+        assertTrue(policy.callBudgetMillis(budget) > 1_000);
+    }
+
+    @Test
+    void shouldStopInConsumerModeWhenTheWaitOutlastsTheBudget() {
+        assertFalse(policy.mayRetry(1, 1_000, Deadline.retryBudget(500)));
+        assertFalse(policy.mayRetry(1, 0, Deadline.retryBudget(0)));
+    }
 }
