@@ -18,8 +18,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 @ApplicationScoped
 public class KafkaRecordsConsumer implements ConsumerBatchLimit {
 
-    public static final String OUTPUT_FAILED = "Consumer mode: writing the log lines of a batch of %d records (%s) to "
-            + "standard output failed (a broken pipe or a full disk, for example), so the batch is not committed";
+    public static final String OUTPUT_FAILED = "writing the log lines of a batch of %d records (%s) to standard output "
+            + "failed (a broken pipe or a full disk, for example)";
 
     /**
      * A batch is logged in milliseconds; one that takes this long means standard output is blocked (a pipe nobody

@@ -22,7 +22,7 @@ public class KafkaRecordsConsumer implements ConsumerBatchLimit {
 
     public static final String PARTIAL_IN_CONSUMER_MODE = "%d partition(s) not fully delivered; consumer mode has no "
             + "partial batch response, so the batch is not committed";
-    public static final String NOT_DELIVERED = "Consumer mode: a batch of %d records (%s) was not delivered within "
+    public static final String NOT_DELIVERED = "a batch of %d records (%s) was not delivered within "
             + "RETRY_BUDGET_MS=%d: %s";
 
     /** Time a batch may take beyond its retry budget and last call: encoding, packing, parking dead letters. */
@@ -42,7 +42,7 @@ public class KafkaRecordsConsumer implements ConsumerBatchLimit {
         ForwarderResponse response;
         try {
             response = service.forward(ConsumerRecordBatches.fromConsumerRecords(polled, null),
-                    Deadline.retryBudget(settings.retryBudgetMs()));
+                    Deadline.retryBudget(settings.retryBudgetMs(), settings.callTimeoutMs()));
         } catch (DeliveryFailedException e) {
             throw new DeliveryFailedException(NOT_DELIVERED.formatted(polled.count(), PolledBatch.describe(polled),
                     settings.retryBudgetMs(), e.getMessage()), e);

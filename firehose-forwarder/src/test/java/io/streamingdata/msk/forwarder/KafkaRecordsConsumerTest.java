@@ -68,9 +68,13 @@ class KafkaRecordsConsumerTest {
         firehose.faults().failNextCalls(refused, 503, FaultPlan.SERVICE_UNAVAILABLE);
         List<KafkaRecord> ticks = StockTicks.records(0, 200, 100, 3);
 
-        connector.source("records").send(polled(ticks));
+        try {
+            connector.source("records").send(polled(ticks));
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> Deliveries.lines(firehose).size() >= 200);
+            await().atMost(Duration.ofSeconds(20)).until(() -> Deliveries.lines(firehose).size() >= 200);
+        } finally {
+            firehose.faults().clear();
+        }
         assertTrue(firehose.stats(LocalAwsServices.STREAM).calls() > refused, "the refused calls, then the good one");
         assertEquals(200, Deliveries.counts(Deliveries.lines(firehose)).size());
     }

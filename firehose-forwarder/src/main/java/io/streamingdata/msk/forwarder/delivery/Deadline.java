@@ -11,28 +11,31 @@ public final class Deadline {
 
     private final LongSupplier remainingMillis;
     private final boolean invocation;
+    private final long callTimeoutMillis;
 
-    private Deadline(LongSupplier remainingMillis, boolean invocation) {
+    private Deadline(LongSupplier remainingMillis, boolean invocation, long callTimeoutMillis) {
         this.remainingMillis = remainingMillis;
         this.invocation = invocation;
+        this.callTimeoutMillis = callTimeoutMillis;
     }
 
     /** An invocation's deadline. */
     public static Deadline of(LongSupplier remainingMillis) {
-        return new Deadline(remainingMillis, true);
+        return new Deadline(remainingMillis, true, 0);
     }
 
     /** An invocation's deadline {@code budgetMillis} from now. */
     public static Deadline in(long budgetMillis) {
-        return new Deadline(countdown(budgetMillis), true);
+        return new Deadline(countdown(budgetMillis), true, 0);
     }
 
     /**
-     * Consumer mode: retries go on for {@code budgetMillis} from now, whatever the number of attempts, and without a
-     * safety margin, since no invocation has to answer in time.
+     * Consumer mode: attempts start for {@code budgetMillis} from now, whatever their number, and each one waits up
+     * to {@code callTimeoutMillis} for its answer, even past the budget: no invocation has to answer in time, and a
+     * call cut short may still land (a duplicate) while its batch fails.
      */
-    public static Deadline retryBudget(long budgetMillis) {
-        return new Deadline(countdown(budgetMillis), false);
+    public static Deadline retryBudget(long budgetMillis, long callTimeoutMillis) {
+        return new Deadline(countdown(budgetMillis), false, callTimeoutMillis);
     }
 
     /**
@@ -52,6 +55,11 @@ public final class Deadline {
     /** Whether an invocation waits for the answer: then attempts are counted and a safety margin is kept. */
     public boolean invocation() {
         return invocation;
+    }
+
+    /** Consumer mode: how long one call may wait for its answer. */
+    public long callTimeoutMillis() {
+        return callTimeoutMillis;
     }
 
     private static LongSupplier countdown(long budgetMillis) {

@@ -5,8 +5,8 @@ import java.util.random.RandomGenerator;
 /**
  * Exponential backoff with full jitter. For a Lambda invocation, retries are bounded by attempts and by the time the
  * invocation has left minus a safety margin, so the function answers before Lambda times it out. In consumer mode
- * ({@link Deadline#retryBudget}) only the time budget bounds them: an outage shorter than the budget costs waiting,
- * never a failed batch.
+ * ({@link Deadline#retryBudget}) only the time budget bounds them, and each call gets its full timeout: an outage
+ * shorter than the budget costs waiting, never a failed batch.
  */
 public final class RetryPolicy {
 
@@ -46,8 +46,12 @@ public final class RetryPolicy {
         return attemptsMade < maxAttempts && deadline.remainingMillis() - safetyMarginMillis > waitMillis;
     }
 
-    /** Time one call may take before the safety margin (for an invocation) or the budget's end is reached. */
+    /**
+     * Time one call may wait for its answer: for an invocation, until the safety margin; in consumer mode, the call
+     * timeout, so that an attempt started near the budget's end (or a first call slower than a short budget) is not
+     * cut short.
+     */
     public long callBudgetMillis(Deadline deadline) {
-        return deadline.remainingMillis() - (deadline.invocation() ? safetyMarginMillis : 0);
+        return deadline.invocation() ? deadline.remainingMillis() - safetyMarginMillis : deadline.callTimeoutMillis();
     }
 }

@@ -1,5 +1,6 @@
 package io.streamingdata.msk.forwarder.delivery;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -43,7 +44,7 @@ class RetryPolicyTest {
 
     @Test
     void shouldRetryPastTheAttemptsInConsumerModeWhileTheBudgetLasts() {
-        Deadline budget = Deadline.retryBudget(60_000);
+        Deadline budget = Deadline.retryBudget(60_000, 10_000);
 
         assertTrue(policy.mayRetry(5, 100, budget), "attempts do not bound consumer mode");
         assertTrue(policy.mayRetry(500, 100, budget));
@@ -51,15 +52,20 @@ class RetryPolicyTest {
 
     @Test
     void shouldKeepNoSafetyMarginInConsumerMode() {
-        Deadline budget = Deadline.retryBudget(1_500);
+        assertTrue(policy.mayRetry(1, 0, Deadline.retryBudget(1_500, 10_000)),
+                "an invocation would stop here: 1500 left is within its 2000 margin");
+    }
 
-        assertTrue(policy.mayRetry(1, 0, budget), "an invocation would stop here: 1500 left is within its 2000 margin");
-        assertTrue(policy.callBudgetMillis(budget) > 1_000);
+    @Test
+    void shouldGiveEveryCallItsFullTimeoutInConsumerMode() {
+        assertEquals(10_000, policy.callBudgetMillis(Deadline.retryBudget(1_000, 10_000)),
+                "a first call slower than a short budget must not be cut short");
+        assertEquals(1_000, policy.callBudgetMillis(Deadline.of(() -> 3_000)), "an invocation keeps its margin");
     }
 
     @Test
     void shouldStopInConsumerModeWhenTheWaitOutlastsTheBudget() {
-        assertFalse(policy.mayRetry(1, 1_000, Deadline.retryBudget(500)));
-        assertFalse(policy.mayRetry(1, 0, Deadline.retryBudget(0)));
+        assertFalse(policy.mayRetry(1, 1_000, Deadline.retryBudget(500, 10_000)));
+        assertFalse(policy.mayRetry(1, 0, Deadline.retryBudget(0, 10_000)));
     }
 }

@@ -16,11 +16,11 @@ import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 /**
- * Consumer mode never stays up without consuming. When the Kafka connector gives up on its channel (a batch the
- * function failed to handle, with the channel's {@code fail} strategy; a record left unacknowledged past the stall
- * limit; a broken poll loop) it closes its consumer, leaves the group and reports the channel not alive, while the
- * process would go on running. This watch reads that liveness report every second and ends the process through
- * {@link ConsumerExit}, naming the connector's reason.
+ * Consumer mode never stays up without consuming. A batch the function could not handle ends the process at once
+ * ({@link ExitOnFailure}); but the Kafka connector can also give up on its channel by itself (a record left
+ * unacknowledged past the stall limit, a poll loop that broke): it closes its consumer, leaves the group and reports
+ * the channel not alive, while the process would go on running. This watch reads that liveness report every second
+ * and ends the process through {@link ConsumerExit}, naming the connector's reason.
  */
 @ApplicationScoped
 public class ConsumerLivenessWatch {

@@ -31,7 +31,8 @@ public class ProcessExit implements ConsumerExit {
         if (!exiting.compareAndSet(false, true)) {
             return;
         }
-        String message = MESSAGE.formatted(reason, STATUS);
+        String message = MESSAGE.formatted(reason.endsWith(".") ? reason.substring(0, reason.length() - 1) : reason,
+                STATUS);
         LOG.error(message);
         if (System.out.checkError()) {
             // Standard output is broken (the logger's own failure), so the log line above went nowhere.
