@@ -10,4 +10,12 @@ public interface LogSink {
     void write(byte[] buffer, int offset, int length);
 
     void flush();
+
+    /**
+     * Whether a write has failed since the sink was created: lines may be missing, so the batch must not count as
+     * logged. Standard output reports its failures only this way (a broken pipe, a full disk).
+     */
+    default boolean failed() {
+        return false;
+    }
 }

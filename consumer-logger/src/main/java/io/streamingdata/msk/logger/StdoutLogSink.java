@@ -20,4 +20,10 @@ public class StdoutLogSink implements LogSink {
     public void flush() {
         System.out.flush();
     }
+
+    /** A {@link PrintStream} never throws: it keeps an error flag, which this reads (flushing first). */
+    @Override
+    public boolean failed() {
+        return System.out.checkError();
+    }
 }

@@ -4,20 +4,29 @@ import io.smallrye.common.annotation.Blocking;
 import io.streamingdata.msk.forwarder.delivery.Deadline;
 import io.streamingdata.msk.forwarder.failure.DeliveryFailedException;
 import io.streamingdata.msk.records.ConsumerRecordBatches;
+import io.streamingdata.msk.records.consumer.ConsumerBatchLimit;
+import io.streamingdata.msk.records.consumer.PolledBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * Consumer mode: batches polled by the {@code records} channel go through the same forwarding. Offsets are committed
- * only when the method returns; a batch that cannot be delivered throws, which stops the consumer without committing
- * (the channel's failure strategy is {@code fail}), so a restart reads it again.
+ * Consumer mode: batches polled by the {@code records} channel go through the same forwarding, with retries bounded
+ * only by {@code RETRY_BUDGET_MS}: Firehose may be away for that long without a batch failing. Offsets are committed
+ * only when the method returns. A batch still undelivered when the budget runs out throws, which stops the channel
+ * without committing it (failure strategy {@code fail}); the liveness watch then ends the process with status 70 so
+ * that a supervisor restarts it, and the new process reads the batch again.
  */
 @ApplicationScoped
-public class KafkaRecordsConsumer {
+public class KafkaRecordsConsumer implements ConsumerBatchLimit {
 
     public static final String PARTIAL_IN_CONSUMER_MODE = "%d partition(s) not fully delivered; consumer mode has no "
             + "partial batch response, so the batch is not committed";
+    public static final String NOT_DELIVERED = "a batch of %d records (%s) was not delivered within "
+            + "RETRY_BUDGET_MS=%d: %s";
+
+    /** Time a batch may take beyond its retry budget and last call: encoding, packing, parking dead letters. */
+    static final long BATCH_GRACE_MILLIS = 60_000;
 
     private final ForwardingService service;
     private final ForwarderSettings settings;
@@ -30,10 +39,21 @@ public class KafkaRecordsConsumer {
     @Incoming("records")
     @Blocking
     public void consume(ConsumerRecords<byte[], byte[]> polled) {
-        ForwarderResponse response = service.forward(ConsumerRecordBatches.fromConsumerRecords(polled, null),
-                Deadline.in(settings.retryBudgetMs()));
+        ForwarderResponse response;
+        try {
+            response = service.forward(ConsumerRecordBatches.fromConsumerRecords(polled, null),
+                    Deadline.retryBudget(settings.retryBudgetMs(), settings.callTimeoutMs()));
+        } catch (DeliveryFailedException e) {
+            throw new DeliveryFailedException(NOT_DELIVERED.formatted(polled.count(), PolledBatch.describe(polled),
+                    settings.retryBudgetMs(), e.getMessage()), e);
+        }
         if (!response.batchItemFailures().isEmpty()) {
             throw new DeliveryFailedException(PARTIAL_IN_CONSUMER_MODE.formatted(response.batchItemFailures().size()));
         }
+    }
+
+    @Override
+    public long batchMillis() {
+        return settings.retryBudgetMs() + settings.callTimeoutMs() + BATCH_GRACE_MILLIS;
     }
 }

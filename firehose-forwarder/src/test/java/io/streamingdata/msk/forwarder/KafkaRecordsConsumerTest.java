@@ -2,10 +2,12 @@ package io.streamingdata.msk.forwarder;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.reactive.messaging.memory.InMemoryConnector;
+import io.streamingdata.msk.firehose.local.FaultPlan;
 import io.streamingdata.msk.firehose.local.LocalFirehose;
 import io.streamingdata.msk.records.KafkaRecord;
 import io.streamingdata.msk.records.StockTicks;
@@ -37,6 +39,9 @@ class KafkaRecordsConsumerTest {
     @Any
     InMemoryConnector connector;
 
+    @Inject
+    ForwarderSettings settings;
+
     @Test
     void shouldForwardEveryPolledRecordWithAValue() {
         LocalFirehose firehose = LocalAwsServices.firehose();
@@ -49,6 +54,29 @@ class KafkaRecordsConsumerTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> Deliveries.lines(firehose).size() >= 300);
         firehose.faults().clear();
         assertEquals(300, Deliveries.counts(Deliveries.lines(firehose)).size());
+    }
+
+    /**
+     * The outage of the finding: Firehose refuses four times as many calls as FIREHOSE_MAX_ATTEMPTS allows, then
+     * comes back. Consumer mode keeps retrying the same batch within RETRY_BUDGET_MS, so every record arrives.
+     */
+    @Test
+    void shouldKeepRetryingPastTheAttemptsUntilFirehoseIsBack() {
+        LocalFirehose firehose = LocalAwsServices.firehose();
+        firehose.reset(LocalAwsServices.STREAM);
+        int refused = 4 * settings.maxAttempts();
+        firehose.faults().failNextCalls(refused, 503, FaultPlan.SERVICE_UNAVAILABLE);
+        List<KafkaRecord> ticks = StockTicks.records(0, 200, 100, 3);
+
+        try {
+            connector.source("records").send(polled(ticks));
+
+            await().atMost(Duration.ofSeconds(20)).until(() -> Deliveries.lines(firehose).size() >= 200);
+        } finally {
+            firehose.faults().clear();
+        }
+        assertTrue(firehose.stats(LocalAwsServices.STREAM).calls() > refused, "the refused calls, then the good one");
+        assertEquals(200, Deliveries.counts(Deliveries.lines(firehose)).size());
     }
 
     private static ConsumerRecords<byte[], byte[]> polled(List<KafkaRecord> records) {

@@ -74,13 +74,18 @@ final class Scripts {
     }
 
     Result run(int timeoutSeconds, String script, String... args) {
+        return runIn(REPO_ROOT, timeoutSeconds, script, args);
+    }
+
+    /** Runs a script of {@code scripts/} with {@code directory} as its working directory. */
+    Result runIn(Path directory, int timeoutSeconds, String script, String... args) {
         List<String> command = new ArrayList<>();
         command.add(REPO_ROOT.resolve("scripts").resolve(script).toString());
         command.addAll(List.of(args));
         try {
             Path out = Files.createTempFile(stateDir, "out", ".txt");
             Path err = Files.createTempFile(stateDir, "err", ".txt");
-            ProcessBuilder builder = new ProcessBuilder(command).directory(REPO_ROOT.toFile())
+            ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile())
                     .redirectOutput(out.toFile()).redirectError(err.toFile());
             builder.environment().putAll(env);
             Process process = builder.start();

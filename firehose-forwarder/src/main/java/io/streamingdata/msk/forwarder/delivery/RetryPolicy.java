@@ -3,8 +3,10 @@ package io.streamingdata.msk.forwarder.delivery;
 import java.util.random.RandomGenerator;
 
 /**
- * Exponential backoff with full jitter, bounded by attempts and by the time the invocation has left (minus a safety
- * margin, so the function answers before Lambda times it out).
+ * Exponential backoff with full jitter. For a Lambda invocation, retries are bounded by attempts and by the time the
+ * invocation has left minus a safety margin, so the function answers before Lambda times it out. In consumer mode
+ * ({@link Deadline#retryBudget}) only the time budget bounds them, and each call gets its full timeout: an outage
+ * shorter than the budget costs waiting, never a failed batch.
  */
 public final class RetryPolicy {
 
@@ -33,13 +35,23 @@ public final class RetryPolicy {
         return maxAttempts;
     }
 
-    /** Whether another attempt fits: attempts left, and the wait plus margin within the time left. */
+    /**
+     * Whether another attempt fits: for an invocation, attempts left and the wait plus margin within the time left;
+     * in consumer mode, the wait within the budget left.
+     */
     public boolean mayRetry(int attemptsMade, long waitMillis, Deadline deadline) {
+        if (!deadline.invocation()) {
+            return deadline.remainingMillis() > waitMillis;
+        }
         return attemptsMade < maxAttempts && deadline.remainingMillis() - safetyMarginMillis > waitMillis;
     }
 
-    /** Time one call may take before the safety margin is reached. */
+    /**
+     * Time one call may wait for its answer: for an invocation, until the safety margin; in consumer mode, the call
+     * timeout, so that an attempt started near the budget's end (or a first call slower than a short budget) is not
+     * cut short.
+     */
     public long callBudgetMillis(Deadline deadline) {
-        return deadline.remainingMillis() - safetyMarginMillis;
+        return deadline.invocation() ? deadline.remainingMillis() - safetyMarginMillis : deadline.callTimeoutMillis();
     }
 }

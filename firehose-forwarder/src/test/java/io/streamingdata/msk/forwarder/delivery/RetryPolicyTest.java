@@ -1,5 +1,6 @@
 package io.streamingdata.msk.forwarder.delivery;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -39,5 +40,32 @@ class RetryPolicyTest {
         assertTrue(policy.mayRetry(1, 900, Deadline.of(() -> 3000)));
         assertFalse(policy.mayRetry(1, 1000, Deadline.of(() -> 3000)), "3000 left - 2000 margin is not > 1000");
         assertFalse(policy.mayRetry(1, 0, Deadline.of(() -> 1500)));
+    }
+
+    @Test
+    void shouldRetryPastTheAttemptsInConsumerModeWhileTheBudgetLasts() {
+        Deadline budget = Deadline.retryBudget(60_000, 10_000);
+
+        assertTrue(policy.mayRetry(5, 100, budget), "attempts do not bound consumer mode");
+        assertTrue(policy.mayRetry(500, 100, budget));
+    }
+
+    @Test
+    void shouldKeepNoSafetyMarginInConsumerMode() {
+        assertTrue(policy.mayRetry(1, 0, Deadline.retryBudget(1_500, 10_000)),
+                "an invocation would stop here: 1500 left is within its 2000 margin");
+    }
+
+    @Test
+    void shouldGiveEveryCallItsFullTimeoutInConsumerMode() {
+        assertEquals(10_000, policy.callBudgetMillis(Deadline.retryBudget(1_000, 10_000)),
+                "a first call slower than a short budget must not be cut short");
+        assertEquals(1_000, policy.callBudgetMillis(Deadline.of(() -> 3_000)), "an invocation keeps its margin");
+    }
+
+    @Test
+    void shouldStopInConsumerModeWhenTheWaitOutlastsTheBudget() {
+        assertFalse(policy.mayRetry(1, 1_000, Deadline.retryBudget(500, 10_000)));
+        assertFalse(policy.mayRetry(1, 0, Deadline.retryBudget(0, 10_000)));
     }
 }
