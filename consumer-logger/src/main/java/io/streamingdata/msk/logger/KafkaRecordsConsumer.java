@@ -38,7 +38,7 @@ public class KafkaRecordsConsumer implements ConsumerBatchLimit {
     @Incoming("records")
     @Blocking
     public void consume(ConsumerRecords<byte[], byte[]> polled) {
-        service.log(ConsumerRecordBatches.fromConsumerRecords(polled, null));
+        service.log(ConsumerRecordBatches.fromConsumerRecords(polled));
         if (sink.failed()) {
             throw new IllegalStateException(OUTPUT_FAILED.formatted(polled.count(), PolledBatch.describe(polled)));
         }

@@ -12,17 +12,17 @@ import jakarta.inject.Named;
 public class FirehoseForwarderHandler extends KafkaBatchHandler<ForwarderResponse> {
 
     private final ForwardingService service;
-    private final ForwarderSettings settings;
+    private final ForwarderConfig config;
 
-    public FirehoseForwarderHandler(ForwardingService service, ForwarderSettings settings, ObjectMapper mapper) {
+    public FirehoseForwarderHandler(ForwardingService service, ForwarderConfig config, ObjectMapper mapper) {
         super(mapper, ForwarderResponse.class);
         this.service = service;
-        this.settings = settings;
+        this.config = config;
     }
 
     @Override
     protected ForwarderResponse handle(KafkaBatch batch, Context context) {
         return service.forward(batch, Deadline.fromLambda(context.getRemainingTimeInMillis(),
-                settings.retryBudgetMs()));
+                config.retryBudgetMs()));
     }
 }

@@ -1,20 +1,19 @@
 package io.streamingdata.msk.forwarder;
 
-import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Identifier;
-import io.streamingdata.msk.forwarder.deadletter.DeadLetterStore;
+import io.streamingdata.msk.forwarder.deadletter.DeadLetters;
 import io.streamingdata.msk.forwarder.deadletter.S3DeadLetterStore;
 import io.streamingdata.msk.forwarder.delivery.FirehoseDelivery;
+import io.streamingdata.msk.forwarder.delivery.RecordPacker;
 import io.streamingdata.msk.forwarder.delivery.RetryPolicy;
 import io.streamingdata.msk.forwarder.delivery.Sleeper;
-import io.streamingdata.msk.forwarder.failure.FailureStrategies;
+import io.streamingdata.msk.forwarder.strategy.FailureStrategies;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
-import org.jboss.logging.Logger;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
@@ -28,47 +27,27 @@ import software.amazon.awssdk.services.firehose.FirehoseClientBuilder;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * Builds the forwarder once per container: settings checked at start-up, one Firehose client, one thread pool for
- * parallel calls, the dead-letter store and the failure strategy.
+ * Builds the forwarder once per container: one Firehose client, one thread pool for parallel calls, the dead-letter
+ * store and the failure strategy, all from the one {@link ForwarderConfig} that {@link ForwarderConfigCheck} checked
+ * at start-up.
  */
 @ApplicationScoped
 public class ForwarderBeans {
 
-    private static final Logger LOG = Logger.getLogger(ForwarderBeans.class);
-
-    /**
-     * Fails start-up on a bad configuration, before the first event. The message goes out on its own line first:
-     * the framework's report that follows is a stack trace in which it would be hard to find.
-     */
-    void checkAtStartup(@Observes StartupEvent event, ForwarderConfig config) {
-        try {
-            ForwarderSettings.from(config);
-        } catch (IllegalStateException e) {
-            LOG.error(e.getMessage());
-            throw e;
-        }
-    }
-
     @Produces
     @Singleton
-    ForwarderSettings settings(ForwarderConfig config) {
-        return ForwarderSettings.from(config);
-    }
-
-    @Produces
-    @Singleton
-    FirehoseClient firehoseClient(ForwarderSettings settings) {
-        return newFirehoseClient(settings);
+    FirehoseClient firehoseClient(ForwarderConfig config) {
+        return newFirehoseClient(config);
     }
 
     /** The client as the function uses it; also used by the benchmark, so both measure the same thing. */
-    public static FirehoseClient newFirehoseClient(ForwarderSettings settings) {
+    public static FirehoseClient newFirehoseClient(ForwarderConfig config) {
         // Our delivery loop owns retries (positional resends, a time budget, jitter); the SDK adds none of its own.
         FirehoseClientBuilder builder = FirehoseClient.builder()
                 .httpClientBuilder(UrlConnectionHttpClient.builder())
                 .overrideConfiguration(c -> c.retryStrategy(DefaultRetryStrategy.doNotRetry())
-                        .apiCallAttemptTimeout(Duration.ofMillis(settings.callTimeoutMs())));
-        settings.firehoseEndpoint().ifPresent(builder::endpointOverride);
+                        .apiCallAttemptTimeout(Duration.ofMillis(config.callTimeoutMs())));
+        config.firehoseEndpoint().ifPresent(builder::endpointOverride);
         return builder.build();
     }
 
@@ -82,8 +61,8 @@ public class ForwarderBeans {
     @Produces
     @Singleton
     @Identifier(CALLERS)
-    ExecutorService firehoseCallers(ForwarderSettings settings) {
-        return newCallPool(settings.maxConcurrency());
+    ExecutorService firehoseCallers(ForwarderConfig config) {
+        return newCallPool(config.maxConcurrency());
     }
 
     /** Daemon threads, so a pool left behind never keeps a process alive. */
@@ -103,26 +82,28 @@ public class ForwarderBeans {
 
     @Produces
     @Singleton
-    DeadLetterStore deadLetterStore(ForwarderSettings settings, Instance<S3Client> s3) {
+    DeadLetters deadLetters(ForwarderConfig config, Instance<S3Client> s3) {
         // The S3 client is only built when a dead-letter bucket is configured.
-        return new S3DeadLetterStore(settings.deadLetterBucket().isPresent() ? s3.get() : null,
-                settings.deadLetterBucket(), settings.deadLetterPrefix(), settings.deliveryStreamName());
+        return new DeadLetters(config.deadLetterBucket().map(bucket -> new S3DeadLetterStore(s3.get(), bucket,
+                config.deadLetterPrefix(), config.deliveryStreamName(), Clock.systemUTC())));
     }
 
     @Produces
     @Singleton
-    ForwardingService forwardingService(ForwarderSettings settings, FirehoseClient client,
-            @Identifier(CALLERS) ExecutorService callers, DeadLetterStore deadLetters) {
-        return newForwardingService(settings, client, callers, deadLetters);
+    ForwardingService forwardingService(ForwarderConfig config, FirehoseClient client,
+            @Identifier(CALLERS) ExecutorService callers, DeadLetters deadLetters) {
+        return newForwardingService(config, client, callers, deadLetters, ForwarderMetrics.STDOUT, Sleeper.THREAD);
     }
 
-    public static ForwardingService newForwardingService(ForwarderSettings settings, FirehoseClient client,
-            ExecutorService callers, DeadLetterStore deadLetters) {
-        RetryPolicy retryPolicy = new RetryPolicy(settings.maxAttempts(), settings.backoffBaseMs(),
-                settings.backoffMaxMs(), settings.timeSafetyMarginMs(), new SplittableRandom());
-        FirehoseDelivery delivery = new FirehoseDelivery(client, callers, settings.maxConcurrency(), retryPolicy,
-                Sleeper.THREAD);
-        return new ForwardingService(settings, delivery, deadLetters,
-                FailureStrategies.byName(settings.failureStrategy(), deadLetters));
+    /** The service as the function builds it, for the benchmark and for tests that replace its edges. */
+    public static ForwardingService newForwardingService(ForwarderConfig config, FirehoseClient client,
+            ExecutorService callers, DeadLetters deadLetters, MetricsSink metrics, Sleeper sleeper) {
+        RetryPolicy retryPolicy = new RetryPolicy(config.maxAttempts(), config.backoffBaseMs(),
+                config.backoffMaxMs(), config.timeSafetyMarginMs(), new SplittableRandom());
+        FirehoseDelivery delivery = new FirehoseDelivery(client, callers, config.maxConcurrency(), retryPolicy,
+                sleeper);
+        return new ForwardingService(config.deliveryStreamName(), new RecordLineEncoder(config.outputFormat()),
+                new RecordPacker(config.aggregationEnabled(), config.aggregationMaxBytes()), delivery, deadLetters,
+                FailureStrategies.of(config.failureStrategy(), deadLetters), metrics);
     }
 }

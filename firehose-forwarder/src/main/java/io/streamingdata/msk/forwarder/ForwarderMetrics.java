@@ -6,12 +6,13 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.util.function.Supplier;
 
 /**
  * Publishes a batch's numbers as one CloudWatch Embedded Metric Format line on standard output: CloudWatch Logs
  * extracts the metrics itself, so metrics cost no API call and no latency.
  */
-public final class ForwarderMetrics {
+public final class ForwarderMetrics implements MetricsSink {
 
     public static final String NAMESPACE = "MskStreaming/FirehoseForwarder";
     private static final JsonFactory JSON = JsonFactory.builder().build();
@@ -20,14 +21,23 @@ public final class ForwarderMetrics {
         {"RecordsRetried", "Count"}, {"FirehoseRecords", "Count"}, {"FirehoseCalls", "Count"},
         {"BytesSent", "Bytes"}, {"Duration", "Milliseconds"}};
 
-    private ForwarderMetrics() {
+    /** Standard output, which Lambda sends to CloudWatch Logs; looked up per line, as tests may replace it. */
+    public static final ForwarderMetrics STDOUT = new ForwarderMetrics(() -> System.out);
+
+    private final Supplier<PrintStream> out;
+
+    public ForwarderMetrics(Supplier<PrintStream> out) {
+        this.out = out;
     }
 
-    public static void publish(String deliveryStream, ForwardSummary summary) {
+    @Override
+    public void publish(String deliveryStream, ForwardSummary summary) {
         byte[] line = emf(deliveryStream, summary, System.currentTimeMillis());
-        PrintStream out = System.out;
-        out.write(line, 0, line.length);
-        out.flush();
+        PrintStream target = out.get();
+        synchronized (target) {
+            target.write(line, 0, line.length);
+            target.flush();
+        }
     }
 
     static byte[] emf(String deliveryStream, ForwardSummary summary, long timestamp) {

@@ -1,15 +1,18 @@
 package io.streamingdata.msk.forwarder;
 
-import io.streamingdata.msk.forwarder.deadletter.DeadLetter;
-import io.streamingdata.msk.forwarder.deadletter.DeadLetterStore;
+import io.streamingdata.msk.forwarder.ForwarderResponse.BatchItemFailure;
+import io.streamingdata.msk.forwarder.ForwarderResponse.ItemIdentifier;
+import io.streamingdata.msk.forwarder.deadletter.DeadLetters;
 import io.streamingdata.msk.forwarder.delivery.Deadline;
 import io.streamingdata.msk.forwarder.delivery.DeliveryReport;
+import io.streamingdata.msk.forwarder.delivery.EncodedRecord;
 import io.streamingdata.msk.forwarder.delivery.FirehoseDelivery;
 import io.streamingdata.msk.forwarder.delivery.PackedRecord;
 import io.streamingdata.msk.forwarder.delivery.RecordPacker;
-import io.streamingdata.msk.forwarder.failure.DeliveryFailedException;
-import io.streamingdata.msk.forwarder.failure.FailureStrategy;
-import io.streamingdata.msk.forwarder.failure.Undeliverable;
+import io.streamingdata.msk.forwarder.failure.Failure;
+import io.streamingdata.msk.forwarder.failure.Failure.Cause;
+import io.streamingdata.msk.forwarder.strategy.FailureStrategy;
+import io.streamingdata.msk.forwarder.strategy.Resume;
 import io.streamingdata.msk.records.BatchEntry;
 import io.streamingdata.msk.records.InvalidKafkaEventException;
 import io.streamingdata.msk.records.KafkaBatch;
@@ -17,36 +20,37 @@ import io.streamingdata.msk.records.KafkaEventDecoder;
 import io.streamingdata.msk.records.KafkaRecord;
 import io.streamingdata.msk.records.UndecodableRecord;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
- * Forwards a batch: every record with a value becomes a line for Firehose, lines are packed and delivered with
- * retries, records Firehose can never take (too large, undecodable) are parked in the dead-letter store, and
- * whatever is still undelivered goes to the configured {@link FailureStrategy}. Nothing is dropped silently.
+ * Forwards a batch in three steps. Classify: every record becomes a line for Firehose, except tombstones the format
+ * cannot carry (skipped) and records Firehose can never take (too large, undecodable), which are parked in the
+ * dead-letter store at once. Deliver: the lines are packed and sent with retries. Resolve: whatever is still
+ * undelivered goes to the configured {@link FailureStrategy}. Each line carries its record through all three, so
+ * nothing is dropped silently.
  */
 public final class ForwardingService {
 
     public static final String TOO_LARGE = "the record is %d bytes as a Firehose record, over Firehose's limit of "
             + "%d bytes";
-    public static final String NO_DEAD_LETTER_BUCKET = "%d record(s) cannot be sent to Firehose (first: %s, %s) and "
-            + "DEAD_LETTER_BUCKET is not set; set it so such records are parked instead of blocking their partition.";
 
-    private final ForwarderSettings settings;
+    private final String deliveryStream;
     private final RecordLineEncoder encoder;
     private final RecordPacker packer;
     private final FirehoseDelivery delivery;
-    private final DeadLetterStore deadLetters;
+    private final DeadLetters deadLetters;
     private final FailureStrategy failureStrategy;
+    private final MetricsSink metrics;
 
-    public ForwardingService(ForwarderSettings settings, FirehoseDelivery delivery, DeadLetterStore deadLetters,
-            FailureStrategy failureStrategy) {
-        this.settings = settings;
-        this.encoder = new RecordLineEncoder(settings.outputFormat());
-        this.packer = new RecordPacker(settings.aggregationEnabled(), settings.aggregationMaxBytes());
+    public ForwardingService(String deliveryStream, RecordLineEncoder encoder, RecordPacker packer,
+            FirehoseDelivery delivery, DeadLetters deadLetters, FailureStrategy failureStrategy, MetricsSink metrics) {
+        this.deliveryStream = deliveryStream;
+        this.encoder = encoder;
+        this.packer = packer;
         this.delivery = delivery;
         this.deadLetters = deadLetters;
         this.failureStrategy = failureStrategy;
+        this.metrics = metrics;
     }
 
     public ForwarderResponse forward(KafkaBatch batch, Deadline deadline) {
@@ -54,66 +58,55 @@ public final class ForwardingService {
             throw new InvalidKafkaEventException(KafkaEventDecoder.NO_EVENT);
         }
         long started = System.nanoTime();
-        List<byte[]> lines = new ArrayList<>(batch.size());
-        List<KafkaRecord> lineRecords = new ArrayList<>(batch.size());
-        List<DeadLetter> rejected = new ArrayList<>();
+        Classified classified = classify(batch);
+        deadLetters.park(classified.rejected());
+
+        List<PackedRecord> packed = packer.pack(classified.lines());
+        DeliveryReport report = delivery.deliver(deliveryStream, packed, deadline);
+
+        List<Failure> undelivered = report.undelivered();
+        ForwardSummary summary = new ForwardSummary(batch.size(), classified.lines().size() - undelivered.size(),
+                classified.skipped(), classified.rejected().size(), undelivered.size(), report.retriedRecords(),
+                packed.size(), report.calls(), report.bytesSent(), (System.nanoTime() - started) / 1_000_000);
+        metrics.publish(deliveryStream, summary);
+        if (undelivered.isEmpty()) {
+            return ForwarderResponse.success();
+        }
+        return response(failureStrategy.resolve(undelivered, batch.size(), deliveryStream));
+    }
+
+    private Classified classify(KafkaBatch batch) {
+        List<EncodedRecord> lines = new ArrayList<>(batch.size());
+        List<Failure> rejected = new ArrayList<>();
         int skipped = 0;
         for (BatchEntry entry : batch.entries()) {
             if (entry instanceof UndecodableRecord undecodable) {
-                rejected.add(new DeadLetter(entry, undecodable.reason(), DeadLetter.UNDECODABLE));
+                rejected.add(new Failure(entry, Cause.UNDECODABLE, undecodable.reason()));
             } else if (entry instanceof KafkaRecord record) {
                 if (record.isTombstone() && !encoder.keepsTombstones()) {
                     skipped++;
                     continue;
                 }
-                byte[] line = encoder.encode(record);
-                int size = RecordPacker.packedSize(line);
-                if (size > ForwarderSettings.FIREHOSE_MAX_RECORD_BYTES) {
-                    rejected.add(new DeadLetter(entry, TOO_LARGE.formatted(size,
-                            ForwarderSettings.FIREHOSE_MAX_RECORD_BYTES), DeadLetter.TOO_LARGE));
+                EncodedRecord line = new EncodedRecord(record, encoder.encode(record));
+                if (line.packedSize() > ForwarderConfigCheck.FIREHOSE_MAX_RECORD_BYTES) {
+                    rejected.add(new Failure(entry, Cause.RECORD_TOO_LARGE, TOO_LARGE.formatted(line.packedSize(),
+                            ForwarderConfigCheck.FIREHOSE_MAX_RECORD_BYTES)));
                 } else {
                     lines.add(line);
-                    lineRecords.add(record);
                 }
             }
         }
-        parkRejected(rejected);
-
-        List<PackedRecord> packed = packer.pack(lines);
-        DeliveryReport report = delivery.deliver(settings.deliveryStreamName(), packed, deadline);
-        List<Undeliverable> undelivered = new ArrayList<>();
-        for (DeliveryReport.Undelivered failed : report.undelivered()) {
-            for (int member : failed.record().members()) {
-                undelivered.add(new Undeliverable(lineRecords.get(member), failed.lastError()));
-            }
-        }
-        undelivered.sort(Comparator.comparing((Undeliverable u) -> u.entry().topicPartition())
-                .thenComparingLong(u -> u.entry().offset()));
-        int delivered = lines.size() - undelivered.size();
-        ForwardSummary summary = new ForwardSummary(batch.size(), delivered, skipped, rejected.size(),
-                undelivered.size(), report.retriedRecords(), packed.size(), report.calls(), report.bytesSent(),
-                (System.nanoTime() - started) / 1_000_000);
-        ForwarderMetrics.publish(settings.deliveryStreamName(), summary);
-        if (undelivered.isEmpty()) {
-            return ForwarderResponse.success();
-        }
-        return failureStrategy.handle(undelivered, batch.size(), settings.deliveryStreamName());
+        return new Classified(lines, rejected, skipped);
     }
 
-    private void parkRejected(List<DeadLetter> rejected) {
-        if (rejected.isEmpty()) {
-            return;
-        }
-        if (!deadLetters.available()) {
-            DeadLetter first = rejected.get(0);
-            throw new DeliveryFailedException(NO_DEAD_LETTER_BUCKET.formatted(rejected.size(),
-                    first.entry().coordinates(), first.reason()));
-        }
-        try {
-            deadLetters.park(rejected);
-        } catch (RuntimeException e) {
-            throw new DeliveryFailedException("Could not park " + rejected.size() + " record(s) in the dead-letter "
-                    + "bucket (" + e + "); failing the invocation so the batch is retried.", e);
-        }
+    private static ForwarderResponse response(List<Resume> resumes) {
+        return new ForwarderResponse(resumes.stream()
+                .map(resume -> new BatchItemFailure(new ItemIdentifier(resume.topicPartition().toString(),
+                        resume.offset())))
+                .toList());
+    }
+
+    /** A batch sorted into what goes to Firehose, what is parked, and how many tombstones had nothing to send. */
+    private record Classified(List<EncodedRecord> lines, List<Failure> rejected, int skipped) {
     }
 }

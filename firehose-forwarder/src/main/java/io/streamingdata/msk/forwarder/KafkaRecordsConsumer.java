@@ -29,11 +29,11 @@ public class KafkaRecordsConsumer implements ConsumerBatchLimit {
     static final long BATCH_GRACE_MILLIS = 60_000;
 
     private final ForwardingService service;
-    private final ForwarderSettings settings;
+    private final ForwarderConfig config;
 
-    public KafkaRecordsConsumer(ForwardingService service, ForwarderSettings settings) {
+    public KafkaRecordsConsumer(ForwardingService service, ForwarderConfig config) {
         this.service = service;
-        this.settings = settings;
+        this.config = config;
     }
 
     @Incoming("records")
@@ -41,11 +41,11 @@ public class KafkaRecordsConsumer implements ConsumerBatchLimit {
     public void consume(ConsumerRecords<byte[], byte[]> polled) {
         ForwarderResponse response;
         try {
-            response = service.forward(ConsumerRecordBatches.fromConsumerRecords(polled, null),
-                    Deadline.retryBudget(settings.retryBudgetMs(), settings.callTimeoutMs()));
+            response = service.forward(ConsumerRecordBatches.fromConsumerRecords(polled),
+                    Deadline.retryBudget(config.retryBudgetMs(), config.callTimeoutMs()));
         } catch (DeliveryFailedException e) {
             throw new DeliveryFailedException(NOT_DELIVERED.formatted(polled.count(), PolledBatch.describe(polled),
-                    settings.retryBudgetMs(), e.getMessage()), e);
+                    config.retryBudgetMs(), e.getMessage()), e);
         }
         if (!response.batchItemFailures().isEmpty()) {
             throw new DeliveryFailedException(PARTIAL_IN_CONSUMER_MODE.formatted(response.batchItemFailures().size()));
@@ -54,6 +54,6 @@ public class KafkaRecordsConsumer implements ConsumerBatchLimit {
 
     @Override
     public long batchMillis() {
-        return settings.retryBudgetMs() + settings.callTimeoutMs() + BATCH_GRACE_MILLIS;
+        return config.retryBudgetMs() + config.callTimeoutMs() + BATCH_GRACE_MILLIS;
     }
 }

@@ -40,7 +40,7 @@ class KafkaRecordsConsumerTest {
     InMemoryConnector connector;
 
     @Inject
-    ForwarderSettings settings;
+    ForwarderConfig config;
 
     @Test
     void shouldForwardEveryPolledRecordWithAValue() {
@@ -64,7 +64,7 @@ class KafkaRecordsConsumerTest {
     void shouldKeepRetryingPastTheAttemptsUntilFirehoseIsBack() {
         LocalFirehose firehose = LocalAwsServices.firehose();
         firehose.reset(LocalAwsServices.STREAM);
-        int refused = 4 * settings.maxAttempts();
+        int refused = 4 * config.maxAttempts();
         firehose.faults().failNextCalls(refused, 503, FaultPlan.SERVICE_UNAVAILABLE);
         List<KafkaRecord> ticks = StockTicks.records(0, 200, 100, 3);
 

@@ -64,13 +64,13 @@ public class LocalAwsServices implements QuarkusTestResourceLifecycleManager {
         System.setProperty("aws.secretAccessKey", SECRET);
 
         Map<String, String> config = new HashMap<>();
-        config.put("forwarder.delivery-stream-name", STREAM);
-        config.put("forwarder.firehose-endpoint", firehose.endpoint().toString());
-        config.put("forwarder.dead-letter-bucket", DEAD_LETTER_BUCKET);
-        config.put("forwarder.backoff-base-ms", "5");
-        config.put("forwarder.backoff-max-ms", "40");
-        config.put("forwarder.time-safety-margin-ms", "1000");
-        config.put("forwarder.retry-budget-ms", "30000");
+        config.put("delivery-stream-name", STREAM);
+        config.put("aws-endpoint-url-firehose", firehose.endpoint().toString());
+        config.put("dead-letter-bucket", DEAD_LETTER_BUCKET);
+        config.put("firehose-backoff-base-ms", "5");
+        config.put("firehose-backoff-max-ms", "40");
+        config.put("time-safety-margin-ms", "1000");
+        config.put("retry-budget-ms", "30000");
         config.put("quarkus.s3.endpoint-override", s3Endpoint);
         config.put("quarkus.s3.path-style-access", "true");
         config.put("quarkus.s3.aws.region", "us-east-1");

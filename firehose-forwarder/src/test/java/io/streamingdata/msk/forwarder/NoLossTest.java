@@ -139,7 +139,7 @@ class NoLossTest extends LocalFirehoseTest {
     public static class OneRecordPerFirehoseRecord implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("forwarder.aggregation-enabled", "false", "forwarder.call-timeout-ms", "1000");
+            return Map.of("aggregation-enabled", "false", "firehose-call-timeout-ms", "1000");
         }
     }
 

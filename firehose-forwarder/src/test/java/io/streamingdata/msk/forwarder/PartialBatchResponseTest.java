@@ -65,8 +65,8 @@ class PartialBatchResponseTest extends LocalFirehoseTest {
     public static class ReportItemFailures implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("forwarder.failure-strategy", "report-batch-item-failures",
-                    "forwarder.aggregation-enabled", "false", "forwarder.max-attempts", "2");
+            return Map.of("failure-strategy", "report-batch-item-failures",
+                    "aggregation-enabled", "false", "firehose-max-attempts", "2");
         }
     }
 }

@@ -11,17 +11,13 @@ public final class ConsumerRecordBatches {
     private ConsumerRecordBatches() {
     }
 
-    /**
-     * @param polled the records of one poll, in the order the consumer returned them
-     * @param bootstrapServers the servers the consumer reads from, kept for log context; may be {@code null}
-     */
-    public static KafkaBatch fromConsumerRecords(Iterable<ConsumerRecord<byte[], byte[]>> polled,
-            String bootstrapServers) {
+    /** @param polled the records of one poll, in the order the consumer returned them */
+    public static KafkaBatch fromConsumerRecords(Iterable<ConsumerRecord<byte[], byte[]>> polled) {
         List<BatchEntry> entries = new ArrayList<>();
         for (ConsumerRecord<byte[], byte[]> record : polled) {
             entries.add(toKafkaRecord(record));
         }
-        return new KafkaBatch(EventSource.KAFKA_CONSUMER, null, bootstrapServers, entries);
+        return new KafkaBatch(EventSource.KAFKA_CONSUMER, null, null, entries);
     }
 
     public static KafkaRecord toKafkaRecord(ConsumerRecord<byte[], byte[]> record) {

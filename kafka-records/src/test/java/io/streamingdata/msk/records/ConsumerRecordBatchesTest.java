@@ -26,7 +26,7 @@ class ConsumerRecordBatchesTest {
                 org.apache.kafka.common.record.TimestampType.CREATE_TIME, 7, -1,
                 "order-8".getBytes(StandardCharsets.UTF_8), null, new RecordHeaders(), Optional.empty());
 
-        KafkaBatch fromConsumer = ConsumerRecordBatches.fromConsumerRecords(List.of(polled, tombstone), "b:9092");
+        KafkaBatch fromConsumer = ConsumerRecordBatches.fromConsumerRecords(List.of(polled, tombstone));
         KafkaBatch fromLambda = EventFixtures.decode("msk-basic.json");
 
         assertEquals(EventSource.KAFKA_CONSUMER, fromConsumer.source());

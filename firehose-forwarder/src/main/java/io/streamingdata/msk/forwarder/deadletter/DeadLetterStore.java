@@ -1,17 +1,15 @@
 package io.streamingdata.msk.forwarder.deadletter;
 
+import io.streamingdata.msk.forwarder.failure.Failure;
 import java.util.List;
 
 /** Where records that cannot go to Firehose are parked, each with its reason and metadata. */
 public interface DeadLetterStore {
 
-    /** Whether a store is configured; without one, such records fail the batch instead. */
-    boolean available();
-
     /**
-     * Parks every letter, or throws: a letter that could not be written must not be counted as handled.
+     * Parks every failure, or throws: a record that could not be written must not be counted as handled.
      *
-     * @return the object keys written, in order
+     * @return where each was written, in order
      */
-    List<String> park(List<DeadLetter> letters);
+    List<String> park(List<Failure> failures);
 }

@@ -1,7 +1,8 @@
 package io.streamingdata.msk.forwarder.deadletter;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.streamingdata.msk.forwarder.failure.Failure;
+import io.streamingdata.msk.records.BatchEntry;
 import io.streamingdata.msk.records.Json;
 import io.streamingdata.msk.records.KafkaRecord;
 import io.streamingdata.msk.records.RecordJson;
@@ -9,10 +10,9 @@ import io.streamingdata.msk.records.UndecodableRecord;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
@@ -26,54 +26,48 @@ import software.amazon.awssdk.services.s3.model.PutObjectRequest;
  */
 public final class S3DeadLetterStore implements DeadLetterStore {
 
-    private static final JsonFactory JSON = Json.FACTORY;
-
     private final S3Client s3;
-    private final Optional<String> bucket;
+    private final String bucket;
     private final String prefix;
     private final String deliveryStream;
+    private final Clock clock;
 
-    public S3DeadLetterStore(S3Client s3, Optional<String> bucket, String prefix, String deliveryStream) {
+    public S3DeadLetterStore(S3Client s3, String bucket, String prefix, String deliveryStream, Clock clock) {
         this.s3 = s3;
         this.bucket = bucket;
         this.prefix = prefix;
         this.deliveryStream = deliveryStream;
+        this.clock = clock;
     }
 
     @Override
-    public boolean available() {
-        return bucket.isPresent();
-    }
-
-    @Override
-    public List<String> park(List<DeadLetter> letters) {
-        String target = bucket.orElseThrow(() -> new IllegalStateException("DEAD_LETTER_BUCKET is not set"));
-        List<String> keys = new ArrayList<>(letters.size());
-        for (DeadLetter letter : letters) {
-            String key = keyOf(letter);
-            s3.putObject(PutObjectRequest.builder().bucket(target).key(key).contentType("application/json").build(),
-                    RequestBody.fromBytes(toJson(letter)));
-            keys.add(key);
+    public List<String> park(List<Failure> failures) {
+        List<String> keys = new ArrayList<>(failures.size());
+        for (Failure failure : failures) {
+            String key = keyOf(failure.entry());
+            s3.putObject(PutObjectRequest.builder().bucket(bucket).key(key).contentType("application/json").build(),
+                    RequestBody.fromBytes(toJson(failure)));
+            keys.add("s3://" + bucket + "/" + key);
         }
         return keys;
     }
 
-    String keyOf(DeadLetter letter) {
-        return prefix + letter.entry().topicPartition().topic() + "/" + letter.entry().topicPartition().partition()
-                + "/" + letter.entry().offset() + ".json";
+    String keyOf(BatchEntry entry) {
+        return prefix + entry.topicPartition().topic() + "/" + entry.topicPartition().partition() + "/"
+                + entry.offset() + ".json";
     }
 
-    byte[] toJson(DeadLetter letter) {
+    byte[] toJson(Failure failure) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (JsonGenerator json = JSON.createGenerator(out)) {
+        try (JsonGenerator json = Json.FACTORY.createGenerator(out)) {
             json.writeStartObject();
-            json.writeStringField("reason", letter.reason());
-            json.writeStringField("cause", letter.cause());
+            json.writeStringField("reason", failure.reason());
+            json.writeStringField("cause", failure.cause().label());
             json.writeStringField("deliveryStream", deliveryStream);
-            json.writeStringField("parkedAt", Instant.now().toString());
-            if (letter.entry() instanceof KafkaRecord record) {
+            json.writeStringField("parkedAt", clock.instant().toString());
+            if (failure.entry() instanceof KafkaRecord record) {
                 RecordJson.writeFields(json, record);
-            } else if (letter.entry() instanceof UndecodableRecord undecodable) {
+            } else if (failure.entry() instanceof UndecodableRecord undecodable) {
                 RecordJson.writeUndecodable(json, undecodable);
             }
             json.writeEndObject();

@@ -1,6 +1,8 @@
 package io.streamingdata.msk.forwarder.delivery;
 
-import io.streamingdata.msk.forwarder.delivery.DeliveryReport.Undelivered;
+import io.streamingdata.msk.forwarder.failure.Failure;
+import io.streamingdata.msk.forwarder.failure.Failure.Cause;
+import io.streamingdata.msk.records.KafkaRecord;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
@@ -22,11 +24,13 @@ import software.amazon.awssdk.services.firehose.model.Record;
  * Sends records with PutRecordBatch, calls in parallel up to the executor's size, and resends exactly the entries
  * that failed: those a response marks with an error code (matched by position) and all entries of a call that failed
  * as a whole (throttling, 5xx, timeouts). Rounds repeat with jittered backoff until everything is accepted or the
- * {@link RetryPolicy} says stop; what is left is reported, never dropped.
+ * {@link RetryPolicy} says stop; what is left is reported, record by record, never dropped.
  */
 public final class FirehoseDelivery {
 
     private static final Logger LOG = Logger.getLogger(FirehoseDelivery.class);
+    /** A long outage in consumer mode logs a warning this often, in attempts, and a debug line between. */
+    private static final int WARN_EVERY_ATTEMPTS = 20;
 
     private final FirehoseClient client;
     private final ExecutorService executor;
@@ -46,7 +50,7 @@ public final class FirehoseDelivery {
 
     public DeliveryReport deliver(String stream, List<PackedRecord> records, Deadline deadline) {
         List<PackedRecord> pending = records;
-        List<Undelivered> failed = List.of();
+        List<Rejected> failed = List.of();
         int attempts = 0;
         int calls = 0;
         int retried = 0;
@@ -70,29 +74,42 @@ public final class FirehoseDelivery {
             if (!retryPolicy.mayRetry(attempts, wait, deadline)) {
                 break;
             }
-            LOG.debugf("Attempt %d: %d of %d records not accepted by %s (%s); retrying in %d ms", attempts,
-                    failed.size(), pending.size(), stream, failed.get(0).lastError(), wait);
+            LOG.logf(attempts % WARN_EVERY_ATTEMPTS == 0 ? Logger.Level.WARN : Logger.Level.DEBUG,
+                    "Attempt %d: %d of %d records not accepted by %s (%s); retrying in %d ms", attempts,
+                    failed.size(), pending.size(), stream, failed.get(0).error(), wait);
             if (!pause(wait)) {
                 break;
             }
-            pending = failed.stream().map(Undelivered::record).toList();
+            pending = failed.stream().map(Rejected::record).toList();
         }
-        return new DeliveryReport(pending.isEmpty() ? List.of() : failed, attempts, calls, retried, bytes);
+        return new DeliveryReport(pending.isEmpty() ? List.of() : failures(failed), attempts, calls, retried, bytes);
     }
 
-    private List<Undelivered> sendRound(String stream, List<List<PackedRecord>> plan, Deadline deadline) {
-        List<Future<List<Undelivered>>> futures = new ArrayList<>(plan.size());
+    /** Each Kafka record of each refused Firehose record, with the error its Firehose record got. */
+    private static List<Failure> failures(List<Rejected> rejected) {
+        List<Failure> failures = new ArrayList<>();
+        for (Rejected one : rejected) {
+            for (KafkaRecord record : one.record().records()) {
+                failures.add(new Failure(record, Cause.UNDELIVERED, one.error()));
+            }
+        }
+        failures.sort(Failure.IN_BATCH_ORDER);
+        return failures;
+    }
+
+    private List<Rejected> sendRound(String stream, List<List<PackedRecord>> plan, Deadline deadline) {
+        List<Future<List<Rejected>>> futures = new ArrayList<>(plan.size());
         for (List<PackedRecord> call : plan) {
             futures.add(executor.submit(() -> send(stream, call)));
         }
-        List<Undelivered> failed = new ArrayList<>();
+        List<Rejected> failed = new ArrayList<>();
         for (int i = 0; i < futures.size(); i++) {
             failed.addAll(await(futures.get(i), plan.get(i), deadline));
         }
         return failed;
     }
 
-    private List<Undelivered> await(Future<List<Undelivered>> future, List<PackedRecord> call, Deadline deadline) {
+    private List<Rejected> await(Future<List<Rejected>> future, List<PackedRecord> call, Deadline deadline) {
         try {
             long budget = Math.max(1, retryPolicy.callBudgetMillis(deadline));
             return future.get(budget, TimeUnit.MILLISECONDS);
@@ -108,7 +125,7 @@ public final class FirehoseDelivery {
         }
     }
 
-    private List<Undelivered> send(String stream, List<PackedRecord> call) {
+    private List<Rejected> send(String stream, List<PackedRecord> call) {
         List<Record> entries = new ArrayList<>(call.size());
         for (PackedRecord record : call) {
             entries.add(Record.builder().data(SdkBytes.fromByteArrayUnsafe(record.data())).build());
@@ -126,13 +143,13 @@ public final class FirehoseDelivery {
         if (allAccepted) {
             return List.of();
         }
-        List<Undelivered> failed = new ArrayList<>();
+        List<Rejected> failed = new ArrayList<>();
         for (int i = 0; i < call.size(); i++) {
             PutRecordBatchResponseEntry answer = i < answers.size() ? answers.get(i) : null;
             if (answer == null) {
-                failed.add(new Undelivered(call.get(i), "no response entry for this record"));
+                failed.add(new Rejected(call.get(i), "no response entry for this record"));
             } else if (answer.errorCode() != null) {
-                failed.add(new Undelivered(call.get(i), answer.errorCode() + ": " + answer.errorMessage()));
+                failed.add(new Rejected(call.get(i), answer.errorCode() + ": " + answer.errorMessage()));
             }
         }
         return failed;
@@ -148,8 +165,12 @@ public final class FirehoseDelivery {
         }
     }
 
-    private static List<Undelivered> all(List<PackedRecord> call, String reason) {
-        return call.stream().map(record -> new Undelivered(record, reason)).toList();
+    private static List<Rejected> all(List<PackedRecord> call, String reason) {
+        return call.stream().map(record -> new Rejected(record, reason)).toList();
+    }
+
+    /** A Firehose record not accepted in a round, and the error it got. */
+    private record Rejected(PackedRecord record, String error) {
     }
 
     static String describe(Throwable error) {

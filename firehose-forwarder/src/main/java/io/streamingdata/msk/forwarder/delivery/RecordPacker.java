@@ -1,5 +1,6 @@
 package io.streamingdata.msk.forwarder.delivery;
 
+import io.streamingdata.msk.records.KafkaRecord;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,39 +20,33 @@ public final class RecordPacker {
         this.maxRecordBytes = maxRecordBytes;
     }
 
-    /** The size of a line as packed: its bytes and the newline that ends it. */
-    public static int packedSize(byte[] line) {
-        return line.length + 1;
-    }
-
-    /** @param lines line contents without their newline, each within Firehose's record limit once it is added */
-    public List<PackedRecord> pack(List<byte[]> lines) {
+    /** @param lines each within Firehose's record limit once its newline is added */
+    public List<PackedRecord> pack(List<EncodedRecord> lines) {
         List<PackedRecord> records = new ArrayList<>();
         int start = 0;
         while (start < lines.size()) {
             int end = start + 1;
-            int size = packedSize(lines.get(start));
-            while (aggregate && end < lines.size() && size + packedSize(lines.get(end)) <= maxRecordBytes) {
-                size += packedSize(lines.get(end));
+            int size = lines.get(start).packedSize();
+            while (aggregate && end < lines.size() && size + lines.get(end).packedSize() <= maxRecordBytes) {
+                size += lines.get(end).packedSize();
                 end++;
             }
-            records.add(join(lines, start, end, size));
+            records.add(join(lines.subList(start, end), size));
             start = end;
         }
         return records;
     }
 
-    private static PackedRecord join(List<byte[]> lines, int start, int end, int size) {
+    private static PackedRecord join(List<EncodedRecord> lines, int size) {
         byte[] data = new byte[size];
-        int[] members = new int[end - start];
+        List<KafkaRecord> members = new ArrayList<>(lines.size());
         int position = 0;
-        for (int i = start; i < end; i++) {
-            byte[] line = lines.get(i);
-            System.arraycopy(line, 0, data, position, line.length);
-            position += line.length;
+        for (EncodedRecord line : lines) {
+            System.arraycopy(line.line(), 0, data, position, line.line().length);
+            position += line.line().length;
             data[position++] = '\n';
-            members[i - start] = i;
+            members.add(line.record());
         }
-        return new PackedRecord(data, members);
+        return new PackedRecord(data, List.copyOf(members));
     }
 }

@@ -31,10 +31,6 @@ public final class RetryPolicy {
         return random.nextLong(Math.min(maxMillis, Math.max(ceiling, 0)) + 1);
     }
 
-    public int maxAttempts() {
-        return maxAttempts;
-    }
-
     /**
      * Whether another attempt fits: for an invocation, attempts left and the wait plus margin within the time left;
      * in consumer mode, the wait within the budget left.

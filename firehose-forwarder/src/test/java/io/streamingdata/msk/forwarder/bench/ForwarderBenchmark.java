@@ -2,14 +2,18 @@ package io.streamingdata.msk.forwarder.bench;
 
 import io.streamingdata.msk.records.KafkaEventDecoder;
 import io.streamingdata.msk.forwarder.ForwarderBeans;
-import io.streamingdata.msk.forwarder.ForwarderSettings;
-import io.streamingdata.msk.forwarder.ForwarderTestConfig;
+import io.streamingdata.msk.forwarder.ForwarderConfig;
+import io.streamingdata.msk.forwarder.ForwarderConfigCheck;
+import io.streamingdata.msk.forwarder.ForwarderConfigs;
+import io.streamingdata.msk.forwarder.ForwarderMetrics;
 import io.streamingdata.msk.forwarder.ForwardingService;
-import io.streamingdata.msk.forwarder.deadletter.S3DeadLetterStore;
+import io.streamingdata.msk.forwarder.deadletter.DeadLetters;
 import io.streamingdata.msk.forwarder.delivery.CallPlanner;
 import io.streamingdata.msk.forwarder.delivery.Deadline;
+import io.streamingdata.msk.forwarder.delivery.EncodedRecord;
 import io.streamingdata.msk.forwarder.delivery.PackedRecord;
 import io.streamingdata.msk.forwarder.delivery.RecordPacker;
+import io.streamingdata.msk.forwarder.delivery.Sleeper;
 import io.streamingdata.msk.records.KafkaBatch;
 import io.streamingdata.msk.records.KafkaRecord;
 import java.io.PrintStream;
@@ -18,6 +22,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -59,15 +64,12 @@ public final class ForwarderBenchmark {
         PrintStream console = System.out;
         for (String[] endpoint : endpoints) {
             for (boolean aggregation : new boolean[] {true, false}) {
-                ForwarderTestConfig config = new ForwarderTestConfig();
-                config.stream = Optional.of(STREAM);
-                config.endpoint = Optional.of(endpoint[1]);
-                config.aggregation = aggregation;
-                ForwarderSettings settings = ForwarderSettings.from(config);
-                try (FirehoseClient client = ForwarderBeans.newFirehoseClient(settings)) {
-                    ExecutorService pool = ForwarderBeans.newCallPool(settings.maxConcurrency());
-                    ForwardingService service = ForwarderBeans.newForwardingService(settings, client, pool,
-                            new S3DeadLetterStore(null, Optional.empty(), "dead-letter/", STREAM));
+                ForwarderConfig config = ForwarderConfigs.fromEnvironment(Map.of("DELIVERY_STREAM_NAME", STREAM,
+                        "AWS_ENDPOINT_URL_FIREHOSE", endpoint[1], "AGGREGATION_ENABLED", String.valueOf(aggregation)));
+                try (FirehoseClient client = ForwarderBeans.newFirehoseClient(config)) {
+                    ExecutorService pool = ForwarderBeans.newCallPool(config.maxConcurrency());
+                    ForwardingService service = ForwarderBeans.newForwardingService(config, client, pool,
+                            new DeadLetters(Optional.empty()), ForwarderMetrics.STDOUT, Sleeper.THREAD);
                     System.setOut(new PrintStream(PrintStream.nullOutputStream()));
                     long[] handler = new long[iterations];
                     for (int i = -iterations; i < iterations; i++) {
@@ -105,11 +107,11 @@ public final class ForwarderBenchmark {
 
     /** The same lines, packing and calls the service makes. */
     private static List<List<PackedRecord>> plan(KafkaBatch batch, boolean aggregation) {
-        List<byte[]> lines = new ArrayList<>();
+        List<EncodedRecord> lines = new ArrayList<>();
         for (KafkaRecord record : batch.records()) {
-            lines.add(record.value());
+            lines.add(new EncodedRecord(record, record.value()));
         }
-        return CallPlanner.plan(new RecordPacker(aggregation, ForwarderSettings.FIREHOSE_MAX_RECORD_BYTES)
+        return CallPlanner.plan(new RecordPacker(aggregation, ForwarderConfigCheck.FIREHOSE_MAX_RECORD_BYTES)
                 .pack(lines), PARALLELISM);
     }
 

@@ -62,7 +62,7 @@ class CallPlannerTest {
     private static List<PackedRecord> records(int count, int size) {
         List<PackedRecord> records = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            records.add(new PackedRecord(new byte[size], new int[] {i}));
+            records.add(new PackedRecord(new byte[size], List.of()));
         }
         return records;
     }

@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.streamingdata.msk.records.KafkaRecord;
+import io.streamingdata.msk.records.TimestampType;
+import io.streamingdata.msk.records.TopicPartition;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -14,18 +17,18 @@ class RecordPackerTest {
 
     @Test
     void shouldSendOneFirehoseRecordPerLineWithoutAggregation() {
-        List<byte[]> lines = lines(3, 10);
+        List<EncodedRecord> lines = lines(3, 10);
 
         List<PackedRecord> packed = new RecordPacker(false, 1_024_000).pack(lines);
 
         assertEquals(3, packed.size());
-        assertArrayEquals(new int[] {2}, packed.get(2).members());
-        assertArrayEquals(withNewline(lines.get(2)), packed.get(2).data());
+        assertEquals(records(lines, 2, 3), packed.get(2).records());
+        assertArrayEquals(withNewline(lines.get(2).line()), packed.get(2).data());
     }
 
     @Test
     void shouldPackConsecutiveLinesUpToTheLimitKeepingEveryByteInOrder() {
-        List<byte[]> lines = lines(100, 99);
+        List<EncodedRecord> lines = lines(100, 99);
 
         List<PackedRecord> packed = new RecordPacker(true, 1000).pack(lines);
 
@@ -34,19 +37,19 @@ class RecordPackerTest {
         ByteArrayOutputStream joinedPacked = new ByteArrayOutputStream();
         packed.forEach(record -> joinedPacked.writeBytes(record.data()));
         ByteArrayOutputStream joinedLines = new ByteArrayOutputStream();
-        lines.forEach(line -> joinedLines.writeBytes(withNewline(line)));
+        lines.forEach(line -> joinedLines.writeBytes(withNewline(line.line())));
         assertArrayEquals(joinedLines.toByteArray(), joinedPacked.toByteArray(), "S3 receives the same bytes");
-        assertArrayEquals(new int[] {10, 11, 12, 13, 14, 15, 16, 17, 18, 19}, packed.get(1).members());
+        assertEquals(records(lines, 10, 20), packed.get(1).records());
     }
 
     @Test
     void shouldGiveALineLargerThanTheAggregationLimitARecordOfItsOwn() {
-        List<byte[]> lines = List.of(line(0, 10), line(1, 5000), line(2, 10));
+        List<EncodedRecord> lines = List.of(line(0, 10), line(1, 5000), line(2, 10));
 
         List<PackedRecord> packed = new RecordPacker(true, 1000).pack(lines);
 
         assertEquals(3, packed.size());
-        assertArrayEquals(new int[] {1}, packed.get(1).members());
+        assertEquals(records(lines, 1, 2), packed.get(1).records());
     }
 
     @Test
@@ -54,21 +57,28 @@ class RecordPackerTest {
         assertTrue(new RecordPacker(true, 1000).pack(List.of()).isEmpty());
     }
 
-    static List<byte[]> lines(int count, int size) {
-        List<byte[]> lines = new ArrayList<>();
+    static List<EncodedRecord> lines(int count, int size) {
+        List<EncodedRecord> lines = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             lines.add(line(i, size));
         }
         return lines;
     }
 
-    static byte[] line(int index, int size) {
+    /** A line of {@code size} bytes that starts with its index, made from a record at that offset. */
+    static EncodedRecord line(int index, int size) {
         byte[] line = new byte[size];
         byte[] label = Integer.toString(index).getBytes(StandardCharsets.US_ASCII);
         for (int i = 0; i < size; i++) {
             line[i] = i < label.length ? label[i] : (byte) 'x';
         }
-        return line;
+        KafkaRecord record = new KafkaRecord(new TopicPartition("orders", 0), index, 0L, TimestampType.CREATE_TIME,
+                null, line, List.of());
+        return new EncodedRecord(record, line);
+    }
+
+    static List<KafkaRecord> records(List<EncodedRecord> lines, int from, int to) {
+        return lines.subList(from, to).stream().map(EncodedRecord::record).toList();
     }
 
     static byte[] withNewline(byte[] line) {

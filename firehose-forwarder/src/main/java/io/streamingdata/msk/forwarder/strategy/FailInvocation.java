@@ -1,6 +1,7 @@
-package io.streamingdata.msk.forwarder.failure;
+package io.streamingdata.msk.forwarder.strategy;
 
-import io.streamingdata.msk.forwarder.ForwarderResponse;
+import io.streamingdata.msk.forwarder.failure.DeliveryFailedException;
+import io.streamingdata.msk.forwarder.failure.Failure;
 import java.util.List;
 
 /** {@code fail}: the invocation fails, and the event source mapping re-delivers the whole batch. */
@@ -11,13 +12,13 @@ public final class FailInvocation implements FailureStrategy {
             + "will be delivered again (at-least-once).";
 
     @Override
-    public String name() {
-        return FailureStrategies.FAIL;
+    public StrategyName name() {
+        return StrategyName.FAIL;
     }
 
     @Override
-    public ForwarderResponse handle(List<Undeliverable> undelivered, int batchSize, String deliveryStream) {
-        Undeliverable first = undelivered.get(0);
+    public List<Resume> resolve(List<Failure> undelivered, int batchSize, String deliveryStream) {
+        Failure first = undelivered.get(0);
         throw new DeliveryFailedException(MESSAGE.formatted(undelivered.size(), batchSize, deliveryStream,
                 first.entry().coordinates(), first.reason()));
     }

@@ -1,21 +1,21 @@
 package io.streamingdata.msk.forwarder;
 
-import io.streamingdata.msk.forwarder.failure.FailureStrategies;
+import io.quarkus.runtime.StartupEvent;
+import io.streamingdata.msk.forwarder.strategy.StrategyName;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
+import org.jboss.logging.Logger;
 
 /**
- * The checked form of {@link ForwarderConfig}: every problem is collected and reported at once, naming the
- * environment variable and what to set, so a wrong deployment fails at start instead of at the first record.
+ * Checks firehose-forwarder's settings at start-up: every problem is collected and reported at once, naming the
+ * environment variable and what to set, so a wrong deployment fails before the first record.
  */
-public record ForwarderSettings(String deliveryStreamName, Optional<URI> firehoseEndpoint, OutputFormat outputFormat,
-        boolean aggregationEnabled, int aggregationMaxBytes, int maxConcurrency, int maxAttempts, long backoffBaseMs,
-        long backoffMaxMs, long callTimeoutMs, long timeSafetyMarginMs, long retryBudgetMs,
-        String failureStrategy, Optional<String> deadLetterBucket, String deadLetterPrefix) {
+@ApplicationScoped
+public class ForwarderConfigCheck {
 
     /** Firehose's largest record, in bytes of data before base64 (1,000 KiB). */
     public static final int FIREHOSE_MAX_RECORD_BYTES = 1_024_000;
@@ -29,23 +29,35 @@ public record ForwarderSettings(String deliveryStreamName, Optional<URI> firehos
             + "http://127.0.0.1:4573";
     public static final String BAD_FORMAT = "OUTPUT_FORMAT=%s is not one of value, envelope";
     public static final String BAD_RANGE = "%s=%d is out of range: use %d to %d";
-    public static final String BAD_STRATEGY = "FAILURE_STRATEGY=%s is not one of " + FailureStrategies.NAMES;
+    public static final String BAD_STRATEGY = "FAILURE_STRATEGY=%s is not one of " + StrategyName.SETTINGS;
     public static final String BAD_BUCKET = "DEAD_LETTER_BUCKET=%s is not a valid S3 bucket name";
     public static final String DEAD_LETTER_NEEDS_BUCKET = "FAILURE_STRATEGY=dead-letter needs DEAD_LETTER_BUCKET";
 
-    public static ForwarderSettings from(ForwarderConfig config) {
+    private static final Logger LOG = Logger.getLogger(ForwarderConfigCheck.class);
+
+    void checkAtStartup(@Observes StartupEvent event, ForwarderConfig config) {
+        try {
+            verify(config);
+        } catch (IllegalStateException e) {
+            // On its own line: the framework's report that follows is a stack trace in which it would be hard to find.
+            LOG.error(e.getMessage());
+            throw e;
+        }
+    }
+
+    /** Throws {@link IllegalStateException} naming every setting to fix. */
+    public static void verify(ForwarderConfig config) {
         List<String> problems = new ArrayList<>();
-        String stream = config.deliveryStreamName().map(String::trim).orElse("");
+        String stream = config.deliveryStreamName();
         if (stream.isEmpty()) {
             problems.add(STREAM_REQUIRED);
         } else if (!stream.matches("[a-zA-Z0-9_.-]{1,64}")) {
             problems.add(BAD_STREAM_NAME.formatted(stream));
         }
-        Optional<URI> endpoint = config.firehoseEndpoint().map(String::trim).filter(s -> !s.isEmpty())
-                .flatMap(text -> parseEndpoint(text, problems));
-        OutputFormat format = OutputFormat.parse(config.outputFormat()).orElse(null);
-        if (format == null) {
-            problems.add(BAD_FORMAT.formatted(config.outputFormat()));
+        config.firehoseEndpointText().map(String::trim).filter(text -> !text.isEmpty())
+                .filter(text -> !isHttpUrl(text)).ifPresent(text -> problems.add(BAD_ENDPOINT.formatted(text)));
+        if (OutputFormat.parse(config.outputFormatText()).isEmpty()) {
+            problems.add(BAD_FORMAT.formatted(config.outputFormatText()));
         }
         range(problems, "AGGREGATION_MAX_BYTES", config.aggregationMaxBytes(), 1024, FIREHOSE_MAX_RECORD_BYTES);
         range(problems, "FIREHOSE_MAX_CONCURRENCY", config.maxConcurrency(), 1, 64);
@@ -55,36 +67,28 @@ public record ForwarderSettings(String deliveryStreamName, Optional<URI> firehos
         range(problems, "FIREHOSE_CALL_TIMEOUT_MS", config.callTimeoutMs(), 100, 600_000);
         range(problems, "TIME_SAFETY_MARGIN_MS", config.timeSafetyMarginMs(), 0, 600_000);
         range(problems, "RETRY_BUDGET_MS", config.retryBudgetMs(), 1_000, 3_600_000);
-        String strategy = config.failureStrategy().trim().toLowerCase(Locale.ROOT);
-        if (!FailureStrategies.NAMES.contains(strategy)) {
-            problems.add(BAD_STRATEGY.formatted(config.failureStrategy()));
+        boolean strategyKnown = StrategyName.parse(config.failureStrategyText()).isPresent();
+        if (!strategyKnown) {
+            problems.add(BAD_STRATEGY.formatted(config.failureStrategyText()));
         }
-        Optional<String> bucket = config.deadLetterBucket().map(String::trim).filter(s -> !s.isEmpty());
-        bucket.filter(name -> !name.matches("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]"))
+        config.deadLetterBucket().filter(name -> !name.matches("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]"))
                 .ifPresent(name -> problems.add(BAD_BUCKET.formatted(name)));
-        if (strategy.equals(FailureStrategies.DEAD_LETTER) && bucket.isEmpty()) {
+        if (strategyKnown && config.failureStrategy() == StrategyName.DEAD_LETTER
+                && config.deadLetterBucket().isEmpty()) {
             problems.add(DEAD_LETTER_NEEDS_BUCKET);
         }
         if (!problems.isEmpty()) {
             throw new IllegalStateException(INVALID_CONFIGURATION + String.join("; ", problems) + ".");
         }
-        return new ForwarderSettings(stream, endpoint, format, config.aggregationEnabled(),
-                config.aggregationMaxBytes(), config.maxConcurrency(), config.maxAttempts(), config.backoffBaseMs(),
-                config.backoffMaxMs(), config.callTimeoutMs(), config.timeSafetyMarginMs(),
-                config.retryBudgetMs(), strategy, bucket, config.deadLetterPrefix());
     }
 
-    private static Optional<URI> parseEndpoint(String text, List<String> problems) {
+    private static boolean isHttpUrl(String text) {
         try {
             URI uri = new URI(text);
-            if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
-                return Optional.of(uri);
-            }
+            return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null;
         } catch (URISyntaxException e) {
-            // reported below
+            return false;
         }
-        problems.add(BAD_ENDPOINT.formatted(text));
-        return Optional.empty();
     }
 
     private static void range(List<String> problems, String name, long value, long min, long max) {
