@@ -26,11 +26,12 @@ public interface ForwarderConfig {
     Optional<String> firehoseEndpointText();
 
     /**
-     * {@code OUTPUT_FORMAT}: {@code value} writes each record's value on a line; {@code envelope} writes one JSON
-     * object per record with its topic, partition, offset, timestamp, key, headers and value.
+     * {@code OUTPUT_FORMAT}: {@code envelope} writes one JSON object per record with its topic, partition, offset,
+     * timestamp, key, headers and value, which a restore can replay; {@code value} writes each record's value on a
+     * line, which loses keys, headers and tombstones.
      */
     @WithName("output-format")
-    @WithDefault("value")
+    @WithDefault("envelope")
     String outputFormatText();
 
     /** {@code AGGREGATION_ENABLED}: pack many records, newline-delimited, into each Firehose record. */

@@ -25,7 +25,7 @@ class ForwarderConfigTest {
 
         ForwarderConfigCheck.verify(config);
         assertEquals("demo-stream", config.deliveryStreamName());
-        assertEquals(OutputFormat.VALUE, config.outputFormat());
+        assertEquals(OutputFormat.ENVELOPE, config.outputFormat(), "a backup that can be restored");
         assertTrue(config.aggregationEnabled());
         assertEquals(1_024_000, config.aggregationMaxBytes());
         assertEquals(4, config.maxConcurrency());
@@ -46,7 +46,7 @@ class ForwarderConfigTest {
         ForwarderConfig config = ForwarderConfigs.fromEnvironment(Map.ofEntries(
                 Map.entry("DELIVERY_STREAM_NAME", "orders-backup"),
                 Map.entry("AWS_ENDPOINT_URL_FIREHOSE", "http://127.0.0.1:4573"),
-                Map.entry("OUTPUT_FORMAT", " Envelope "),
+                Map.entry("OUTPUT_FORMAT", " Value "),
                 Map.entry("AGGREGATION_ENABLED", "false"),
                 Map.entry("AGGREGATION_MAX_BYTES", "65536"),
                 Map.entry("FIREHOSE_MAX_CONCURRENCY", "8"),
@@ -63,7 +63,7 @@ class ForwarderConfigTest {
         ForwarderConfigCheck.verify(config);
         assertEquals("orders-backup", config.deliveryStreamName());
         assertEquals(Optional.of(URI.create("http://127.0.0.1:4573")), config.firehoseEndpoint());
-        assertEquals(OutputFormat.ENVELOPE, config.outputFormat());
+        assertEquals(OutputFormat.VALUE, config.outputFormat());
         assertEquals(false, config.aggregationEnabled());
         assertEquals(65_536, config.aggregationMaxBytes());
         assertEquals(8, config.maxConcurrency());
