@@ -79,7 +79,7 @@ public class LocalAwsServices implements QuarkusTestResourceLifecycleManager {
         config.put("quarkus.s3.aws.credentials.type", "static");
         config.put("quarkus.s3.aws.credentials.static-provider.access-key-id", KEY);
         config.put("quarkus.s3.aws.credentials.static-provider.secret-access-key", SECRET);
-        // s3proxy 3.0.0 rejects the SDK's flexible checksums under the extension (toolchain notes).
+        // s3proxy rejects the flexible checksums the SDK sends by default with this extension.
         config.put("quarkus.s3.checksum-validation", "false");
         return config;
     }
