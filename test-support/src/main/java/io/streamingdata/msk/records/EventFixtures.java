@@ -5,7 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
-/** Loads the Lambda event fixtures kept under {@code src/test/resources/events/} (shared through the test jar). */
+/** Loads the Lambda event fixtures kept under this module's {@code src/main/resources/events/}. */
 public final class EventFixtures {
 
     private EventFixtures() {
