@@ -14,7 +14,7 @@
 # Other settings: LOCAL_STACK_DIR (state, default <repo>/.local/stack), LOCAL_STACK_TOPIC (ExampleTopic),
 # LOCAL_STACK_PARTITIONS (3), LOCAL_STACK_BUFFER_SECONDS (5) and LOCAL_STACK_BUFFER_MB (1) for the endpoint's S3
 # buffering hints, LOCAL_STACK_START_TIMEOUT (90 s per part).
-# Callers set SCRIPT_NAME and REPO_ROOT before sourcing.
+# Callers source scripts/lib/common.sh (SCRIPT_NAME, REPO_ROOT, fail, say, check_java) first.
 
 readonly COMPONENTS=(kafka s3proxy firehose logger forwarder)
 STATE_DIR="${LOCAL_STACK_DIR:-${REPO_ROOT}/.local/stack}"
@@ -30,33 +30,11 @@ START_TIMEOUT="${LOCAL_STACK_START_TIMEOUT:-90}"
 readonly STACK_STREAM=local-stack-stream STACK_BUCKET=local-stack-delivery STACK_DEAD_LETTER_BUCKET=local-stack-dead-letter
 readonly S3_KEY=test S3_SECRET=test
 readonly SERVERS_DIR="${REPO_ROOT}/local-stack/servers/target"
-readonly LOGGER_JAR="${REPO_ROOT}/consumer-logger/target/consumer-logger-0.1.0-SNAPSHOT-runner.jar"
-readonly FORWARDER_JAR="${REPO_ROOT}/firehose-forwarder/target/firehose-forwarder-0.1.0-SNAPSHOT-runner.jar"
 readonly JVM_COMMON=(-XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError -Djava.net.preferIPv4Stack=true)
 readonly SUPERVISOR="${REPO_ROOT}/scripts/lib/supervise"
 readonly SUPERVISED=(logger forwarder)
 
-fail() {
-  echo "${SCRIPT_NAME}: $*" >&2
-  exit 1
-}
-
-warn() {
-  echo "${SCRIPT_NAME}: $*" >&2
-}
-
-say() {
-  echo "${SCRIPT_NAME}: $*"
-}
-
 # ---------------------------------------------------------------------------------------------------- checks
-
-check_java() {
-  command -v java >/dev/null || fail "no java on PATH: install a JDK 17 or newer (apt-get install openjdk-17-jdk)"
-  local version
-  version="$(java -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')"
-  ((${version%%.*} >= 17)) || fail "java ${version} is too old: the local stack needs a JDK 17 or newer"
-}
 
 check_port_settings() {
   local name value
@@ -335,8 +313,9 @@ ensure_built() {
   fi
   ((force)) || [[ -f "${REPO_ROOT}/firehose-endpoint/target/runtime-classpath.txt" \
     && -d "${REPO_ROOT}/firehose-endpoint/target/classes" ]] || modules+=(firehose-endpoint)
-  ((force)) || [[ -f "${LOGGER_JAR}" && -d "${REPO_ROOT}/consumer-logger/target/lib" ]] || modules+=(consumer-logger)
-  ((force)) || [[ -f "${FORWARDER_JAR}" && -d "${REPO_ROOT}/firehose-forwarder/target/lib" ]] \
+  ((force)) || [[ -n "$(runner_jar consumer-logger)" && -d "${REPO_ROOT}/consumer-logger/target/lib" ]] \
+    || modules+=(consumer-logger)
+  ((force)) || [[ -n "$(runner_jar firehose-forwarder)" && -d "${REPO_ROOT}/firehose-forwarder/target/lib" ]] \
     || modules+=(firehose-forwarder)
   ((force)) || [[ -f "${REPO_ROOT}/local-stack/target/runtime-classpath.txt" \
     && -d "${REPO_ROOT}/local-stack/target/classes" ]] || modules+=(local-stack)
@@ -469,11 +448,11 @@ start_function() {
 }
 
 start_logger() {
-  start_function logger "${LOGGER_JAR}"
+  start_function logger "$(runner_jar consumer-logger)"
 }
 
 start_forwarder() {
-  start_function forwarder "${FORWARDER_JAR}" DELIVERY_STREAM_NAME="${STACK_STREAM}" OUTPUT_FORMAT=envelope \
+  start_function forwarder "$(runner_jar firehose-forwarder)" DELIVERY_STREAM_NAME="${STACK_STREAM}" OUTPUT_FORMAT=envelope \
     AWS_ENDPOINT_URL_FIREHOSE="http://127.0.0.1:${FIREHOSE_PORT}" DEAD_LETTER_BUCKET="${STACK_DEAD_LETTER_BUCKET}" \
     AWS_ENDPOINT_URL_S3="http://127.0.0.1:${S3_PORT}" S3_PATH_STYLE_ACCESS=true AWS_REGION=us-east-1 \
     AWS_ACCESS_KEY_ID="${S3_KEY}" AWS_SECRET_ACCESS_KEY="${S3_SECRET}"
