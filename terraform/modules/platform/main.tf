@@ -239,44 +239,44 @@ module "dashboard" {
 module "studio_notebook" {
   source = "../studio-notebook"
 
-  create               = var.pattern_4.studio_notebook_enabled
-  name                 = "${local.name}-studio"
-  cluster_arn          = module.msk.cluster_arn
-  access_control       = "iam"
-  bootstrap_servers    = module.msk.bootstrap_brokers_sasl_iam
-  topic                = var.functions.forwarder_topic
-  subnet_ids           = module.network.private_subnet_ids
-  security_group_ids   = [module.msk.security_group_id]
-  create_glue_database = false
-  glue_database_name   = module.firehose_s3.glue_database_name
-  create_output_bucket = false
-  output_bucket_name   = module.firehose_s3.bucket_name
-  kms_key_arn          = module.firehose_s3.kms_key_arn
-  log_retention_days   = var.log_retention_in_days
-  log_kms_key_arn      = local.log_kms_key_arn
-  tags                 = local.tags
+  create                = var.pattern_4.studio_notebook_enabled
+  name                  = "${local.name}-studio"
+  cluster_arn           = module.msk.cluster_arn
+  access_control        = "iam"
+  bootstrap_servers     = module.msk.bootstrap_brokers_sasl_iam
+  topic                 = var.functions.forwarder_topic
+  subnet_ids            = module.network.private_subnet_ids
+  security_group_ids    = [module.msk.security_group_id]
+  create_glue_database  = false
+  glue_database_name    = module.firehose_s3.glue_database_name
+  create_output_bucket  = false
+  output_bucket_name    = module.firehose_s3.bucket_name
+  kms_key_arn           = module.firehose_s3.kms_key_arn
+  log_retention_in_days = var.log_retention_in_days
+  log_kms_key_arn       = local.log_kms_key_arn
+  tags                  = local.tags
 }
 
 module "flink_application" {
   source = "../flink-application"
 
-  create             = var.pattern_4.flink_application_enabled
-  name               = "${local.name}-flink-sql"
-  code_bucket_name   = module.firehose_s3.bucket_name
-  code_key           = "artifacts/flink-sql-application.jar"
-  jar_path           = var.pattern_4.flink_application_jar_path
-  parallelism        = var.pattern_4.flink_parallelism
-  cluster_arn        = module.msk.cluster_arn
-  access_control     = "iam"
-  bootstrap_servers  = module.msk.bootstrap_brokers_sasl_iam
-  topic              = var.functions.forwarder_topic
-  subnet_ids         = module.network.private_subnet_ids
-  security_group_ids = [module.msk.security_group_id]
-  output_bucket_name = module.firehose_s3.bucket_name
-  kms_key_arn        = module.firehose_s3.kms_key_arn
-  log_retention_days = var.log_retention_in_days
-  log_kms_key_arn    = local.log_kms_key_arn
-  tags               = local.tags
+  create                = var.pattern_4.flink_application_enabled
+  name                  = "${local.name}-flink-sql"
+  code_bucket_name      = module.firehose_s3.bucket_name
+  code_key              = "artifacts/flink-sql-application.jar"
+  jar_path              = var.pattern_4.flink_application_jar_path
+  parallelism           = var.pattern_4.flink_parallelism
+  cluster_arn           = module.msk.cluster_arn
+  access_control        = "iam"
+  bootstrap_servers     = module.msk.bootstrap_brokers_sasl_iam
+  topic                 = var.functions.forwarder_topic
+  subnet_ids            = module.network.private_subnet_ids
+  security_group_ids    = [module.msk.security_group_id]
+  output_bucket_name    = module.firehose_s3.bucket_name
+  kms_key_arn           = module.firehose_s3.kms_key_arn
+  log_retention_in_days = var.log_retention_in_days
+  log_kms_key_arn       = local.log_kms_key_arn
+  tags                  = local.tags
 }
 
 ################################################################################
