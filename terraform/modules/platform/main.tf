@@ -1,4 +1,5 @@
 # Composition of the whole streaming platform: every environment root calls this module once with its sizing.
+# Tags are applied once, by the provider's default_tags (the tags output), not again per module.
 # Patterns of the original solution: 1 = network + msk + kafka_client + topics + dashboard, 2 = logger,
 # 3 = forwarder + firehose_s3, 4 = studio_notebook + flink_application (the same SQL files).
 
@@ -43,7 +44,6 @@ module "logs_key" {
   description                = "${local.name}: every CloudWatch Logs log group of the deployment"
   alias_name                 = "${local.name}-logs"
   cloudwatch_logs_log_groups = local.log_groups
-  tags                       = local.tags
 }
 
 ################################################################################
@@ -66,7 +66,6 @@ module "network" {
   # Lambda requires an endpoint for an S3 on-failure destination in the cluster's VPC (free for S3).
   s3_gateway_endpoint   = local.s3_on_failure && !try(local.existing_vpc.s3_gateway_endpoint_exists, false)
   flow_logs_kms_key_arn = local.log_kms_key_arn
-  tags                  = local.tags
 }
 
 module "msk" {
@@ -86,7 +85,6 @@ module "msk" {
   vpc_id                       = module.network.vpc_id
   subnet_ids                   = module.network.private_subnet_ids
   client_security_group_ids    = { kafka_client = module.kafka_client.security_group_id }
-  tags                         = local.tags
 }
 
 module "kafka_client" {
@@ -104,7 +102,6 @@ module "kafka_client" {
     sasl_iam   = module.msk.bootstrap_brokers_sasl_iam
     sasl_scram = module.msk.bootstrap_brokers_sasl_scram
   }
-  tags = local.tags
 }
 
 # Topics as code: created on the client instance through SSM before the mappings below read them.
@@ -119,7 +116,6 @@ module "topics" {
   command_config    = module.kafka_client.client_properties.iam
   kafka_home        = module.kafka_client.kafka_home
   ready_marker      = module.kafka_client.ready_marker
-  tags              = local.tags
 }
 
 ################################################################################
@@ -138,7 +134,6 @@ module "firehose_s3" {
   log_retention_in_days = var.log_retention_in_days
   log_kms_key_arn       = local.log_kms_key_arn
   glue_database_name    = replace(local.name, "-", "_")
-  tags                  = local.tags
 }
 
 ################################################################################
@@ -172,7 +167,6 @@ module "logger" {
   bisect_batch_on_function_error     = local.fh.bisect_batch_on_function_error
   on_failure_destination_arn         = local.on_failure.arn
   on_failure_destination_kms_key_arn = local.on_failure.kms_key_arn
-  tags                               = local.tags
 }
 
 module "forwarder" {
@@ -211,7 +205,6 @@ module "forwarder" {
   bisect_batch_on_function_error     = local.fh.bisect_batch_on_function_error
   on_failure_destination_arn         = local.on_failure.arn
   on_failure_destination_kms_key_arn = local.on_failure.kms_key_arn
-  tags                               = local.tags
 }
 
 ################################################################################
@@ -229,7 +222,6 @@ module "dashboard" {
   delivery_stream_names = [module.firehose_s3.delivery_stream_name]
   alarm_emails          = var.alarm_emails
   create_sns_kms_key    = var.use_customer_managed_keys
-  tags                  = local.tags
 }
 
 ################################################################################
@@ -254,7 +246,6 @@ module "studio_notebook" {
   kms_key_arn           = module.firehose_s3.kms_key_arn
   log_retention_in_days = var.log_retention_in_days
   log_kms_key_arn       = local.log_kms_key_arn
-  tags                  = local.tags
 }
 
 module "flink_application" {
@@ -276,7 +267,6 @@ module "flink_application" {
   kms_key_arn           = module.firehose_s3.kms_key_arn
   log_retention_in_days = var.log_retention_in_days
   log_kms_key_arn       = local.log_kms_key_arn
-  tags                  = local.tags
 }
 
 ################################################################################

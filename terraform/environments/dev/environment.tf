@@ -1,0 +1,26 @@
+# Inputs of the DEV root whose defaults are its own (the others: variables.tf, shared by both roots).
+
+variable "environment" {
+  type        = string
+  description = "Environment name, the second part of every resource name."
+  default     = "dev"
+}
+
+variable "topics" {
+  type = list(object({
+    name               = string
+    partitions         = optional(number, 3)
+    replication_factor = optional(number, 3)
+    config             = optional(map(string), {})
+  }))
+  description = "Topics created before the mappings (replication at most the broker count)."
+  default = [
+    { name = "msk-events", partitions = 3, replication_factor = 2 },
+  ]
+}
+
+variable "lambda_snap_start" {
+  type        = bool
+  description = "SnapStart for JVM functions."
+  default     = false
+}

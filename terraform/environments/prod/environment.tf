@@ -1,0 +1,32 @@
+# Inputs of the PROD root whose defaults are its own (the others: variables.tf, shared by both roots).
+
+variable "environment" {
+  type        = string
+  description = "Environment name, the second part of every resource name."
+  default     = "prod"
+}
+
+variable "topics" {
+  type = list(object({
+    name               = string
+    partitions         = optional(number, 3)
+    replication_factor = optional(number, 3)
+    config             = optional(map(string), {})
+  }))
+  description = "Topics created before the mappings (replication at most the broker count)."
+  default = [
+    { name = "msk-events", partitions = 6, replication_factor = 3, config = { "retention.ms" = "604800000" } },
+  ]
+}
+
+variable "lambda_snap_start" {
+  type        = bool
+  description = "SnapStart for JVM functions (ignored by native: set false with lambda_runtime_mode = native)."
+  default     = true
+}
+
+variable "deletion_protection" {
+  type        = bool
+  description = "Refuse any plan that destroys or replaces the cluster, the output bucket or the keys (terraform destroy included). To remove it: terraform state rm 'module.platform.terraform_data.deletion_protection[0]', then set false."
+  default     = true
+}
