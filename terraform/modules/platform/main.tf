@@ -140,26 +140,58 @@ module "firehose_s3" {
 # Lambda consumers (patterns 2 and 3)
 ################################################################################
 
-module "logger" {
-  source = "../msk-lambda"
+locals {
+  # What differs between the two functions; everything else in module.functions is the same for both.
+  functions = {
+    logger = {
+      description         = "consumer-logger: one structured log line per MSK record"
+      package_path        = local.logger_package_path
+      topic               = var.functions.logger_topic
+      log_max_value_bytes = var.functions.logger_max_value_bytes
+      firehose            = false
+      failure_strategy    = null
+    }
+    forwarder = {
+      description         = "firehose-forwarder: MSK records to Firehose, dead letters to S3"
+      package_path        = local.forwarder_package_path
+      topic               = var.functions.forwarder_topic
+      log_max_value_bytes = null
+      firehose            = true
+      failure_strategy    = local.fh.forwarder_strategy
+    }
+  }
+}
 
-  function_name         = "${local.name}-logger"
-  description           = "consumer-logger: one structured log line per MSK record"
-  package_path          = local.logger_package_path
+module "functions" {
+  source   = "../msk-lambda"
+  for_each = local.functions
+
+  function_name         = "${local.name}-${each.key}"
+  description           = each.value.description
+  package_path          = each.value.package_path
   runtime_mode          = var.functions.runtime_mode
   architecture          = var.functions.architecture
   snap_start            = var.functions.snap_start
   memory_size           = var.functions.memory_size
   log_retention_in_days = var.log_retention_in_days
   log_kms_key_arn       = local.log_kms_key_arn
-  log_max_value_bytes   = var.functions.logger_max_value_bytes
+  log_max_value_bytes   = each.value.log_max_value_bytes
   vpc_config            = { vpc_id = module.network.vpc_id, subnet_ids = module.network.private_subnet_ids }
 
+  delivery_stream_name = each.value.firehose ? module.firehose_s3.delivery_stream_name : null
+  delivery_stream_arn  = each.value.firehose ? module.firehose_s3.delivery_stream_arn : null
+  dead_letter = each.value.firehose ? {
+    bucket_name = module.firehose_s3.bucket_name
+    prefix      = "dead-letter/"
+    kms_key_arn = module.firehose_s3.kms_key_arn
+  } : null
+  failure_strategy = each.value.failure_strategy
+
   cluster_arn       = module.msk.cluster_arn
-  topic             = module.topics.topic_names[var.functions.logger_topic]
+  topic             = module.topics.topic_names[each.value.topic]
   batch_size        = var.functions.batch_size
   starting_position = var.functions.starting_position
-  consumer_group_id = "${local.name}-logger"
+  consumer_group_id = "${local.name}-${each.key}"
 
   provisioned_pollers                = local.provisioned
   maximum_retry_attempts             = local.fh.maximum_retry_attempts
@@ -169,42 +201,14 @@ module "logger" {
   on_failure_destination_kms_key_arn = local.on_failure.kms_key_arn
 }
 
-module "forwarder" {
-  source = "../msk-lambda"
+moved {
+  from = module.logger
+  to   = module.functions["logger"]
+}
 
-  function_name         = "${local.name}-forwarder"
-  description           = "firehose-forwarder: MSK records to Firehose, dead letters to S3"
-  package_path          = local.forwarder_package_path
-  runtime_mode          = var.functions.runtime_mode
-  architecture          = var.functions.architecture
-  snap_start            = var.functions.snap_start
-  memory_size           = var.functions.memory_size
-  log_retention_in_days = var.log_retention_in_days
-  log_kms_key_arn       = local.log_kms_key_arn
-  vpc_config            = { vpc_id = module.network.vpc_id, subnet_ids = module.network.private_subnet_ids }
-
-  delivery_stream_name = module.firehose_s3.delivery_stream_name
-  delivery_stream_arn  = module.firehose_s3.delivery_stream_arn
-  dead_letter = {
-    bucket_name = module.firehose_s3.bucket_name
-    prefix      = "dead-letter/"
-    kms_key_arn = module.firehose_s3.kms_key_arn
-  }
-
-  failure_strategy = local.fh.forwarder_strategy
-
-  cluster_arn       = module.msk.cluster_arn
-  topic             = module.topics.topic_names[var.functions.forwarder_topic]
-  batch_size        = var.functions.batch_size
-  starting_position = var.functions.starting_position
-  consumer_group_id = "${local.name}-forwarder"
-
-  provisioned_pollers                = local.provisioned
-  maximum_retry_attempts             = local.fh.maximum_retry_attempts
-  maximum_record_age_in_seconds      = local.fh.maximum_record_age_in_seconds
-  bisect_batch_on_function_error     = local.fh.bisect_batch_on_function_error
-  on_failure_destination_arn         = local.on_failure.arn
-  on_failure_destination_kms_key_arn = local.on_failure.kms_key_arn
+moved {
+  from = module.forwarder
+  to   = module.functions["forwarder"]
 }
 
 ################################################################################
@@ -218,7 +222,7 @@ module "dashboard" {
   cluster_name          = module.msk.cluster_name
   broker_count          = var.cluster.broker_count
   kraft                 = module.msk.kraft
-  lambda_function_names = [module.logger.function_name, module.forwarder.function_name]
+  lambda_function_names = [module.functions["logger"].function_name, module.functions["forwarder"].function_name]
   delivery_stream_names = [module.firehose_s3.delivery_stream_name]
   alarm_emails          = var.alarm_emails
   create_sns_kms_key    = var.use_customer_managed_keys

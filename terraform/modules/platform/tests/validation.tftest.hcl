@@ -28,11 +28,7 @@ override_module {
 }
 
 override_module {
-  target = module.logger
-}
-
-override_module {
-  target = module.forwarder
+  target = module.functions
 }
 
 override_module {
