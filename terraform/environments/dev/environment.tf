@@ -24,3 +24,9 @@ variable "lambda_snap_start" {
   description = "SnapStart for JVM functions."
   default     = false
 }
+
+variable "backup_query_enabled" {
+  type        = bool
+  description = "Query the backup with Athena: a Glue table with partition projection, a workgroup with encrypted, expiring results and named queries; the forwarder then writes envelopes (OUTPUT_FORMAT = envelope). Default off in dev (no Athena resources unless asked for)."
+  default     = false
+}

@@ -33,7 +33,7 @@ module "platform" {
   # deliver under dead-letter/ and the batch succeeds, so no partition stalls and no record is lost.
   failure_handling = { forwarder_strategy = "dead-letter" }
 
-  firehose              = { buffering_interval = 60, force_destroy_buckets = true } # deliver quickly; destroyable buckets
+  firehose              = { buffering_interval = 60, force_destroy_buckets = true, query_enabled = var.backup_query_enabled } # deliver quickly; destroyable buckets
   log_retention_in_days = 14
   alarm_emails          = var.alarm_emails
 

@@ -44,7 +44,7 @@ module "platform" {
     forwarder_strategy             = "report-batch-item-failures"
   }
 
-  firehose              = { buffering_interval = 300, force_destroy_buckets = false } # never empty buckets on destroy
+  firehose              = { buffering_interval = 300, force_destroy_buckets = false, query_enabled = var.backup_query_enabled } # never empty buckets on destroy
   log_retention_in_days = 90
   alarm_emails          = var.alarm_emails
 

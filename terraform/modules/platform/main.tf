@@ -134,6 +134,7 @@ module "firehose_s3" {
   log_retention_in_days = var.log_retention_in_days
   log_kms_key_arn       = local.log_kms_key_arn
   glue_database_name    = replace(local.name, "-", "_")
+  query                 = { enabled = var.firehose.query_enabled }
 }
 
 ################################################################################
@@ -148,6 +149,7 @@ locals {
       package_path        = local.logger_package_path
       topic               = var.functions.logger_topic
       log_max_value_bytes = var.functions.logger_max_value_bytes
+      environment         = {}
       firehose            = false
       failure_strategy    = null
     }
@@ -156,8 +158,10 @@ locals {
       package_path        = local.forwarder_package_path
       topic               = var.functions.forwarder_topic
       log_max_value_bytes = null
-      firehose            = true
-      failure_strategy    = local.fh.forwarder_strategy
+      # The Athena table reads envelopes: topic, partition, offset, key and headers with every value.
+      environment      = var.firehose.query_enabled ? { OUTPUT_FORMAT = "envelope" } : {}
+      firehose         = true
+      failure_strategy = local.fh.forwarder_strategy
     }
   }
 }
@@ -176,6 +180,7 @@ module "functions" {
   log_retention_in_days = var.log_retention_in_days
   log_kms_key_arn       = local.log_kms_key_arn
   log_max_value_bytes   = each.value.log_max_value_bytes
+  environment_variables = each.value.environment
   vpc_config            = { vpc_id = module.network.vpc_id, subnet_ids = module.network.private_subnet_ids }
 
   delivery_stream_name = each.value.firehose ? module.firehose_s3.delivery_stream_name : null

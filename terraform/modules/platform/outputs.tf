@@ -168,3 +168,8 @@ output "flink_application" {
   description = "All outputs of the flink-application module."
   value       = module.flink_application
 }
+
+output "backup_query" {
+  description = "Athena over the backup (null unless firehose.query_enabled): database, table, workgroup, results bucket, named queries and the table's columns."
+  value       = module.firehose_s3.query
+}

@@ -84,3 +84,8 @@ output "deletion_protection_guard" {
   description = "Address of the deletion-protection guard (terraform state rm it before turning protection off)."
   value       = module.platform.deletion_protection_guard == null ? null : "module.platform.${module.platform.deletion_protection_guard}"
 }
+
+output "backup_query" {
+  description = "Athena over the backup (null unless backup_query_enabled): database, table, workgroup, results bucket and named queries."
+  value       = module.platform.backup_query
+}
