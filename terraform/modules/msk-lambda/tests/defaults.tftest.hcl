@@ -136,6 +136,29 @@ run "snap_start_publishes_and_maps_the_alias" {
     condition     = length(aws_lambda_alias.live) == 1 && aws_lambda_event_source_mapping.this[0].function_name == aws_lambda_alias.live[0].arn
     error_message = "With SnapStart the mapping must invoke the live alias."
   }
+
+  assert {
+    condition     = aws_lambda_alias.live[0].function_version == aws_lambda_function.this[0].version && output.invoke_target_arn == aws_lambda_alias.live[0].arn
+    error_message = "The alias must follow the version each apply publishes."
+  }
+
+  assert {
+    condition     = !contains(keys(aws_lambda_function.this[0].environment[0].variables), "JAVA_TOOL_OPTIONS")
+    error_message = "Without java_tool_options the runtime's own JVM flags apply (no JAVA_TOOL_OPTIONS)."
+  }
+}
+
+run "java_tool_options_are_set_as_given" {
+  command = plan
+
+  variables {
+    java_tool_options = "-XX:+TieredCompilation -XX:TieredStopAtLevel=4"
+  }
+
+  assert {
+    condition     = aws_lambda_function.this[0].environment[0].variables["JAVA_TOOL_OPTIONS"] == "-XX:+TieredCompilation -XX:TieredStopAtLevel=4"
+    error_message = "java_tool_options must reach the function as JAVA_TOOL_OPTIONS."
+  }
 }
 
 run "forwarder_gets_firehose_and_dead_letter_access_only" {

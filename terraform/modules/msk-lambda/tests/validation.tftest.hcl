@@ -62,6 +62,37 @@ run "rejects_snap_start_on_native" {
   expect_failures = [var.snap_start]
 }
 
+run "rejects_java_tool_options_on_native" {
+  command = plan
+
+  variables {
+    runtime_mode      = "native"
+    java_tool_options = "-XX:TieredStopAtLevel=4"
+  }
+
+  expect_failures = [var.java_tool_options]
+}
+
+run "rejects_multi_line_java_tool_options" {
+  command = plan
+
+  variables {
+    java_tool_options = "-Xss1m\n-Xmx256m"
+  }
+
+  expect_failures = [var.java_tool_options]
+}
+
+run "rejects_java_tool_options_through_environment_variables" {
+  command = plan
+
+  variables {
+    environment_variables = { JAVA_TOOL_OPTIONS = "-Xmx256m" }
+  }
+
+  expect_failures = [var.environment_variables]
+}
+
 run "rejects_memory_below_minimum" {
   command = plan
 
