@@ -5,19 +5,22 @@ data "aws_caller_identity" "current" {}
 locals {
   create = var.create
 
-  # Connector jars per Studio runtime, matching its Flink version (Kafka SQL connector, MSK IAM auth).
+  # Connector jars per Studio runtime, matching its Flink version: the Kafka connector whose Kafka client is not
+  # relocated (flink-connector-kafka, as the Managed Flink Studio connector documentation lists it), because the
+  # MSK IAM auth jar implements the plain org.apache.kafka callback interfaces; the SQL connector's relocated
+  # client does not accept them (its callbacks fail with "Unsupported callback type").
   runtimes = {
     "ZEPPELIN-FLINK-2_0" = {
       flink_version = "1.13.2"
       artifacts = [
-        { group_id = "org.apache.flink", artifact_id = "flink-sql-connector-kafka_2.12", version = "1.13.2" },
+        { group_id = "org.apache.flink", artifact_id = "flink-connector-kafka_2.12", version = "1.13.2" },
         { group_id = "software.amazon.msk", artifact_id = "aws-msk-iam-auth", version = "1.1.6" },
       ]
     }
     "ZEPPELIN-FLINK-3_0" = {
       flink_version = "1.15.4"
       artifacts = [
-        { group_id = "org.apache.flink", artifact_id = "flink-sql-connector-kafka", version = "1.15.4" },
+        { group_id = "org.apache.flink", artifact_id = "flink-connector-kafka", version = "1.15.4" },
         { group_id = "software.amazon.msk", artifact_id = "aws-msk-iam-auth", version = "1.1.6" },
       ]
     }

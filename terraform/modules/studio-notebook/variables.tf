@@ -203,12 +203,15 @@ variable "force_destroy" {
 
 variable "sql_dir" {
   type        = string
-  description = "Directory of the pattern's SQL files (null: flink-sql/src/main/resources/sql in this repository)."
+  description = "Directory of the pattern's SQL files the note is rendered from: source.sql, scan/unbounded.sql, security/<access_control>.sql, checkpointing.sql, sink.sql and insert.sql (null: flink-sql/src/main/resources/sql in this repository)."
   default     = null
 
   validation {
-    condition     = var.sql_dir == null || can(file("${coalesce(var.sql_dir, "/nonexistent")}/source.sql"))
-    error_message = "sql_dir must contain source.sql, sink.sql, insert.sql, checkpointing.sql and security/<mode>.sql."
+    condition = var.sql_dir == null || alltrue([
+      for f in ["source.sql", "scan/unbounded.sql", "security/${var.access_control}.sql", "checkpointing.sql", "sink.sql", "insert.sql"] :
+      fileexists("${coalesce(var.sql_dir, "/nonexistent")}/${f}")
+    ])
+    error_message = "sql_dir must contain the files the note is rendered from: source.sql, scan/unbounded.sql, security/<access_control>.sql (iam.sql, tls.sql or scram.sql), checkpointing.sql, sink.sql and insert.sql."
   }
 }
 

@@ -48,7 +48,7 @@ run "notebook_runtime_catalog_artifacts_and_vpc" {
 
   assert {
     condition = jsondecode(aws_cloudformation_stack.this[0].template_body).Resources.Notebook.Properties.ApplicationConfiguration.ZeppelinApplicationConfiguration.CustomArtifactsConfiguration == [
-      { ArtifactType = "DEPENDENCY_JAR", MavenReference = { GroupId = "org.apache.flink", ArtifactId = "flink-sql-connector-kafka", Version = "1.15.4" } },
+      { ArtifactType = "DEPENDENCY_JAR", MavenReference = { GroupId = "org.apache.flink", ArtifactId = "flink-connector-kafka", Version = "1.15.4" } },
       { ArtifactType = "DEPENDENCY_JAR", MavenReference = { GroupId = "software.amazon.msk", ArtifactId = "aws-msk-iam-auth", Version = "1.1.6" } },
     ]
     error_message = "The artifacts must be the Kafka SQL connector of the runtime's Flink (1.15.4) and MSK IAM auth."
@@ -209,7 +209,7 @@ run "given_bucket_database_and_tls_runtime_2" {
   }
 
   assert {
-    condition     = output.custom_artifacts == ["org.apache.flink:flink-sql-connector-kafka_2.12:1.13.2", "software.amazon.msk:aws-msk-iam-auth:1.1.6"]
+    condition     = output.custom_artifacts == ["org.apache.flink:flink-connector-kafka_2.12:1.13.2", "software.amazon.msk:aws-msk-iam-auth:1.1.6"]
     error_message = "ZEPPELIN-FLINK-2_0 (Flink 1.13) needs the 1.13 Kafka SQL connector."
   }
 

@@ -61,6 +61,17 @@ run "rejects_sql_dir_without_sql" {
   expect_failures = [var.sql_dir]
 }
 
+run "rejects_sql_dir_with_source_sql_only" {
+  command = plan
+  variables { sql_dir = "tests/fixtures/incomplete-sql" }
+  expect_failures = [var.sql_dir]
+}
+
+run "accepts_the_repositorys_sql_dir" {
+  command = plan
+  variables { sql_dir = "../../../flink-sql/src/main/resources/sql" }
+}
+
 run "rejects_no_bucket_at_all" {
   command = plan
   variables { create_output_bucket = false }
