@@ -5,13 +5,6 @@ mock_provider "aws" {
   source = "../../tests/mocks"
 }
 
-variables {
-  function_name = "msk-logger"
-  package_path  = "tests/fixtures/function.zip"
-  cluster_arn   = "arn:aws:kafka:eu-west-1:123456789012:cluster/demo/0b1c2d3e-1111-2222-3333-444455556666-2"
-  topic         = "orders"
-}
-
 run "defaults_jvm_with_original_mapping_settings" {
   command = apply
 
