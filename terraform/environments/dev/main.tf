@@ -18,7 +18,10 @@ module "platform" {
   }
   use_customer_managed_keys = false # AWS-managed keys, no key cost (the alarm topic is then unencrypted)
   deletion_protection       = false # dev is meant to be destroyed
-  topics                    = var.topics
+  # Topics created before the mappings: the tfvars list, or this one (replication at most the broker count).
+  topics = var.topics != null ? var.topics : [
+    { name = "msk-events", partitions = 3, replication_factor = 2, config = {} },
+  ]
 
   functions = {
     logger_package_path    = var.logger_package_path

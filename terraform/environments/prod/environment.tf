@@ -6,19 +6,6 @@ variable "environment" {
   default     = "prod"
 }
 
-variable "topics" {
-  type = list(object({
-    name               = string
-    partitions         = optional(number, 3)
-    replication_factor = optional(number, 3)
-    config             = optional(map(string), {})
-  }))
-  description = "Topics created before the mappings (replication at most the broker count)."
-  default = [
-    { name = "msk-events", partitions = 6, replication_factor = 3, config = { "retention.ms" = "604800000" } },
-  ]
-}
-
 variable "lambda_snap_start" {
   type        = bool
   description = "SnapStart for JVM functions (ignored by native: set false with lambda_runtime_mode = native)."

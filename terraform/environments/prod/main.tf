@@ -20,7 +20,10 @@ module "platform" {
   }
   use_customer_managed_keys = true # rotating customer keys: MSK, S3/Firehose, every log group, the alarm topic
   deletion_protection       = var.deletion_protection
-  topics                    = var.topics
+  # Topics created before the mappings: the tfvars list, or this one (replication at most the broker count).
+  topics = var.topics != null ? var.topics : [
+    { name = "msk-events", partitions = 6, replication_factor = 3, config = { "retention.ms" = "604800000" } },
+  ]
 
   functions = {
     logger_package_path    = var.logger_package_path

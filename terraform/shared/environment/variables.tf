@@ -84,3 +84,14 @@ variable "flink_application_jar_path" {
   description = "Local application jar to upload (./mvnw -pl flink-sql package builds flink-sql/target/flink-sql-<version>-application.jar); required with flink_application_enabled."
   default     = null
 }
+
+variable "topics" {
+  type = list(object({
+    name               = string
+    partitions         = optional(number, 3)
+    replication_factor = optional(number, 3)
+    config             = optional(map(string), {})
+  }))
+  description = "Topics created before the mappings (replication at most the broker count). Null: the root's own list in its main.tf."
+  default     = null
+}
