@@ -6,8 +6,6 @@ data "aws_region" "current" {}
 data "aws_caller_identity" "current" {}
 
 locals {
-  create = var.create
-
   partition  = data.aws_partition.current.partition
   region     = data.aws_region.current.name
   account_id = data.aws_caller_identity.current.account_id
@@ -44,7 +42,7 @@ locals {
 ################################################################################
 
 resource "aws_cloudwatch_log_group" "this" {
-  count = local.create ? 1 : 0
+  count = var.create ? 1 : 0
 
   name              = local.log_group_name
   retention_in_days = var.log_retention_in_days
@@ -53,7 +51,7 @@ resource "aws_cloudwatch_log_group" "this" {
 }
 
 resource "aws_cloudwatch_log_stream" "this" {
-  count = local.create ? 1 : 0
+  count = var.create ? 1 : 0
 
   name           = local.kind.stream
   log_group_name = aws_cloudwatch_log_group.this[0].name
@@ -64,7 +62,7 @@ resource "aws_cloudwatch_log_stream" "this" {
 ################################################################################
 
 data "aws_iam_policy_document" "assume" {
-  count = local.create ? 1 : 0
+  count = var.create ? 1 : 0
 
   statement {
     sid     = "KinesisAnalyticsAssume"
@@ -84,7 +82,7 @@ data "aws_iam_policy_document" "assume" {
 }
 
 resource "aws_iam_role" "this" {
-  count = local.create ? 1 : 0
+  count = var.create ? 1 : 0
 
   name_prefix        = substr(local.kind.role_prefix, 0, 38)
   description        = "Service execution role of the ${var.name} ${local.kind.what}"
@@ -105,7 +103,7 @@ module "access_policy" {
     region        = local.region
     account_id    = local.account_id
   }
-  s3a_output = local.create ? { bucket_arn = var.output_bucket_arn, prefix = var.output_prefix } : null
+  s3a_output = var.create ? { bucket_arn = var.output_bucket_arn, prefix = var.output_prefix } : null
 }
 
 locals {
@@ -119,7 +117,7 @@ locals {
 }
 
 data "aws_iam_policy_document" "this" {
-  count = local.create ? 1 : 0
+  count = var.create ? 1 : 0
 
   dynamic "statement" {
     for_each = local.statements
@@ -163,7 +161,7 @@ data "aws_iam_policy_document" "this" {
 }
 
 resource "aws_iam_role_policy" "this" {
-  count = local.create ? 1 : 0
+  count = var.create ? 1 : 0
 
   name_prefix = local.kind.policy_prefix
   role        = aws_iam_role.this[0].id
