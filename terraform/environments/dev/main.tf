@@ -18,7 +18,10 @@ module "platform" {
   }
   use_customer_managed_keys = false # AWS-managed keys, no key cost (the alarm topic is then unencrypted)
   deletion_protection       = false # dev is meant to be destroyed
-  topics                    = var.topics
+  # Topics created before the mappings: the tfvars list, or this one (replication at most the broker count).
+  topics = var.topics != null ? var.topics : [
+    { name = "msk-events", partitions = 3, replication_factor = 2, config = {} },
+  ]
 
   functions = {
     logger_package_path    = var.logger_package_path
@@ -33,7 +36,7 @@ module "platform" {
   # deliver under dead-letter/ and the batch succeeds, so no partition stalls and no record is lost.
   failure_handling = { forwarder_strategy = "dead-letter" }
 
-  firehose              = { buffering_interval = 60, force_destroy_buckets = true } # deliver quickly; destroyable buckets
+  firehose              = { buffering_interval = 60, force_destroy_buckets = true, query_enabled = var.backup_query_enabled } # deliver quickly; destroyable buckets
   log_retention_in_days = 14
   alarm_emails          = var.alarm_emails
 

@@ -20,7 +20,10 @@ module "platform" {
   }
   use_customer_managed_keys = true # rotating customer keys: MSK, S3/Firehose, every log group, the alarm topic
   deletion_protection       = var.deletion_protection
-  topics                    = var.topics
+  # Topics created before the mappings: the tfvars list, or this one (replication at most the broker count).
+  topics = var.topics != null ? var.topics : [
+    { name = "msk-events", partitions = 6, replication_factor = 3, config = { "retention.ms" = "604800000" } },
+  ]
 
   functions = {
     logger_package_path    = var.logger_package_path
@@ -44,7 +47,7 @@ module "platform" {
     forwarder_strategy             = "report-batch-item-failures"
   }
 
-  firehose              = { buffering_interval = 300, force_destroy_buckets = false } # never empty buckets on destroy
+  firehose              = { buffering_interval = 300, force_destroy_buckets = false, query_enabled = var.backup_query_enabled } # never empty buckets on destroy
   log_retention_in_days = 90
   alarm_emails          = var.alarm_emails
 

@@ -1,7 +1,1 @@
-provider "aws" {
-  region = var.region
-
-  default_tags {
-    tags = module.platform.tags
-  }
-}
+../../shared/environment/providers.tf

@@ -13,7 +13,7 @@ locals {
   ts = { view = "timeSeries", stacked = false, region = local.region, period = var.period }
   sv = { view = "singleValue", region = local.region, period = var.period }
 
-  # The original's 14 broker widgets (original-solution.md 3.3), same positions.
+  # The original solution's 14 broker widgets, in the same positions.
   broker_widgets = [
     { type = "text", x = 0, y = 0, width = 24, height = 1, properties = { markdown = "# MSK Cluster Metrics: ${var.cluster_name}" } },
     { type = "metric", x = 0, y = 1, width = 12, height = 6, properties = merge(local.ts, { title = "CPU (User) usage by broker", stat = "Maximum", metrics = local.per_broker["CpuUser"] }) },

@@ -57,3 +57,18 @@ output "log_group_kms_key_arn" {
   description = "KMS key of the error log group (null: CloudWatch Logs' own encryption)."
   value       = try(aws_cloudwatch_log_group.this[0].kms_key_id, null)
 }
+
+output "query" {
+  description = "Athena over the backup (null unless query.enabled): database, table, workgroup, results bucket, named query names and IDs, and the table's columns."
+  value = local.query ? {
+    database             = aws_glue_catalog_database.this[0].name
+    table                = aws_glue_catalog_table.records[0].name
+    workgroup            = aws_athena_workgroup.this[0].name
+    results_bucket       = module.query_results_bucket.bucket_name
+    named_queries        = { for k, q in aws_athena_named_query.this : k => q.id }
+    columns              = [for c in local.envelope_columns : c.name]
+    location             = local.query_location
+    location_template    = local.query_table_parameters["storage.location.template"]
+    console_query_editor = "https://console.aws.amazon.com/athena/home?region=${local.region}#/query-editor"
+  } : null
+}

@@ -290,3 +290,59 @@ variable "glue_database_name" {
     error_message = "glue_database_name must be 1-255 lowercase letters, digits or underscores (no dashes)."
   }
 }
+
+variable "query" {
+  type = object({
+    enabled = optional(bool, false)
+    # Glue table over the backup, in glue_database_name.
+    table_name = optional(string, "records")
+    # First year the partition projection covers; Athena computes the partitions from then to the year 2099.
+    first_year = optional(number, 2025)
+    # Athena query results expire after this many days.
+    results_expiration_in_days = optional(number, 7)
+    # A query scanning more than this is cancelled (10 GiB by default; Athena's minimum is 10 MiB).
+    bytes_scanned_cutoff_per_query = optional(number, 10737418240)
+  })
+  description = "Query the backup with Athena: a Glue table over the forwarder's envelope lines under prefix (partition projection on its year=/month=/day=/hour= layout, no crawler), an Athena workgroup whose results are encrypted and expire, and named queries. Needs glue_database_name, the default date prefix layout, no dynamic partitioning, GZIP or UNCOMPRESSED, and the forwarder's OUTPUT_FORMAT = envelope."
+  default     = {}
+
+  validation {
+    condition     = can(regex("^[a-z0-9_]{1,255}$", var.query.table_name))
+    error_message = "query.table_name must be 1-255 lowercase letters, digits or underscores."
+  }
+
+  validation {
+    condition     = var.query.first_year >= 2000 && var.query.first_year <= 2099 && floor(var.query.first_year) == var.query.first_year
+    error_message = "query.first_year must be a year from 2000 to 2099."
+  }
+
+  validation {
+    condition     = var.query.results_expiration_in_days >= 1 && floor(var.query.results_expiration_in_days) == var.query.results_expiration_in_days
+    error_message = "query.results_expiration_in_days must be a whole number of days, at least 1."
+  }
+
+  validation {
+    condition     = var.query.bytes_scanned_cutoff_per_query >= 10485760
+    error_message = "query.bytes_scanned_cutoff_per_query must be at least 10485760 (10 MiB, Athena's minimum)."
+  }
+
+  validation {
+    condition     = !var.query.enabled || var.glue_database_name != null
+    error_message = "query.enabled needs glue_database_name: the table is created in that database."
+  }
+
+  validation {
+    condition     = !var.query.enabled || (!var.dynamic_partitioning.enabled && can(regex("^(.*/)?year=!\\{timestamp:yyyy\\}/month=!\\{timestamp:MM\\}/day=!\\{timestamp:dd\\}/hour=!\\{timestamp:HH\\}/$", var.prefix)))
+    error_message = "query.enabled needs prefix to end in year=!{timestamp:yyyy}/month=!{timestamp:MM}/day=!{timestamp:dd}/hour=!{timestamp:HH}/ (the default) and dynamic partitioning off: the table projects exactly that layout."
+  }
+
+  validation {
+    condition     = !var.query.enabled || contains(["GZIP", "UNCOMPRESSED"], var.compression_format)
+    error_message = "query.enabled needs compression_format GZIP or UNCOMPRESSED (Athena reads .gz objects by their extension)."
+  }
+
+  validation {
+    condition     = !var.query.enabled || var.compression_format != "GZIP" || var.file_extension == null || endswith(coalesce(var.file_extension, ".gz"), ".gz")
+    error_message = "query.enabled with GZIP needs file_extension null or ending in .gz: Athena decompresses by extension."
+  }
+}

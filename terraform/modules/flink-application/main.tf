@@ -1,33 +1,81 @@
 data "aws_partition" "current" {}
-data "aws_region" "current" {}
-data "aws_caller_identity" "current" {}
 
 locals {
   create = var.create
 
-  partition  = data.aws_partition.current.partition
-  region     = data.aws_region.current.name
-  account_id = data.aws_caller_identity.current.account_id
-
-  code_arn = "arn:${local.partition}:s3:::${var.code_bucket_name}"
-
-  # Known before apply, so the role policy (which names it) is rendered at plan time.
-  log_group_name = "/aws/kinesis-analytics/${var.name}"
-  output_arn     = "arn:${local.partition}:s3:::${var.output_bucket_name}"
+  code_arn   = "arn:${data.aws_partition.current.partition}:s3:::${var.code_bucket_name}"
+  output_arn = "arn:${data.aws_partition.current.partition}:s3:::${var.output_bucket_name}"
 
   # Read by io.streamingdata.msk.flinksql.FlinkSqlJob: the names of the SQL files' placeholders.
   property_group_id = "FlinkSqlJob"
   properties = {
-    topic             = var.topic
-    bootstrap_servers = var.bootstrap_servers
+    topic             = module.runtime.sql_values.topic
+    bootstrap_servers = module.runtime.sql_values.bootstrap_servers
     access_control    = var.access_control
-    group_id          = var.consumer_group_id
+    group_id          = module.runtime.sql_values.group_id
     startup_mode      = var.startup_mode
     bounded_mode      = "unbounded"
     output_uri        = "s3://${var.output_bucket_name}"
     output_prefix     = var.output_prefix
-    commit_delay      = var.partition_commit_delay
+    commit_delay      = module.runtime.sql_values.commit_delay
   }
+}
+
+################################################################################
+# Role, policy and logs: what the application shares with the Studio notebook
+################################################################################
+
+module "runtime" {
+  source = "../flink-runtime"
+
+  create                = local.create
+  kind                  = "application"
+  name                  = var.name
+  tags                  = var.tags
+  parallelism_per_kpu   = var.parallelism_per_kpu
+  log_level             = var.log_level
+  log_retention_in_days = var.log_retention_in_days
+  log_kms_key_arn       = var.log_kms_key_arn
+  kms_key_arn           = var.kms_key_arn
+
+  cluster_arn        = var.cluster_arn
+  iam_access         = var.access_control == "iam"
+  bootstrap_servers  = var.bootstrap_servers
+  topic              = var.topic
+  consumer_group_id  = var.consumer_group_id
+  subnet_ids         = var.subnet_ids
+  security_group_ids = var.security_group_ids
+
+  output_bucket_arn              = local.output_arn
+  output_prefix                  = var.output_prefix
+  partition_commit_delay_ms      = var.partition_commit_delay_ms
+  checkpoint_interval_ms         = var.checkpoint_interval_ms
+  encryption_context_bucket_arns = [local.code_arn]
+  extra_statements = [{
+    sid       = "ReadCode"
+    actions   = ["s3:GetObject", "s3:GetObjectVersion"]
+    resources = ["${local.code_arn}/${var.code_key}"]
+  }]
+}
+
+moved {
+  from = aws_cloudwatch_log_group.this
+  to   = module.runtime.aws_cloudwatch_log_group.this
+}
+
+moved {
+  from = aws_cloudwatch_log_stream.this
+  to   = module.runtime.aws_cloudwatch_log_stream.this
+}
+
+moved {
+  from = aws_iam_role.this
+  to   = module.runtime.aws_iam_role.this
+}
+
+moved {
+  from = aws_iam_role_policy.this
+  to   = module.runtime.aws_iam_role_policy.this
 }
 
 ################################################################################
@@ -49,26 +97,6 @@ resource "aws_s3_object" "jar" {
 }
 
 ################################################################################
-# Logs
-################################################################################
-
-resource "aws_cloudwatch_log_group" "this" {
-  count = local.create ? 1 : 0
-
-  name              = local.log_group_name
-  retention_in_days = var.log_retention_days
-  kms_key_id        = var.log_kms_key_arn
-  tags              = var.tags
-}
-
-resource "aws_cloudwatch_log_stream" "this" {
-  count = local.create ? 1 : 0
-
-  name           = "application"
-  log_group_name = aws_cloudwatch_log_group.this[0].name
-}
-
-################################################################################
 # The application: the pattern's SQL files, run by the flink-sql jar
 ################################################################################
 
@@ -78,7 +106,7 @@ resource "aws_kinesisanalyticsv2_application" "this" {
   name                   = var.name
   description            = "${var.name}: stock ticks above 50 from MSK to S3, partitioned by ticker, day and hour (pattern 4)"
   runtime_environment    = "FLINK-1_20"
-  service_execution_role = aws_iam_role.this[0].arn
+  service_execution_role = module.runtime.role_arn
   start_application      = var.start_application
   tags                   = var.tags
 
@@ -116,27 +144,28 @@ resource "aws_kinesisanalyticsv2_application" "this" {
 
       monitoring_configuration {
         configuration_type = "CUSTOM"
-        log_level          = var.log_level
+        log_level          = module.runtime.settings.log_level
         metrics_level      = var.metrics_level
       }
 
       parallelism_configuration {
         configuration_type   = "CUSTOM"
         parallelism          = var.parallelism
-        parallelism_per_kpu  = var.parallelism_per_kpu
+        parallelism_per_kpu  = module.runtime.settings.parallelism_per_kpu
         auto_scaling_enabled = var.auto_scaling_enabled
       }
     }
 
     vpc_configuration {
-      subnet_ids         = var.subnet_ids
-      security_group_ids = var.security_group_ids
+      subnet_ids         = module.runtime.settings.subnet_ids
+      security_group_ids = module.runtime.settings.security_group_ids
     }
   }
 
   cloudwatch_logging_options {
-    log_stream_arn = aws_cloudwatch_log_stream.this[0].arn
+    log_stream_arn = module.runtime.log_stream_arn
   }
 
-  depends_on = [aws_iam_role_policy.this]
+  # The service checks the role's permissions when it creates the application.
+  depends_on = [module.runtime]
 }

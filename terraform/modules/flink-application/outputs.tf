@@ -30,15 +30,15 @@ output "output_path" {
 
 output "role_arn" {
   description = "Service execution role of the application."
-  value       = try(aws_iam_role.this[0].arn, null)
+  value       = module.runtime.role_arn
 }
 
 output "log_group_name" {
   description = "CloudWatch log group of the application."
-  value       = try(aws_cloudwatch_log_group.this[0].name, null)
+  value       = module.runtime.log_group_name
 }
 
 output "log_group_kms_key_arn" {
   description = "KMS key of the application's log group (null: CloudWatch Logs' own encryption)."
-  value       = try(aws_cloudwatch_log_group.this[0].kms_key_id, null)
+  value       = module.runtime.log_group_kms_key_arn
 }

@@ -11,16 +11,11 @@ variable "create" {
 variable "name" {
   type        = string
   description = "Name of the Managed Flink application (2-40 lowercase letters, digits, hyphens); prefixes every resource name."
-
-  validation {
-    condition     = can(regex("^[a-z0-9][a-z0-9-]{1,39}$", var.name))
-    error_message = "name must be 2-40 characters of lowercase letters, digits and hyphens, starting with a letter or digit."
-  }
 }
 
 variable "tags" {
   type        = map(string)
-  description = "Tags applied to every taggable resource."
+  description = "Tags of the application's resources (providers' default_tags add to them)."
   default     = {}
 }
 
@@ -79,13 +74,8 @@ variable "parallelism" {
 
 variable "parallelism_per_kpu" {
   type        = number
-  description = "Parallel tasks per KPU (1-8)."
+  description = "Parallel tasks per KPU of the application (1-8)."
   default     = 1
-
-  validation {
-    condition     = var.parallelism_per_kpu >= 1 && var.parallelism_per_kpu <= 8 && floor(var.parallelism_per_kpu) == var.parallelism_per_kpu
-    error_message = "parallelism_per_kpu must be a whole number from 1 to 8."
-  }
 }
 
 variable "auto_scaling_enabled" {
@@ -131,44 +121,24 @@ variable "log_level" {
   type        = string
   description = "Application log level: DEBUG, INFO, WARN or ERROR."
   default     = "INFO"
-
-  validation {
-    condition     = contains(["DEBUG", "INFO", "WARN", "ERROR"], var.log_level)
-    error_message = "log_level must be DEBUG, INFO, WARN or ERROR."
-  }
 }
 
-variable "log_retention_days" {
+variable "log_retention_in_days" {
   type        = number
-  description = "Retention of the notebook's log group, one of CloudWatch's allowed values ."
+  description = "Retention of the application's log group, one of CloudWatch's allowed values."
   default     = 30
-
-  validation {
-    condition     = contains([1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653], var.log_retention_days)
-    error_message = "log_retention_days must be one of CloudWatch's values: 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653."
-  }
 }
 
 variable "kms_key_arn" {
   type        = string
   description = "Customer-managed KMS key of the output bucket's default encryption (e.g. firehose-s3's kms_key_arn): the role may use it through S3, and the uploaded jar is encrypted with it. Null: SSE-S3."
   default     = null
-
-  validation {
-    condition     = var.kms_key_arn == null || can(regex("^arn:aws[a-z-]*:kms:[a-z0-9-]+:[0-9]{12}:key/.+$", var.kms_key_arn))
-    error_message = "kms_key_arn must be a KMS key ARN (arn:<partition>:kms:<region>:<account>:key/<id>)."
-  }
 }
 
 variable "log_kms_key_arn" {
   type        = string
-  description = "Customer-managed KMS key for the log group (null: CloudWatch Logs' own encryption). Its key policy must allow the logs service."
+  description = "Customer-managed KMS key for the application's log group (null: CloudWatch Logs' own encryption). Its key policy must allow the logs service."
   default     = null
-
-  validation {
-    condition     = var.log_kms_key_arn == null || can(regex("^arn:aws[a-z-]*:kms:[a-z0-9-]+:[0-9]{12}:key/.+$", var.log_kms_key_arn))
-    error_message = "log_kms_key_arn must be a KMS key ARN (arn:<partition>:kms:<region>:<account>:key/<id>)."
-  }
 }
 
 ################################################################################
@@ -177,12 +147,7 @@ variable "log_kms_key_arn" {
 
 variable "cluster_arn" {
   type        = string
-  description = "ARN of the MSK cluster (msk-cluster's cluster_arn); scopes the kafka-cluster permissions."
-
-  validation {
-    condition     = can(regex("^arn:aws[a-z-]*:kafka:[a-z0-9-]+:[0-9]{12}:cluster/[A-Za-z0-9-]+/[A-Za-z0-9-]+$", var.cluster_arn))
-    error_message = "cluster_arn must be an MSK cluster ARN (arn:<partition>:kafka:<region>:<account>:cluster/<name>/<uuid>)."
-  }
+  description = "ARN of the MSK cluster the application reads (msk-cluster's cluster_arn)."
 }
 
 variable "access_control" {
@@ -198,33 +163,18 @@ variable "access_control" {
 
 variable "bootstrap_servers" {
   type        = string
-  description = "Bootstrap servers for access_control (msk-cluster's bootstrap_brokers_sasl_iam, _tls or _sasl_scram)."
-
-  validation {
-    condition     = can(regex("^[A-Za-z0-9.-]+:[0-9]+(,[A-Za-z0-9.-]+:[0-9]+)*$", var.bootstrap_servers))
-    error_message = "bootstrap_servers must be a comma-separated list of host:port."
-  }
+  description = "Bootstrap servers for access_control (msk-cluster's bootstrap_brokers_sasl_iam or _tls)."
 }
 
 variable "topic" {
   type        = string
-  description = "Topic with the stock ticks."
-
-  validation {
-    condition     = can(regex("^[A-Za-z0-9._-]{1,249}$", var.topic))
-    error_message = "topic must be 1-249 characters of letters, digits, '.', '_' and '-'."
-  }
+  description = "Topic with the stock ticks the application reads."
 }
 
 variable "consumer_group_id" {
   type        = string
-  description = "Kafka consumer group of the source table ."
+  description = "Kafka consumer group of the application's source table."
   default     = "flink-sql-stock-ticks"
-
-  validation {
-    condition     = can(regex("^[A-Za-z0-9._-]{1,255}$", var.consumer_group_id))
-    error_message = "consumer_group_id must be 1-255 characters of letters, digits, '.', '_' and '-'."
-  }
 }
 
 variable "startup_mode" {
@@ -241,21 +191,11 @@ variable "startup_mode" {
 variable "subnet_ids" {
   type        = list(string)
   description = "Subnets for the application's ENIs: the cluster's private subnets (network's private_subnet_ids)."
-
-  validation {
-    condition     = length(var.subnet_ids) >= 1 && length(var.subnet_ids) <= 16 && alltrue([for s in var.subnet_ids : can(regex("^subnet-[0-9a-f]+$", s))])
-    error_message = "subnet_ids must hold 1-16 subnet IDs (subnet-...)."
-  }
 }
 
 variable "security_group_ids" {
   type        = list(string)
-  description = "Security groups for the application's ENIs: the cluster's own group (msk-cluster's security_group_id), which admits its members."
-
-  validation {
-    condition     = length(var.security_group_ids) >= 1 && length(var.security_group_ids) <= 5 && alltrue([for s in var.security_group_ids : can(regex("^sg-[0-9a-f]+$", s))])
-    error_message = "security_group_ids must hold 1-5 security group IDs (sg-...)."
-  }
+  description = "Security groups for the application's ENIs: the cluster's own group (msk-cluster's security_group_id)."
 }
 
 variable "output_bucket_name" {
@@ -270,22 +210,13 @@ variable "output_bucket_name" {
 
 variable "output_prefix" {
   type        = string
-  description = "Folder in the bucket the sink writes to (no leading or trailing slash)."
+  description = "Folder in the bucket the application's sink writes to (no leading or trailing slash)."
   default     = "flink/stock-ticks"
-
-  validation {
-    condition     = can(regex("^[A-Za-z0-9!_.*()-]+(/[A-Za-z0-9!_.*()-]+)*$", var.output_prefix))
-    error_message = "output_prefix must be folder names separated by '/', without leading or trailing '/'."
-  }
 }
 
-variable "partition_commit_delay" {
-  type        = string
-  description = "How long after the end of an hour (by watermark) its partition gets a _SUCCESS file."
-  default     = "1 h"
-
-  validation {
-    condition     = can(regex("^[0-9]+ ?(ms|s|min|h|d)$", var.partition_commit_delay))
-    error_message = "partition_commit_delay must be a Flink duration such as 1 h or 0 s."
-  }
+variable "partition_commit_delay_ms" {
+  type        = number
+  description = "How long after the end of an hour (by watermark) the application commits its partition with a _SUCCESS file, in ms."
+  default     = 3600000
 }
+

@@ -18,6 +18,7 @@ locals {
     var.failure_strategy != null ? { FAILURE_STRATEGY = var.failure_strategy } : {},
     var.dead_letter != null ? { DEAD_LETTER_BUCKET = var.dead_letter.bucket_name, DEAD_LETTER_PREFIX = var.dead_letter.prefix } : {},
     var.log_max_value_bytes != null ? { LOG_MAX_VALUE_BYTES = tostring(var.log_max_value_bytes) } : {},
+    var.java_tool_options != "" ? { JAVA_TOOL_OPTIONS = var.java_tool_options } : {},
   )
 
   log_group_name = "/aws/lambda/${var.function_name}"

@@ -66,3 +66,8 @@ output "failure_handling" {
     metrics                        = local.metrics
   } : null
 }
+
+output "environment_variables" {
+  description = "The function's environment, as set on it (null with create = false)."
+  value       = local.create ? local.environment : null
+}

@@ -77,6 +77,22 @@ variable "snap_start" {
   }
 }
 
+variable "java_tool_options" {
+  type        = string
+  description = "JVM options for the function, set as JAVA_TOOL_OPTIONS (for example -XX:TieredStopAtLevel=4 -XX:+UseSerialGC). The java21 runtime applies them on top of its own flags (-XX:+TieredCompilation -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto and a heap sized from memory_size). Empty: not set, the runtime's own flags only. JVM only."
+  default     = ""
+
+  validation {
+    condition     = var.java_tool_options == "" || var.runtime_mode == "jvm"
+    error_message = "java_tool_options is read by the JVM only: leave it empty with runtime_mode = \"native\"."
+  }
+
+  validation {
+    condition     = length(var.java_tool_options) <= 1024 && !strcontains(var.java_tool_options, "\n")
+    error_message = "java_tool_options must be one line of at most 1024 characters (Lambda allows 4 KB for all environment variables together)."
+  }
+}
+
 variable "memory_size" {
   type        = number
   description = "Memory in MiB (128-10240)."
@@ -138,6 +154,11 @@ variable "environment_variables" {
 
   # The strategy and the mapping must agree (a partial batch response the mapping does not read loses records),
   # so the strategy is set only through failure_strategy.
+  validation {
+    condition     = !contains(keys(var.environment_variables), "JAVA_TOOL_OPTIONS")
+    error_message = "Set JVM options with java_tool_options, not environment_variables.JAVA_TOOL_OPTIONS: java_tool_options is checked against the runtime mode."
+  }
+
   validation {
     condition     = !contains(keys(var.environment_variables), "FAILURE_STRATEGY")
     error_message = "Set the forwarder's strategy with failure_strategy, not environment_variables.FAILURE_STRATEGY: failure_strategy also configures the mapping to match."

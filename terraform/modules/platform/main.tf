@@ -1,4 +1,5 @@
 # Composition of the whole streaming platform: every environment root calls this module once with its sizing.
+# Tags are applied once, by the provider's default_tags (the tags output), not again per module.
 # Patterns of the original solution: 1 = network + msk + kafka_client + topics + dashboard, 2 = logger,
 # 3 = forwarder + firehose_s3, 4 = studio_notebook + flink_application (the same SQL files).
 
@@ -43,7 +44,6 @@ module "logs_key" {
   description                = "${local.name}: every CloudWatch Logs log group of the deployment"
   alias_name                 = "${local.name}-logs"
   cloudwatch_logs_log_groups = local.log_groups
-  tags                       = local.tags
 }
 
 ################################################################################
@@ -66,7 +66,6 @@ module "network" {
   # Lambda requires an endpoint for an S3 on-failure destination in the cluster's VPC (free for S3).
   s3_gateway_endpoint   = local.s3_on_failure && !try(local.existing_vpc.s3_gateway_endpoint_exists, false)
   flow_logs_kms_key_arn = local.log_kms_key_arn
-  tags                  = local.tags
 }
 
 module "msk" {
@@ -86,7 +85,6 @@ module "msk" {
   vpc_id                       = module.network.vpc_id
   subnet_ids                   = module.network.private_subnet_ids
   client_security_group_ids    = { kafka_client = module.kafka_client.security_group_id }
-  tags                         = local.tags
 }
 
 module "kafka_client" {
@@ -104,7 +102,6 @@ module "kafka_client" {
     sasl_iam   = module.msk.bootstrap_brokers_sasl_iam
     sasl_scram = module.msk.bootstrap_brokers_sasl_scram
   }
-  tags = local.tags
 }
 
 # Topics as code: created on the client instance through SSM before the mappings below read them.
@@ -119,7 +116,6 @@ module "topics" {
   command_config    = module.kafka_client.client_properties.iam
   kafka_home        = module.kafka_client.kafka_home
   ready_marker      = module.kafka_client.ready_marker
-  tags              = local.tags
 }
 
 ################################################################################
@@ -138,72 +134,69 @@ module "firehose_s3" {
   log_retention_in_days = var.log_retention_in_days
   log_kms_key_arn       = local.log_kms_key_arn
   glue_database_name    = replace(local.name, "-", "_")
-  tags                  = local.tags
+  query                 = { enabled = var.firehose.query_enabled }
 }
 
 ################################################################################
 # Lambda consumers (patterns 2 and 3)
 ################################################################################
 
-module "logger" {
-  source = "../msk-lambda"
-
-  function_name         = "${local.name}-logger"
-  description           = "consumer-logger: one structured log line per MSK record"
-  package_path          = local.logger_package_path
-  runtime_mode          = var.functions.runtime_mode
-  architecture          = var.functions.architecture
-  snap_start            = var.functions.snap_start
-  memory_size           = var.functions.memory_size
-  log_retention_in_days = var.log_retention_in_days
-  log_kms_key_arn       = local.log_kms_key_arn
-  log_max_value_bytes   = var.functions.logger_max_value_bytes
-  vpc_config            = { vpc_id = module.network.vpc_id, subnet_ids = module.network.private_subnet_ids }
-
-  cluster_arn       = module.msk.cluster_arn
-  topic             = module.topics.topic_names[var.functions.logger_topic]
-  batch_size        = var.functions.batch_size
-  starting_position = var.functions.starting_position
-  consumer_group_id = "${local.name}-logger"
-
-  provisioned_pollers                = local.provisioned
-  maximum_retry_attempts             = local.fh.maximum_retry_attempts
-  maximum_record_age_in_seconds      = local.fh.maximum_record_age_in_seconds
-  bisect_batch_on_function_error     = local.fh.bisect_batch_on_function_error
-  on_failure_destination_arn         = local.on_failure.arn
-  on_failure_destination_kms_key_arn = local.on_failure.kms_key_arn
-  tags                               = local.tags
+locals {
+  # What differs between the two functions; everything else in module.functions is the same for both.
+  functions = {
+    logger = {
+      description         = "consumer-logger: one structured log line per MSK record"
+      package_path        = local.logger_package_path
+      topic               = var.functions.logger_topic
+      log_max_value_bytes = var.functions.logger_max_value_bytes
+      environment         = {}
+      firehose            = false
+      failure_strategy    = null
+    }
+    forwarder = {
+      description         = "firehose-forwarder: MSK records to Firehose, dead letters to S3"
+      package_path        = local.forwarder_package_path
+      topic               = var.functions.forwarder_topic
+      log_max_value_bytes = null
+      # The Athena table reads envelopes: topic, partition, offset, key and headers with every value.
+      environment      = var.firehose.query_enabled ? { OUTPUT_FORMAT = "envelope" } : {}
+      firehose         = true
+      failure_strategy = local.fh.forwarder_strategy
+    }
+  }
 }
 
-module "forwarder" {
-  source = "../msk-lambda"
+module "functions" {
+  source   = "../msk-lambda"
+  for_each = local.functions
 
-  function_name         = "${local.name}-forwarder"
-  description           = "firehose-forwarder: MSK records to Firehose, dead letters to S3"
-  package_path          = local.forwarder_package_path
+  function_name         = "${local.name}-${each.key}"
+  description           = each.value.description
+  package_path          = each.value.package_path
   runtime_mode          = var.functions.runtime_mode
   architecture          = var.functions.architecture
   snap_start            = var.functions.snap_start
   memory_size           = var.functions.memory_size
   log_retention_in_days = var.log_retention_in_days
   log_kms_key_arn       = local.log_kms_key_arn
+  log_max_value_bytes   = each.value.log_max_value_bytes
+  environment_variables = each.value.environment
   vpc_config            = { vpc_id = module.network.vpc_id, subnet_ids = module.network.private_subnet_ids }
 
-  delivery_stream_name = module.firehose_s3.delivery_stream_name
-  delivery_stream_arn  = module.firehose_s3.delivery_stream_arn
-  dead_letter = {
+  delivery_stream_name = each.value.firehose ? module.firehose_s3.delivery_stream_name : null
+  delivery_stream_arn  = each.value.firehose ? module.firehose_s3.delivery_stream_arn : null
+  dead_letter = each.value.firehose ? {
     bucket_name = module.firehose_s3.bucket_name
     prefix      = "dead-letter/"
     kms_key_arn = module.firehose_s3.kms_key_arn
-  }
-
-  failure_strategy = local.fh.forwarder_strategy
+  } : null
+  failure_strategy = each.value.failure_strategy
 
   cluster_arn       = module.msk.cluster_arn
-  topic             = module.topics.topic_names[var.functions.forwarder_topic]
+  topic             = module.topics.topic_names[each.value.topic]
   batch_size        = var.functions.batch_size
   starting_position = var.functions.starting_position
-  consumer_group_id = "${local.name}-forwarder"
+  consumer_group_id = "${local.name}-${each.key}"
 
   provisioned_pollers                = local.provisioned
   maximum_retry_attempts             = local.fh.maximum_retry_attempts
@@ -211,7 +204,16 @@ module "forwarder" {
   bisect_batch_on_function_error     = local.fh.bisect_batch_on_function_error
   on_failure_destination_arn         = local.on_failure.arn
   on_failure_destination_kms_key_arn = local.on_failure.kms_key_arn
-  tags                               = local.tags
+}
+
+moved {
+  from = module.logger
+  to   = module.functions["logger"]
+}
+
+moved {
+  from = module.forwarder
+  to   = module.functions["forwarder"]
 }
 
 ################################################################################
@@ -225,11 +227,10 @@ module "dashboard" {
   cluster_name          = module.msk.cluster_name
   broker_count          = var.cluster.broker_count
   kraft                 = module.msk.kraft
-  lambda_function_names = [module.logger.function_name, module.forwarder.function_name]
+  lambda_function_names = [module.functions["logger"].function_name, module.functions["forwarder"].function_name]
   delivery_stream_names = [module.firehose_s3.delivery_stream_name]
   alarm_emails          = var.alarm_emails
   create_sns_kms_key    = var.use_customer_managed_keys
-  tags                  = local.tags
 }
 
 ################################################################################
@@ -239,44 +240,42 @@ module "dashboard" {
 module "studio_notebook" {
   source = "../studio-notebook"
 
-  create               = var.pattern_4.studio_notebook_enabled
-  name                 = "${local.name}-studio"
-  cluster_arn          = module.msk.cluster_arn
-  access_control       = "iam"
-  bootstrap_servers    = module.msk.bootstrap_brokers_sasl_iam
-  topic                = var.functions.forwarder_topic
-  subnet_ids           = module.network.private_subnet_ids
-  security_group_ids   = [module.msk.security_group_id]
-  create_glue_database = false
-  glue_database_name   = module.firehose_s3.glue_database_name
-  create_output_bucket = false
-  output_bucket_name   = module.firehose_s3.bucket_name
-  kms_key_arn          = module.firehose_s3.kms_key_arn
-  log_retention_days   = var.log_retention_in_days
-  log_kms_key_arn      = local.log_kms_key_arn
-  tags                 = local.tags
+  create                = var.pattern_4.studio_notebook_enabled
+  name                  = "${local.name}-studio"
+  cluster_arn           = module.msk.cluster_arn
+  access_control        = "iam"
+  bootstrap_servers     = module.msk.bootstrap_brokers_sasl_iam
+  topic                 = var.functions.forwarder_topic
+  subnet_ids            = module.network.private_subnet_ids
+  security_group_ids    = [module.msk.security_group_id]
+  create_glue_database  = false
+  glue_database_name    = module.firehose_s3.glue_database_name
+  create_output_bucket  = false
+  output_bucket_name    = module.firehose_s3.bucket_name
+  kms_key_arn           = module.firehose_s3.kms_key_arn
+  log_retention_in_days = var.log_retention_in_days
+  log_kms_key_arn       = local.log_kms_key_arn
 }
 
 module "flink_application" {
   source = "../flink-application"
 
-  create             = var.pattern_4.flink_application_enabled
-  name               = "${local.name}-flink-sql"
-  code_bucket_name   = module.firehose_s3.bucket_name
-  code_key           = "artifacts/flink-sql-application.jar"
-  jar_path           = var.pattern_4.flink_application_jar_path
-  parallelism        = var.pattern_4.flink_parallelism
-  cluster_arn        = module.msk.cluster_arn
-  access_control     = "iam"
-  bootstrap_servers  = module.msk.bootstrap_brokers_sasl_iam
-  topic              = var.functions.forwarder_topic
-  subnet_ids         = module.network.private_subnet_ids
-  security_group_ids = [module.msk.security_group_id]
-  output_bucket_name = module.firehose_s3.bucket_name
-  kms_key_arn        = module.firehose_s3.kms_key_arn
-  log_retention_days = var.log_retention_in_days
-  log_kms_key_arn    = local.log_kms_key_arn
-  tags               = local.tags
+  create                = var.pattern_4.flink_application_enabled
+  name                  = "${local.name}-flink-sql"
+  code_bucket_name      = module.firehose_s3.bucket_name
+  code_key              = "artifacts/flink-sql-application.jar"
+  jar_path              = var.pattern_4.flink_application_jar_path
+  parallelism           = var.pattern_4.flink_parallelism
+  cluster_arn           = module.msk.cluster_arn
+  access_control        = "iam"
+  bootstrap_servers     = module.msk.bootstrap_brokers_sasl_iam
+  topic                 = var.functions.forwarder_topic
+  subnet_ids            = module.network.private_subnet_ids
+  security_group_ids    = [module.msk.security_group_id]
+  output_bucket_name    = module.firehose_s3.bucket_name
+  kms_key_arn           = module.firehose_s3.kms_key_arn
+  log_retention_in_days = var.log_retention_in_days
+  log_kms_key_arn       = local.log_kms_key_arn
 }
 
 ################################################################################

@@ -25,17 +25,17 @@ output "topics" {
 
 output "logger_function_name" {
   description = "consumer-logger function."
-  value       = module.logger.function_name
+  value       = module.functions["logger"].function_name
 }
 
 output "logger_log_group" {
   description = "Log group of the logger."
-  value       = module.logger.log_group_name
+  value       = module.functions["logger"].log_group_name
 }
 
 output "forwarder_function_name" {
   description = "firehose-forwarder function."
-  value       = module.forwarder.function_name
+  value       = module.functions["forwarder"].function_name
 }
 
 output "delivery_stream_name" {
@@ -146,12 +146,12 @@ output "firehose_s3" {
 
 output "logger" {
   description = "All outputs of the msk-lambda (consumer-logger) module."
-  value       = module.logger
+  value       = module.functions["logger"]
 }
 
 output "forwarder" {
   description = "All outputs of the msk-lambda (firehose-forwarder) module."
-  value       = module.forwarder
+  value       = module.functions["forwarder"]
 }
 
 output "dashboard" {
@@ -167,4 +167,9 @@ output "studio_notebook" {
 output "flink_application" {
   description = "All outputs of the flink-application module."
   value       = module.flink_application
+}
+
+output "backup_query" {
+  description = "Athena over the backup (null unless firehose.query_enabled): database, table, workgroup, results bucket, named queries and the table's columns."
+  value       = module.firehose_s3.query
 }

@@ -304,8 +304,9 @@ variable "firehose" {
     buffering_interval    = optional(number, 300)
     compression_format    = optional(string, "GZIP")
     force_destroy_buckets = optional(bool, false)
+    query_enabled         = optional(bool, false)
   })
-  description = "Delivery stream buffering (1-128 MiB, 0-900 s), S3 object compression, and whether terraform destroy may empty the buckets."
+  description = "Delivery stream buffering (1-128 MiB, 0-900 s), S3 object compression (GZIP or UNCOMPRESSED with query_enabled), whether terraform destroy may empty the buckets, and query_enabled: a Glue table, an Athena workgroup and named queries over the backup, with the forwarder writing envelopes (OUTPUT_FORMAT = envelope) that the table reads."
   default     = {}
 
   validation {

@@ -5,24 +5,27 @@ data "aws_caller_identity" "current" {}
 locals {
   create = var.create
 
-  # Connector jars per Studio runtime, matching its Flink version (Kafka SQL connector, MSK IAM auth).
+  # Connector jars per Studio runtime, matching its Flink version: the Kafka connector whose Kafka client is not
+  # relocated (flink-connector-kafka, as the Managed Flink Studio connector documentation lists it), because the
+  # MSK IAM auth jar implements the plain org.apache.kafka callback interfaces; the SQL connector's relocated
+  # client does not accept them (its callbacks fail with "Unsupported callback type").
   runtimes = {
     "ZEPPELIN-FLINK-2_0" = {
       flink_version = "1.13.2"
       artifacts = [
-        { group_id = "org.apache.flink", artifact_id = "flink-sql-connector-kafka_2.12", version = "1.13.2" },
+        { group_id = "org.apache.flink", artifact_id = "flink-connector-kafka_2.12", version = "1.13.2" },
         { group_id = "software.amazon.msk", artifact_id = "aws-msk-iam-auth", version = "1.1.6" },
       ]
     }
     "ZEPPELIN-FLINK-3_0" = {
       flink_version = "1.15.4"
       artifacts = [
-        { group_id = "org.apache.flink", artifact_id = "flink-sql-connector-kafka", version = "1.15.4" },
+        { group_id = "org.apache.flink", artifact_id = "flink-connector-kafka", version = "1.15.4" },
         { group_id = "software.amazon.msk", artifact_id = "aws-msk-iam-auth", version = "1.1.6" },
       ]
     }
   }
-  runtime = local.runtimes[var.runtime_environment]
+  studio_runtime = local.runtimes[var.runtime_environment]
 
   partition  = data.aws_partition.current.partition
   region     = data.aws_region.current.name
@@ -32,7 +35,8 @@ locals {
 
   create_database    = local.create && var.create_glue_database
   glue_database_name = var.create_glue_database ? "${replace(var.name, "-", "_")}_studio" : var.glue_database_name
-  glue_database_arn  = "arn:${local.partition}:glue:${local.region}:${local.account_id}:database/${local.glue_database_name}"
+  glue_arn_prefix    = "arn:${local.partition}:glue:${local.region}:${local.account_id}"
+  glue_database_arn  = "${local.glue_arn_prefix}:database/${local.glue_database_name}"
 
   create_bucket = local.create && var.create_output_bucket
   bucket_name   = local.create_bucket ? module.bucket.bucket_name : var.output_bucket_name
@@ -53,23 +57,77 @@ resource "aws_glue_catalog_database" "this" {
 }
 
 ################################################################################
-# Logs
+# Role, policy and logs: what the notebook shares with the Managed Flink application
 ################################################################################
 
-resource "aws_cloudwatch_log_group" "this" {
-  count = local.create ? 1 : 0
+module "runtime" {
+  source = "../flink-runtime"
 
-  name              = "/aws/kinesis-analytics/${var.name}"
-  retention_in_days = var.log_retention_days
-  kms_key_id        = var.log_kms_key_arn
-  tags              = var.tags
+  create                = local.create
+  kind                  = "studio"
+  name                  = var.name
+  tags                  = var.tags
+  parallelism_per_kpu   = var.parallelism_per_kpu
+  log_level             = var.log_level
+  log_retention_in_days = var.log_retention_in_days
+  log_kms_key_arn       = var.log_kms_key_arn
+  kms_key_arn           = var.kms_key_arn
+
+  cluster_arn        = var.cluster_arn
+  iam_access         = var.access_control == "iam"
+  bootstrap_servers  = var.bootstrap_servers
+  topic              = var.topic
+  consumer_group_id  = var.consumer_group_id
+  subnet_ids         = var.subnet_ids
+  security_group_ids = var.security_group_ids
+
+  output_bucket_arn         = local.bucket_arn
+  output_prefix             = var.output_prefix
+  partition_commit_delay_ms = var.partition_commit_delay_ms
+  checkpoint_interval_ms    = var.checkpoint_interval_ms
+  # The notebook's catalog: its database, its tables and functions, and the default database Zeppelin looks up.
+  extra_statements = [{
+    sid = "GlueCatalog"
+    actions = [
+      "glue:GetDatabase",
+      "glue:GetDatabases",
+      "glue:GetTable",
+      "glue:GetTables",
+      "glue:CreateTable",
+      "glue:UpdateTable",
+      "glue:DeleteTable",
+      "glue:GetPartitions",
+      "glue:GetUserDefinedFunction",
+      "glue:GetUserDefinedFunctions",
+    ]
+    resources = [
+      "${local.glue_arn_prefix}:catalog",
+      local.glue_database_arn,
+      "${local.glue_arn_prefix}:table/${local.glue_database_name}/*",
+      "${local.glue_arn_prefix}:userDefinedFunction/${local.glue_database_name}/*",
+      "${local.glue_arn_prefix}:database/hive",
+    ]
+  }]
 }
 
-resource "aws_cloudwatch_log_stream" "this" {
-  count = local.create ? 1 : 0
+moved {
+  from = aws_cloudwatch_log_group.this
+  to   = module.runtime.aws_cloudwatch_log_group.this
+}
 
-  name           = "zeppelin"
-  log_group_name = aws_cloudwatch_log_group.this[0].name
+moved {
+  from = aws_cloudwatch_log_stream.this
+  to   = module.runtime.aws_cloudwatch_log_stream.this
+}
+
+moved {
+  from = aws_iam_role.this
+  to   = module.runtime.aws_iam_role.this
+}
+
+moved {
+  from = aws_iam_role_policy.this
+  to   = module.runtime.aws_iam_role_policy.this
 }
 
 ################################################################################
@@ -83,26 +141,26 @@ locals {
     ApplicationDescription = "${var.name}: Studio notebook for the MSK stock ticks (pattern 4)"
     ApplicationMode        = "INTERACTIVE"
     RuntimeEnvironment     = var.runtime_environment
-    ServiceExecutionRole   = try(aws_iam_role.this[0].arn, "")
+    ServiceExecutionRole   = coalesce(module.runtime.role_arn, "-")
     ApplicationConfiguration = {
       FlinkApplicationConfiguration = {
         ParallelismConfiguration = {
           ConfigurationType  = "CUSTOM"
           Parallelism        = var.parallelism
-          ParallelismPerKPU  = var.parallelism_per_kpu
+          ParallelismPerKPU  = module.runtime.settings.parallelism_per_kpu
           AutoScalingEnabled = false
         }
       }
       VpcConfigurations = [{
-        SubnetIds        = var.subnet_ids
-        SecurityGroupIds = var.security_group_ids
+        SubnetIds        = module.runtime.settings.subnet_ids
+        SecurityGroupIds = module.runtime.settings.security_group_ids
       }]
       ZeppelinApplicationConfiguration = {
         CatalogConfiguration = {
           GlueDataCatalogConfiguration = { DatabaseARN = local.glue_database_arn }
         }
-        MonitoringConfiguration = { LogLevel = var.log_level }
-        CustomArtifactsConfiguration = [for a in local.runtime.artifacts : {
+        MonitoringConfiguration = { LogLevel = module.runtime.settings.log_level }
+        CustomArtifactsConfiguration = [for a in local.studio_runtime.artifacts : {
           ArtifactType   = "DEPENDENCY_JAR"
           MavenReference = { GroupId = a.group_id, ArtifactId = a.artifact_id, Version = a.version }
         }]
@@ -124,7 +182,7 @@ locals {
         Properties = {
           ApplicationName = { Ref = "Notebook" }
           CloudWatchLoggingOption = {
-            LogStreamARN = "arn:${local.partition}:logs:${local.region}:${local.account_id}:log-group:${try(aws_cloudwatch_log_group.this[0].name, "")}:log-stream:${try(aws_cloudwatch_log_stream.this[0].name, "")}"
+            LogStreamARN = "arn:${local.partition}:logs:${local.region}:${local.account_id}:log-group:${coalesce(module.runtime.log_group_name, "-")}:log-stream:${coalesce(module.runtime.log_stream_name, "-")}"
           }
         }
       }
@@ -144,5 +202,5 @@ resource "aws_cloudformation_stack" "this" {
   tags          = var.tags
 
   # The role's policy must be in place before the notebook is created (CloudFormation validates access).
-  depends_on = [aws_iam_role_policy.this, aws_glue_catalog_database.this]
+  depends_on = [module.runtime, aws_glue_catalog_database.this]
 }

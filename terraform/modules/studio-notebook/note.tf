@@ -22,14 +22,14 @@ locals {
   }))
 
   sql_values = {
-    topic               = var.topic
-    bootstrap_servers   = var.bootstrap_servers
-    group_id            = var.consumer_group_id
+    topic               = module.runtime.sql_values.topic
+    bootstrap_servers   = module.runtime.sql_values.bootstrap_servers
+    group_id            = module.runtime.sql_values.group_id
     scan_options        = local.scan_options
     security_options    = local.security_options
     output_path         = "s3a://${coalesce(local.bucket_name, "unknown")}/${var.output_prefix}"
-    commit_delay        = var.partition_commit_delay
-    checkpoint_interval = var.checkpoint_interval
+    commit_delay        = module.runtime.sql_values.commit_delay
+    checkpoint_interval = module.runtime.sql_values.checkpoint_interval
   }
 
   source_sql        = trimspace(templatefile("${local.sql_dir}/source.sql", local.sql_values))

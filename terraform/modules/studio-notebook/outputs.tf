@@ -20,12 +20,12 @@ output "runtime_environment" {
 
 output "flink_version" {
   description = "Flink version of the Studio runtime; the connector artifacts match it."
-  value       = local.runtime.flink_version
+  value       = local.studio_runtime.flink_version
 }
 
 output "custom_artifacts" {
   description = "Maven coordinates of the connector jars the notebook loads."
-  value       = [for a in local.runtime.artifacts : "${a.group_id}:${a.artifact_id}:${a.version}"]
+  value       = [for a in local.studio_runtime.artifacts : "${a.group_id}:${a.artifact_id}:${a.version}"]
 }
 
 output "glue_database_name" {
@@ -50,12 +50,12 @@ output "output_path" {
 
 output "role_arn" {
   description = "Service execution role of the notebook."
-  value       = try(aws_iam_role.this[0].arn, null)
+  value       = module.runtime.role_arn
 }
 
 output "log_group_name" {
   description = "CloudWatch log group of the notebook."
-  value       = try(aws_cloudwatch_log_group.this[0].name, null)
+  value       = module.runtime.log_group_name
 }
 
 output "note_s3_uri" {
@@ -75,5 +75,5 @@ output "note_json" {
 
 output "log_group_kms_key_arn" {
   description = "KMS key of the notebook's log group (null: CloudWatch Logs' own encryption)."
-  value       = try(aws_cloudwatch_log_group.this[0].kms_key_id, null)
+  value       = module.runtime.log_group_kms_key_arn
 }

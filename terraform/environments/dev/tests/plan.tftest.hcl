@@ -86,6 +86,11 @@ run "pattern_4_is_off_by_default" {
   command = plan
 
   assert {
+    condition     = module.platform.backup_query == null && !contains(keys(module.platform.forwarder.environment_variables), "OUTPUT_FORMAT")
+    error_message = "Dev: no Athena resources unless backup_query_enabled, and the forwarder's default output format."
+  }
+
+  assert {
     condition     = module.platform.studio_notebook.start_command == null && module.platform.flink_application.start_command == null
     error_message = "Dev creates neither the notebook nor the Flink application unless asked."
   }

@@ -23,6 +23,14 @@ run "prod_is_three_azs_with_nat_per_az_and_cmk" {
   }
 
   assert {
+    condition = (
+      module.platform.backup_query.table == "records" && module.platform.backup_query.workgroup == "msk-streaming-prod-backup" &&
+      length(module.platform.backup_query.named_queries) == 4 && module.platform.forwarder.environment_variables["OUTPUT_FORMAT"] == "envelope"
+    )
+    error_message = "Prod: the backup can be queried with Athena by default, and the forwarder writes the envelopes the table reads."
+  }
+
+  assert {
     condition     = length(module.platform.network.nat_gateway_ids) == 3
     error_message = "Prod: one NAT gateway per AZ."
   }

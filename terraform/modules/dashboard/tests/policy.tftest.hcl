@@ -45,8 +45,6 @@ override_resource {
 
 variables {
   dashboard_name = "msk-demo"
-  cluster_name   = "msk-demo"
-  broker_count   = 3
   alarm_emails   = ["ops@example.com"]
 }
 

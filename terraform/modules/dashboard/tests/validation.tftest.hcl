@@ -4,12 +4,6 @@ mock_provider "aws" {
   source = "../../tests/mocks"
 }
 
-variables {
-  dashboard_name = "msk-demo-eu-west-1"
-  cluster_name   = "msk-demo"
-  broker_count   = 3
-}
-
 run "rejects_dashboard_name_with_space" {
   command = plan
 

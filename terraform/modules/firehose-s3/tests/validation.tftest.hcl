@@ -250,3 +250,58 @@ run "rejects_log_kms_key_malformed" {
 
   expect_failures = [var.log_kms_key_arn]
 }
+
+run "rejects_query_without_a_database" {
+  command = plan
+  variables {
+    query = { enabled = true }
+  }
+  expect_failures = [var.query]
+}
+
+run "rejects_query_over_dynamically_partitioned_output" {
+  command = plan
+  variables {
+    glue_database_name   = "msk_demo"
+    buffering_size       = 64
+    dynamic_partitioning = { enabled = true }
+    query                = { enabled = true }
+  }
+  expect_failures = [var.query]
+}
+
+run "rejects_query_over_a_prefix_without_the_date_layout" {
+  command = plan
+  variables {
+    glue_database_name = "msk_demo"
+    prefix             = "data/!{timestamp:yyyy-MM-dd}/"
+    query              = { enabled = true }
+  }
+  expect_failures = [var.query]
+}
+
+run "rejects_query_over_snappy_objects" {
+  command = plan
+  variables {
+    glue_database_name = "msk_demo"
+    compression_format = "Snappy"
+    query              = { enabled = true }
+  }
+  expect_failures = [var.query]
+}
+
+run "rejects_query_results_that_never_expire" {
+  command = plan
+  variables {
+    query = { results_expiration_in_days = 0 }
+  }
+  expect_failures = [var.query]
+}
+
+run "rejects_a_table_name_with_hyphens" {
+  command = plan
+  variables {
+    query = { table_name = "kafka-records" }
+  }
+  expect_failures = [var.query]
+}

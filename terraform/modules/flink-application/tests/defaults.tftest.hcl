@@ -6,7 +6,7 @@ mock_provider "aws" {
 }
 
 override_resource {
-  target = aws_cloudwatch_log_stream.this[0]
+  target = module.runtime.aws_cloudwatch_log_stream.this[0]
   values = {
     arn = "arn:aws:logs:eu-west-1:123456789012:log-group:/aws/kinesis-analytics/ticks-sql:log-stream:application"
   }
@@ -85,7 +85,7 @@ run "application_runs_the_jar_on_flink_1_20_in_the_vpc" {
   }
 
   assert {
-    condition     = aws_cloudwatch_log_group.this[0].retention_in_days == 30 && aws_kinesisanalyticsv2_application.this[0].cloudwatch_logging_options[0].log_stream_arn == aws_cloudwatch_log_stream.this[0].arn
+    condition     = module.runtime.log_group_retention_in_days == 30 && aws_kinesisanalyticsv2_application.this[0].cloudwatch_logging_options[0].log_stream_arn == module.runtime.log_stream_arn
     error_message = "Logs go to the module's log group, with a retention."
   }
 
@@ -155,7 +155,7 @@ run "create_false_creates_nothing" {
   }
 
   assert {
-    condition     = length(aws_kinesisanalyticsv2_application.this) == 0 && length(aws_iam_role.this) == 0 && length(aws_cloudwatch_log_group.this) == 0
+    condition     = length(aws_kinesisanalyticsv2_application.this) == 0 && module.runtime.role_arn == null && module.runtime.log_group_name == null
     error_message = "create = false must plan nothing."
   }
 }

@@ -13,7 +13,7 @@ provider "aws" {
 }
 
 override_data {
-  target = data.aws_caller_identity.current
+  target = module.runtime.data.aws_caller_identity.current
   values = { account_id = "123456789012", arn = "arn:aws:iam::123456789012:user/test", id = "123456789012", user_id = "AIDATEST" }
 }
 
@@ -23,22 +23,22 @@ override_resource {
 }
 
 override_resource {
-  target = aws_cloudwatch_log_group.this
+  target = module.runtime.aws_cloudwatch_log_group.this
   values = { arn = "arn:aws:logs:eu-west-1:123456789012:log-group:/aws/kinesis-analytics/ticks-sql" }
 }
 
 override_resource {
-  target = aws_cloudwatch_log_stream.this
+  target = module.runtime.aws_cloudwatch_log_stream.this
   values = { arn = "arn:aws:logs:eu-west-1:123456789012:log-group:/aws/kinesis-analytics/ticks-sql:log-stream:application" }
 }
 
 override_resource {
-  target = aws_iam_role.this
+  target = module.runtime.aws_iam_role.this
   values = { arn = "arn:aws:iam::123456789012:role/ticks-sql-flink", id = "ticks-sql-flink", name = "ticks-sql-flink" }
 }
 
 override_resource {
-  target = aws_iam_role_policy.this
+  target = module.runtime.aws_iam_role_policy.this
 }
 
 override_resource {
@@ -64,7 +64,7 @@ run "role_reads_the_jar_writes_the_sink_through_s3a_and_reads_kafka" {
   command = apply
 
   assert {
-    condition = [for s in jsondecode(aws_iam_role_policy.this[0].policy).Statement : s.Sid] == [
+    condition = [for s in jsondecode(module.runtime.role_policy).Statement : s.Sid] == [
       "WriteOwnLogs", "FindLogGroups", "ManageNetworkInterfaces", "ReadCode",
       "OutputBucket", "OutputObjects", "OutputPathProbes", "OutputParentMarkers", "EncryptOutput",
       "KafkaConnect", "KafkaReadTopic", "KafkaConsumerGroup",
@@ -73,23 +73,23 @@ run "role_reads_the_jar_writes_the_sink_through_s3a_and_reads_kafka" {
   }
 
   assert {
-    condition     = alltrue([for s in jsondecode(aws_iam_role_policy.this[0].policy).Statement : s.Effect == "Allow" && !anytrue([for a in flatten([s.Action]) : a == "*" || endswith(a, ":*")])])
+    condition     = alltrue([for s in jsondecode(module.runtime.role_policy).Statement : s.Effect == "Allow" && !anytrue([for a in flatten([s.Action]) : a == "*" || endswith(a, ":*")])])
     error_message = "No wildcard action."
   }
 
   assert {
-    condition     = alltrue([for s in jsondecode(aws_iam_role_policy.this[0].policy).Statement : s.Sid == "ManageNetworkInterfaces" || !contains(flatten([s.Resource]), "*")])
+    condition     = alltrue([for s in jsondecode(module.runtime.role_policy).Statement : s.Sid == "ManageNetworkInterfaces" || !contains(flatten([s.Resource]), "*")])
     error_message = "Everything but the ENI actions (EC2 has no resource scoping for them) names its resources."
   }
 
   assert {
-    condition     = one([for s in jsondecode(aws_iam_role_policy.this[0].policy).Statement : s.Resource if s.Sid == "ReadCode"]) == "arn:aws:s3:::msk-demo-output-0001/artifacts/flink-sql-application.jar"
+    condition     = one([for s in jsondecode(module.runtime.role_policy).Statement : s.Resource if s.Sid == "ReadCode"]) == "arn:aws:s3:::msk-demo-output-0001/artifacts/flink-sql-application.jar"
     error_message = "The role reads the jar object only."
   }
 
   # Finding: grants on <prefix>/* alone refused S3A's HEAD on the folder and its parents.
   assert {
-    condition = toset(flatten([one([for s in jsondecode(aws_iam_role_policy.this[0].policy).Statement : s.Resource if s.Sid == "OutputPathProbes"])])) == toset([
+    condition = toset(flatten([one([for s in jsondecode(module.runtime.role_policy).Statement : s.Resource if s.Sid == "OutputPathProbes"])])) == toset([
       "arn:aws:s3:::msk-demo-output-0001/flink", "arn:aws:s3:::msk-demo-output-0001/flink/stock-ticks",
       "arn:aws:s3:::msk-demo-output-0001/flink/", "arn:aws:s3:::msk-demo-output-0001/flink/stock-ticks/",
     ])
@@ -97,12 +97,12 @@ run "role_reads_the_jar_writes_the_sink_through_s3a_and_reads_kafka" {
   }
 
   assert {
-    condition     = one([for s in jsondecode(aws_iam_role_policy.this[0].policy).Statement : s.Resource if s.Sid == "OutputObjects"]) == "arn:aws:s3:::msk-demo-output-0001/flink/stock-ticks/*" && contains(flatten([one([for s in jsondecode(aws_iam_role_policy.this[0].policy).Statement : s.Action if s.Sid == "OutputBucket"])]), "s3:ListBucket")
+    condition     = one([for s in jsondecode(module.runtime.role_policy).Statement : s.Resource if s.Sid == "OutputObjects"]) == "arn:aws:s3:::msk-demo-output-0001/flink/stock-ticks/*" && contains(flatten([one([for s in jsondecode(module.runtime.role_policy).Statement : s.Action if s.Sid == "OutputBucket"])]), "s3:ListBucket")
     error_message = "Objects below the folder; listing on the bucket."
   }
 
   assert {
-    condition = one([for s in jsondecode(aws_iam_role_policy.this[0].policy).Statement : s.Condition if s.Sid == "EncryptOutput"]) == {
+    condition = one([for s in jsondecode(module.runtime.role_policy).Statement : s.Condition if s.Sid == "EncryptOutput"]) == {
       StringEquals = { "kms:ViaService" = "s3.eu-west-1.amazonaws.com" }
       StringLike   = { "kms:EncryptionContext:aws:s3:arn" = ["arn:aws:s3:::msk-demo-output-0001", "arn:aws:s3:::msk-demo-output-0001/*"] }
     }
@@ -110,12 +110,12 @@ run "role_reads_the_jar_writes_the_sink_through_s3a_and_reads_kafka" {
   }
 
   assert {
-    condition     = one([for s in jsondecode(aws_iam_role_policy.this[0].policy).Statement : s.Resource if s.Sid == "KafkaReadTopic"]) == "arn:aws:kafka:eu-west-1:123456789012:topic/demo/0b1c2d3e-1111-2222-3333-444455556666-2/stock-ticks" && !anytrue([for s in jsondecode(aws_iam_role_policy.this[0].policy).Statement : contains(flatten([s.Action]), "kafka-cluster:WriteData")])
+    condition     = one([for s in jsondecode(module.runtime.role_policy).Statement : s.Resource if s.Sid == "KafkaReadTopic"]) == "arn:aws:kafka:eu-west-1:123456789012:topic/demo/0b1c2d3e-1111-2222-3333-444455556666-2/stock-ticks" && !anytrue([for s in jsondecode(module.runtime.role_policy).Statement : contains(flatten([s.Action]), "kafka-cluster:WriteData")])
     error_message = "Kafka access is read-only and scoped to the topic."
   }
 
   assert {
-    condition = jsondecode(aws_iam_role.this[0].assume_role_policy).Statement[0].Principal == { Service = "kinesisanalytics.amazonaws.com" } && jsondecode(aws_iam_role.this[0].assume_role_policy).Statement[0].Condition == {
+    condition = jsondecode(module.runtime.role_assume_policy).Statement[0].Principal == { Service = "kinesisanalytics.amazonaws.com" } && jsondecode(module.runtime.role_assume_policy).Statement[0].Condition == {
       StringEquals = { "aws:SourceAccount" = "123456789012" }
     }
     error_message = "Only Managed Flink acting for this account assumes the role."
@@ -131,7 +131,7 @@ run "tls_access_needs_no_kafka_cluster_permissions" {
   }
 
   assert {
-    condition     = !anytrue([for s in jsondecode(aws_iam_role_policy.this[0].policy).Statement : startswith(s.Sid, "Kafka") || s.Sid == "EncryptOutput"])
+    condition     = !anytrue([for s in jsondecode(module.runtime.role_policy).Statement : startswith(s.Sid, "Kafka") || s.Sid == "EncryptOutput"])
     error_message = "No kafka-cluster statements with TLS, no KMS statement without a key."
   }
 }

@@ -15,12 +15,6 @@ variables {
   output_bucket_name = "output-bucket"
 }
 
-run "rejects_bad_name" {
-  command = plan
-  variables { name = "-ticks" }
-  expect_failures = [var.name]
-}
-
 run "rejects_bad_code_bucket" {
   command = plan
   variables { code_bucket_name = "Artifacts" }
@@ -45,12 +39,6 @@ run "rejects_parallelism_out_of_range" {
   expect_failures = [var.parallelism]
 }
 
-run "rejects_parallelism_per_kpu_out_of_range" {
-  command = plan
-  variables { parallelism_per_kpu = 0 }
-  expect_failures = [var.parallelism_per_kpu]
-}
-
 run "rejects_checkpoint_interval_out_of_range" {
   command = plan
   variables { checkpoint_interval_ms = 1000 }
@@ -69,52 +57,10 @@ run "rejects_unknown_metrics_level" {
   expect_failures = [var.metrics_level]
 }
 
-run "rejects_unknown_log_level" {
-  command = plan
-  variables { log_level = "TRACE" }
-  expect_failures = [var.log_level]
-}
-
-run "rejects_retention_cloudwatch_does_not_offer" {
-  command = plan
-  variables { log_retention_days = 0 }
-  expect_failures = [var.log_retention_days]
-}
-
-run "rejects_bad_kms_key_arn" {
-  command = plan
-  variables { kms_key_arn = "alias/my-key" }
-  expect_failures = [var.kms_key_arn]
-}
-
-run "rejects_bad_cluster_arn" {
-  command = plan
-  variables { cluster_arn = "my-cluster" }
-  expect_failures = [var.cluster_arn]
-}
-
 run "rejects_scram_access_control" {
   command = plan
   variables { access_control = "scram" }
   expect_failures = [var.access_control]
-}
-
-run "rejects_bootstrap_servers_without_port" {
-  command = plan
-  variables { bootstrap_servers = "b-1.demo" }
-  expect_failures = [var.bootstrap_servers]
-}
-
-run "rejects_bad_topic" {
-  command = plan
-  variables { topic = "" }
-  expect_failures = [var.topic]
-}
-
-run "rejects_bad_consumer_group" {
-  command = plan
-  variables { consumer_group_id = "group/1" }
-  expect_failures = [var.consumer_group_id]
 }
 
 run "rejects_unknown_startup_mode" {
@@ -123,38 +69,8 @@ run "rejects_unknown_startup_mode" {
   expect_failures = [var.startup_mode]
 }
 
-run "rejects_no_subnets" {
-  command = plan
-  variables { subnet_ids = [] }
-  expect_failures = [var.subnet_ids]
-}
-
-run "rejects_bad_security_group" {
-  command = plan
-  variables { security_group_ids = [] }
-  expect_failures = [var.security_group_ids]
-}
-
 run "rejects_bad_output_bucket" {
   command = plan
   variables { output_bucket_name = "x" }
   expect_failures = [var.output_bucket_name]
-}
-
-run "rejects_prefix_with_slashes_at_the_ends" {
-  command = plan
-  variables { output_prefix = "flink/" }
-  expect_failures = [var.output_prefix]
-}
-
-run "rejects_bad_commit_delay" {
-  command = plan
-  variables { partition_commit_delay = "soon" }
-  expect_failures = [var.partition_commit_delay]
-}
-
-run "rejects_bad_log_kms_key_arn" {
-  command = plan
-  variables { log_kms_key_arn = "my-key" }
-  expect_failures = [var.log_kms_key_arn]
 }

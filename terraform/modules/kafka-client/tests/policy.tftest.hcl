@@ -55,12 +55,6 @@ override_resource {
 }
 
 variables {
-  name                      = "msk-demo-client"
-  vpc_id                    = "vpc-0123456789abcdef0"
-  subnet_id                 = "subnet-0a"
-  cluster_arn               = "arn:aws:kafka:eu-west-1:123456789012:cluster/demo/0b1c2d3e-1111-2222-3333-444455556666-2"
-  cluster_security_group_id = "sg-0cccccccccccccccc"
-  kafka_version             = "4.1.x.kraft"
   bootstrap_brokers = {
     sasl_iam = "b-1.demo.kafka.eu-west-1.amazonaws.com:9098,b-2.demo.kafka.eu-west-1.amazonaws.com:9098"
   }

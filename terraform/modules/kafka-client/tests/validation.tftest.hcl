@@ -4,15 +4,6 @@ mock_provider "aws" {
   source = "../../tests/mocks"
 }
 
-variables {
-  name                      = "msk-demo-client"
-  vpc_id                    = "vpc-0123456789abcdef0"
-  subnet_id                 = "subnet-0a"
-  cluster_arn               = "arn:aws:kafka:eu-west-1:123456789012:cluster/demo/0b1c2d3e-1111-2222-3333-444455556666-2"
-  cluster_security_group_id = "sg-0cccccccccccccccc"
-  kafka_version             = "4.1.x.kraft"
-}
-
 run "rejects_name_with_dot" {
   command = plan
 

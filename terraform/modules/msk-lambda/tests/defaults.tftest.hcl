@@ -5,13 +5,6 @@ mock_provider "aws" {
   source = "../../tests/mocks"
 }
 
-variables {
-  function_name = "msk-logger"
-  package_path  = "tests/fixtures/function.zip"
-  cluster_arn   = "arn:aws:kafka:eu-west-1:123456789012:cluster/demo/0b1c2d3e-1111-2222-3333-444455556666-2"
-  topic         = "orders"
-}
-
 run "defaults_jvm_with_original_mapping_settings" {
   command = apply
 
@@ -135,6 +128,29 @@ run "snap_start_publishes_and_maps_the_alias" {
   assert {
     condition     = length(aws_lambda_alias.live) == 1 && aws_lambda_event_source_mapping.this[0].function_name == aws_lambda_alias.live[0].arn
     error_message = "With SnapStart the mapping must invoke the live alias."
+  }
+
+  assert {
+    condition     = aws_lambda_alias.live[0].function_version == aws_lambda_function.this[0].version && output.invoke_target_arn == aws_lambda_alias.live[0].arn
+    error_message = "The alias must follow the version each apply publishes."
+  }
+
+  assert {
+    condition     = !contains(keys(aws_lambda_function.this[0].environment[0].variables), "JAVA_TOOL_OPTIONS")
+    error_message = "Without java_tool_options the runtime's own JVM flags apply (no JAVA_TOOL_OPTIONS)."
+  }
+}
+
+run "java_tool_options_are_set_as_given" {
+  command = plan
+
+  variables {
+    java_tool_options = "-XX:+TieredCompilation -XX:TieredStopAtLevel=4"
+  }
+
+  assert {
+    condition     = aws_lambda_function.this[0].environment[0].variables["JAVA_TOOL_OPTIONS"] == "-XX:+TieredCompilation -XX:TieredStopAtLevel=4"
+    error_message = "java_tool_options must reach the function as JAVA_TOOL_OPTIONS."
   }
 }
 

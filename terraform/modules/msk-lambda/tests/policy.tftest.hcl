@@ -57,9 +57,6 @@ override_resource {
 
 variables {
   function_name = "msk-forwarder"
-  package_path  = "tests/fixtures/function.zip"
-  cluster_arn   = "arn:aws:kafka:eu-west-1:123456789012:cluster/demo/0b1c2d3e-1111-2222-3333-444455556666-2"
-  topic         = "orders"
 }
 
 run "logger_reads_its_topic_and_writes_its_log_group" {

@@ -4,13 +4,6 @@ mock_provider "aws" {
   source = "../../tests/mocks"
 }
 
-variables {
-  function_name = "msk-logger"
-  package_path  = "tests/fixtures/function.zip"
-  cluster_arn   = "arn:aws:kafka:eu-west-1:123456789012:cluster/demo/0b1c2d3e-1111-2222-3333-444455556666-2"
-  topic         = "orders"
-}
-
 run "rejects_function_name_too_long" {
   command = plan
 
@@ -60,6 +53,37 @@ run "rejects_snap_start_on_native" {
   }
 
   expect_failures = [var.snap_start]
+}
+
+run "rejects_java_tool_options_on_native" {
+  command = plan
+
+  variables {
+    runtime_mode      = "native"
+    java_tool_options = "-XX:TieredStopAtLevel=4"
+  }
+
+  expect_failures = [var.java_tool_options]
+}
+
+run "rejects_multi_line_java_tool_options" {
+  command = plan
+
+  variables {
+    java_tool_options = "-Xss1m\n-Xmx256m"
+  }
+
+  expect_failures = [var.java_tool_options]
+}
+
+run "rejects_java_tool_options_through_environment_variables" {
+  command = plan
+
+  variables {
+    environment_variables = { JAVA_TOOL_OPTIONS = "-Xmx256m" }
+  }
+
+  expect_failures = [var.environment_variables]
 }
 
 run "rejects_memory_below_minimum" {

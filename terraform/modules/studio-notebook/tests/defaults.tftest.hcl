@@ -48,7 +48,7 @@ run "notebook_runtime_catalog_artifacts_and_vpc" {
 
   assert {
     condition = jsondecode(aws_cloudformation_stack.this[0].template_body).Resources.Notebook.Properties.ApplicationConfiguration.ZeppelinApplicationConfiguration.CustomArtifactsConfiguration == [
-      { ArtifactType = "DEPENDENCY_JAR", MavenReference = { GroupId = "org.apache.flink", ArtifactId = "flink-sql-connector-kafka", Version = "1.15.4" } },
+      { ArtifactType = "DEPENDENCY_JAR", MavenReference = { GroupId = "org.apache.flink", ArtifactId = "flink-connector-kafka", Version = "1.15.4" } },
       { ArtifactType = "DEPENDENCY_JAR", MavenReference = { GroupId = "software.amazon.msk", ArtifactId = "aws-msk-iam-auth", Version = "1.1.6" } },
     ]
     error_message = "The artifacts must be the Kafka SQL connector of the runtime's Flink (1.15.4) and MSK IAM auth."
@@ -63,13 +63,13 @@ run "notebook_runtime_catalog_artifacts_and_vpc" {
   }
 
   assert {
-    condition     = jsondecode(aws_cloudformation_stack.this[0].template_body).Resources.Notebook.Properties.ServiceExecutionRole == aws_iam_role.this[0].arn
+    condition     = jsondecode(aws_cloudformation_stack.this[0].template_body).Resources.Notebook.Properties.ServiceExecutionRole == module.runtime.role_arn
     error_message = "The notebook must run as the module's role."
   }
 
   assert {
     condition = (
-      aws_cloudwatch_log_group.this[0].retention_in_days == 365 &&
+      module.runtime.log_group_retention_in_days == 365 &&
       endswith(jsondecode(aws_cloudformation_stack.this[0].template_body).Resources.NotebookLogging.Properties.CloudWatchLoggingOption.LogStreamARN, ":log-group:/aws/kinesis-analytics/ticks:log-stream:zeppelin")
     )
     error_message = "Logs go to the module's log group (365-day retention, as the original) through a logging option."
@@ -114,7 +114,7 @@ run "note_is_rendered_with_the_cluster_values" {
 
   assert {
     condition = (
-      jsondecode(aws_s3_object.note[0].content).paragraphs[1].text == "%flink.pyflink\nst_env.get_config().get_configuration().set_string(\"execution.checkpointing.interval\", \"1min\")\nst_env.get_config().get_configuration().set_string(\"execution.checkpointing.mode\", \"EXACTLY_ONCE\")"
+      jsondecode(aws_s3_object.note[0].content).paragraphs[1].text == "%flink.pyflink\nst_env.get_config().get_configuration().set_string(\"execution.checkpointing.interval\", \"1 min\")\nst_env.get_config().get_configuration().set_string(\"execution.checkpointing.mode\", \"EXACTLY_ONCE\")"
     )
     error_message = "The checkpointing paragraph must set the interval and EXACTLY_ONCE from checkpointing.sql."
   }
@@ -209,7 +209,7 @@ run "given_bucket_database_and_tls_runtime_2" {
   }
 
   assert {
-    condition     = output.custom_artifacts == ["org.apache.flink:flink-sql-connector-kafka_2.12:1.13.2", "software.amazon.msk:aws-msk-iam-auth:1.1.6"]
+    condition     = output.custom_artifacts == ["org.apache.flink:flink-connector-kafka_2.12:1.13.2", "software.amazon.msk:aws-msk-iam-auth:1.1.6"]
     error_message = "ZEPPELIN-FLINK-2_0 (Flink 1.13) needs the 1.13 Kafka SQL connector."
   }
 
@@ -228,7 +228,7 @@ run "given_bucket_database_and_tls_runtime_2" {
   }
 
   assert {
-    condition     = aws_cloudwatch_log_group.this[0].kms_key_id == "arn:aws:kms:eu-west-1:123456789012:key/11111111-2222-3333-4444-555555555555" && aws_s3_object.note[0].server_side_encryption == "aws:kms"
+    condition     = module.runtime.log_group_kms_key_arn == "arn:aws:kms:eu-west-1:123456789012:key/11111111-2222-3333-4444-555555555555" && aws_s3_object.note[0].server_side_encryption == "aws:kms"
     error_message = "With a KMS key, logs and the note are encrypted with it."
   }
 }
@@ -258,7 +258,7 @@ run "create_false_creates_nothing" {
   }
 
   assert {
-    condition     = length(aws_cloudformation_stack.this) == 0 && length(aws_iam_role.this) == 0 && module.bucket.bucket_arn == null && length(aws_glue_catalog_database.this) == 0 && length(aws_s3_object.note) == 0
+    condition     = length(aws_cloudformation_stack.this) == 0 && module.runtime.role_arn == null && module.bucket.bucket_arn == null && length(aws_glue_catalog_database.this) == 0 && length(aws_s3_object.note) == 0
     error_message = "create = false must plan nothing."
   }
 }

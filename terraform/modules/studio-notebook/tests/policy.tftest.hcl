@@ -18,6 +18,11 @@ override_data {
   values = { account_id = "123456789012", arn = "arn:aws:iam::123456789012:user/test", id = "123456789012", user_id = "AIDATEST" }
 }
 
+override_data {
+  target = module.runtime.data.aws_caller_identity.current
+  values = { account_id = "123456789012", arn = "arn:aws:iam::123456789012:user/test", id = "123456789012", user_id = "AIDATEST" }
+}
+
 override_module {
   target = module.bucket
   outputs = {
@@ -33,21 +38,21 @@ override_resource {
 }
 
 override_resource {
-  target = aws_cloudwatch_log_group.this
+  target = module.runtime.aws_cloudwatch_log_group.this
   values = { arn = "arn:aws:logs:eu-west-1:123456789012:log-group:/aws/kinesis-analytics/ticks" }
 }
 
 override_resource {
-  target = aws_cloudwatch_log_stream.this
+  target = module.runtime.aws_cloudwatch_log_stream.this
 }
 
 override_resource {
-  target = aws_iam_role.this
+  target = module.runtime.aws_iam_role.this
   values = { arn = "arn:aws:iam::123456789012:role/ticks-studio", id = "ticks-studio", name = "ticks-studio" }
 }
 
 override_resource {
-  target = aws_iam_role_policy.this
+  target = module.runtime.aws_iam_role_policy.this
 }
 
 override_resource {
@@ -77,7 +82,7 @@ run "role_uses_the_catalog_writes_the_sink_through_s3a_and_reads_kafka" {
   command = apply
 
   assert {
-    condition = [for s in jsondecode(aws_iam_role_policy.this[0].policy).Statement : s.Sid] == [
+    condition = [for s in jsondecode(module.runtime.role_policy).Statement : s.Sid] == [
       "WriteOwnLogs", "FindLogGroups", "ManageNetworkInterfaces", "GlueCatalog",
       "OutputBucket", "OutputObjects", "OutputPathProbes", "OutputParentMarkers", "EncryptOutput",
       "KafkaConnect", "KafkaReadTopic", "KafkaConsumerGroup",
@@ -86,17 +91,17 @@ run "role_uses_the_catalog_writes_the_sink_through_s3a_and_reads_kafka" {
   }
 
   assert {
-    condition     = alltrue([for s in jsondecode(aws_iam_role_policy.this[0].policy).Statement : s.Effect == "Allow" && !anytrue([for a in flatten([s.Action]) : a == "*" || endswith(a, ":*")])])
+    condition     = alltrue([for s in jsondecode(module.runtime.role_policy).Statement : s.Effect == "Allow" && !anytrue([for a in flatten([s.Action]) : a == "*" || endswith(a, ":*")])])
     error_message = "No wildcard action."
   }
 
   assert {
-    condition     = alltrue([for s in jsondecode(aws_iam_role_policy.this[0].policy).Statement : s.Sid == "ManageNetworkInterfaces" || !contains(flatten([s.Resource]), "*")])
+    condition     = alltrue([for s in jsondecode(module.runtime.role_policy).Statement : s.Sid == "ManageNetworkInterfaces" || !contains(flatten([s.Resource]), "*")])
     error_message = "Everything but the ENI actions names its resources."
   }
 
   assert {
-    condition = toset(flatten([one([for s in jsondecode(aws_iam_role_policy.this[0].policy).Statement : s.Resource if s.Sid == "OutputPathProbes"])])) == toset([
+    condition = toset(flatten([one([for s in jsondecode(module.runtime.role_policy).Statement : s.Resource if s.Sid == "OutputPathProbes"])])) == toset([
       "arn:aws:s3:::msk-demo-output-0001/studio", "arn:aws:s3:::msk-demo-output-0001/studio/stock-ticks",
       "arn:aws:s3:::msk-demo-output-0001/studio/", "arn:aws:s3:::msk-demo-output-0001/studio/stock-ticks/",
     ])
@@ -104,7 +109,7 @@ run "role_uses_the_catalog_writes_the_sink_through_s3a_and_reads_kafka" {
   }
 
   assert {
-    condition = one([for s in jsondecode(aws_iam_role_policy.this[0].policy).Statement : s.Condition if s.Sid == "EncryptOutput"]) == {
+    condition = one([for s in jsondecode(module.runtime.role_policy).Statement : s.Condition if s.Sid == "EncryptOutput"]) == {
       StringEquals = { "kms:ViaService" = "s3.eu-west-1.amazonaws.com" }
       StringLike   = { "kms:EncryptionContext:aws:s3:arn" = ["arn:aws:s3:::msk-demo-output-0001", "arn:aws:s3:::msk-demo-output-0001/*"] }
     }
@@ -112,14 +117,14 @@ run "role_uses_the_catalog_writes_the_sink_through_s3a_and_reads_kafka" {
   }
 
   assert {
-    condition = toset(flatten([one([for s in jsondecode(aws_iam_role_policy.this[0].policy).Statement : s.Resource if s.Sid == "KafkaConsumerGroup"])])) == toset(["arn:aws:kafka:eu-west-1:123456789012:group/demo/0b1c2d3e-1111-2222-3333-444455556666-2/KdaStudioGroup"]) && !anytrue([
-      for s in jsondecode(aws_iam_role_policy.this[0].policy).Statement : contains(flatten([s.Action]), "kafka-cluster:WriteData")
+    condition = toset(flatten([one([for s in jsondecode(module.runtime.role_policy).Statement : s.Resource if s.Sid == "KafkaConsumerGroup"])])) == toset(["arn:aws:kafka:eu-west-1:123456789012:group/demo/0b1c2d3e-1111-2222-3333-444455556666-2/KdaStudioGroup"]) && !anytrue([
+      for s in jsondecode(module.runtime.role_policy).Statement : contains(flatten([s.Action]), "kafka-cluster:WriteData")
     ])
     error_message = "Kafka access is read-only, scoped to the cluster UUID, topic and group."
   }
 
   assert {
-    condition     = jsondecode(aws_iam_role.this[0].assume_role_policy).Statement[0].Principal == { Service = "kinesisanalytics.amazonaws.com" }
+    condition     = jsondecode(module.runtime.role_assume_policy).Statement[0].Principal == { Service = "kinesisanalytics.amazonaws.com" }
     error_message = "Only Managed Flink assumes the role."
   }
 }
@@ -132,7 +137,7 @@ run "tls_access_needs_no_kafka_cluster_permissions" {
   }
 
   assert {
-    condition     = !anytrue([for s in jsondecode(aws_iam_role_policy.this[0].policy).Statement : startswith(s.Sid, "Kafka")])
+    condition     = !anytrue([for s in jsondecode(module.runtime.role_policy).Statement : startswith(s.Sid, "Kafka")])
     error_message = "Without IAM access control the role gets no kafka-cluster permissions."
   }
 }
