@@ -118,8 +118,7 @@ class ConsumerOutageTest {
         Path stderr = stack.stateDir.resolve("logs/logger-broken-stdout.err");
         ProcessBuilder builder = new ProcessBuilder(javaCommand(), "-Xmx160m", "-XX:+UseSerialGC",
                 "-Dlocal-stack.part=logger-broken-stdout", "-Dlocal-stack.dir=" + stack.stateDir, "-jar",
-                Scripts.REPO_ROOT.resolve("consumer-logger/target/consumer-logger-0.1.0-SNAPSHOT-runner.jar")
-                        .toString())
+                Scripts.runnerJar("consumer-logger").toString())
                 .redirectOutput(new java.io.File("/dev/full")).redirectError(stderr.toFile());
         builder.environment().putAll(Map.of("KAFKA_CONSUMER_ENABLED", "true", "KAFKA_BOOTSTRAP_SERVERS",
                 stack.bootstrap(), "KAFKA_TOPIC", TOPIC, "KAFKA_GROUP_ID", group));

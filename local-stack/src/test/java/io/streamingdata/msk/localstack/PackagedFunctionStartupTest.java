@@ -18,10 +18,8 @@ import org.junit.jupiter.api.Test;
  */
 class PackagedFunctionStartupTest {
 
-    private static final Path LOGGER = Scripts.REPO_ROOT.resolve(
-            "consumer-logger/target/consumer-logger-0.1.0-SNAPSHOT-runner.jar");
-    private static final Path FORWARDER = Scripts.REPO_ROOT.resolve(
-            "firehose-forwarder/target/firehose-forwarder-0.1.0-SNAPSHOT-runner.jar");
+    private static final Path LOGGER = Scripts.runnerJar("consumer-logger");
+    private static final Path FORWARDER = Scripts.runnerJar("firehose-forwarder");
 
     @Test
     void theForwarderRefusesToStartWithoutADeliveryStream() throws Exception {

@@ -435,8 +435,8 @@ class PipelineEndToEndTest {
 
     /** A packaged function's runner jar and its libraries, as the Lambda runtime loads them from function.zip. */
     private static String runnerClasspath(String module) {
-        Path target = Scripts.REPO_ROOT.resolve(module).resolve("target");
-        return target.resolve(module + "-0.1.0-SNAPSHOT-runner.jar") + ":" + target.resolve("lib") + "/*";
+        Path jar = Scripts.runnerJar(module);
+        return jar + ":" + jar.resolveSibling("lib") + "/*";
     }
 
     private static void produce(String run, int first, int count) {

@@ -30,6 +30,20 @@ final class Scripts {
 
     static final Path REPO_ROOT = Path.of("").toAbsolutePath().getParent();
 
+    /** A module's Quarkus runner jar, whatever the project version, as the build left it in target/. */
+    static Path runnerJar(String module) {
+        Path target = REPO_ROOT.resolve(module).resolve("target");
+        try (var jars = Files.list(target)) {
+            return jars.filter(path -> path.getFileName().toString().matches(
+                            java.util.regex.Pattern.quote(module) + "-.+-runner\\.jar"))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalStateException(
+                            "no " + module + "-*-runner.jar in " + target + ": build it with ./mvnw package"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     final Path stateDir;
     final Map<String, String> env = new HashMap<>();
     final int kafkaPort;
