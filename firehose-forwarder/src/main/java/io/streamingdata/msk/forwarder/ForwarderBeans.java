@@ -90,16 +90,27 @@ public class ForwarderBeans {
 
     @Produces
     @Singleton
+    RetryPolicy retryPolicy(ForwarderConfig config) {
+        return newRetryPolicy(config);
+    }
+
+    public static RetryPolicy newRetryPolicy(ForwarderConfig config) {
+        return new RetryPolicy(config.maxAttempts(), config.backoffBaseMs(), config.backoffMaxMs(),
+                config.timeSafetyMarginMs(), new SplittableRandom());
+    }
+
+    @Produces
+    @Singleton
     ForwardingService forwardingService(ForwarderConfig config, FirehoseClient client,
-            @Identifier(CALLERS) ExecutorService callers, DeadLetters deadLetters) {
-        return newForwardingService(config, client, callers, deadLetters, ForwarderMetrics.STDOUT, Sleeper.THREAD);
+            @Identifier(CALLERS) ExecutorService callers, DeadLetters deadLetters, RetryPolicy retryPolicy) {
+        return newForwardingService(config, client, callers, deadLetters, ForwarderMetrics.STDOUT, Sleeper.THREAD,
+                retryPolicy);
     }
 
     /** The service as the function builds it, for the benchmark and for tests that replace its edges. */
     public static ForwardingService newForwardingService(ForwarderConfig config, FirehoseClient client,
-            ExecutorService callers, DeadLetters deadLetters, MetricsSink metrics, Sleeper sleeper) {
-        RetryPolicy retryPolicy = new RetryPolicy(config.maxAttempts(), config.backoffBaseMs(),
-                config.backoffMaxMs(), config.timeSafetyMarginMs(), new SplittableRandom());
+            ExecutorService callers, DeadLetters deadLetters, MetricsSink metrics, Sleeper sleeper,
+            RetryPolicy retryPolicy) {
         FirehoseDelivery delivery = new FirehoseDelivery(client, callers, config.maxConcurrency(), retryPolicy,
                 sleeper);
         return new ForwardingService(config.deliveryStreamName(), new RecordLineEncoder(config.outputFormat()),

@@ -1,5 +1,6 @@
 package io.streamingdata.msk.forwarder.delivery;
 
+import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 
 /**
@@ -14,7 +15,7 @@ public final class RetryPolicy {
     private final long baseMillis;
     private final long maxMillis;
     private final long safetyMarginMillis;
-    private final RandomGenerator random;
+    private volatile RandomGenerator random;
 
     public RetryPolicy(int maxAttempts, long baseMillis, long maxMillis, long safetyMarginMillis,
             RandomGenerator random) {
@@ -23,6 +24,14 @@ public final class RetryPolicy {
         this.maxMillis = maxMillis;
         this.safetyMarginMillis = safetyMarginMillis;
         this.random = random;
+    }
+
+    /**
+     * Starts the jitter from a new seed. After a SnapStart restore every execution environment holds the same
+     * generator state, so without this they would all retry in step and defeat the jitter.
+     */
+    public void reseed(long seed) {
+        random = new SplittableRandom(seed);
     }
 
     /** The wait before attempt {@code attempt + 1}: uniform in [0, min(max, base * 2^(attempt-1))]. */

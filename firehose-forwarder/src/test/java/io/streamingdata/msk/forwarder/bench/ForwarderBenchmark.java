@@ -69,7 +69,8 @@ public final class ForwarderBenchmark {
                 try (FirehoseClient client = ForwarderBeans.newFirehoseClient(config)) {
                     ExecutorService pool = ForwarderBeans.newCallPool(config.maxConcurrency());
                     ForwardingService service = ForwarderBeans.newForwardingService(config, client, pool,
-                            new DeadLetters(Optional.empty()), ForwarderMetrics.STDOUT, Sleeper.THREAD);
+                            new DeadLetters(Optional.empty()), ForwarderMetrics.STDOUT, Sleeper.THREAD,
+                            ForwarderBeans.newRetryPolicy(config));
                     System.setOut(new PrintStream(PrintStream.nullOutputStream()));
                     long[] handler = new long[iterations];
                     for (int i = -iterations; i < iterations; i++) {
