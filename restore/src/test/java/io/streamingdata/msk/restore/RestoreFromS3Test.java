@@ -57,7 +57,7 @@ class RestoreFromS3Test {
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
                 .httpClientBuilder(UrlConnectionHttpClient.builder()).build();
-        for (String bucket : List.of("backup", "values", "empty", "letters")) {
+        for (String bucket : List.of("backup", "values", "empty", "letters", "zipped")) {
             s3.createBucket(b -> b.bucket(bucket));
         }
         // ticks 0/100-103 and 1/7,9 in one GZIP object, the same ticks again (a re-delivered batch) in a plain one.
@@ -65,6 +65,7 @@ class RestoreFromS3Test {
         put("backup", "2025/11/25/20/s-1-2025-11-25-20-05-00-b", lines(0, 6).getBytes(StandardCharsets.UTF_8));
         // payments (2025-11-29) and products (2025-11-30) in hours outside a 2025-11-25 window.
         put("backup", "2025/11/29/07/s-1-2025-11-29-07-00-00-c", gzip(lines(6, 10)));
+        put("zipped", "2025/11/25/20/s-1-2025-11-25-20-00-00-z", new byte[] {'P', 'K', 3, 4, 20, 0, 0, 0});
         put("values", "2025/11/25/20/s-1-2025-11-25-20-00-00-v", "{\"ticker\":\"AMZN\"}\nbase64:AAE=\n"
                 .getBytes(StandardCharsets.UTF_8));
         put("letters", "dead-letter/ticks/1/8.json", ("{\"reason\":\"too large\",\"cause\":\"RecordTooLarge\","
@@ -143,6 +144,16 @@ class RestoreFromS3Test {
         assertEquals(1, missing.status, missing::all);
         assertTrue(missing.err.contains(BackupStore.NO_BUCKET.formatted("no-such-bucket", endpoint)), missing::all);
         assertEquals(2, badWindow.status, badWindow::all);
+    }
+
+    @Test
+    void shouldRefuseObjectsCompressedOtherThanWithGzip() {
+        Run run = run("--bucket", "zipped", "--from", "2025-11-25T20:00:00Z", "--to", "2025-11-25T21:00:00Z",
+                "--dry-run");
+
+        assertEquals(1, run.status, run::all);
+        assertTrue(run.err.contains(BackupStore.UNSUPPORTED_COMPRESSION.formatted("zipped",
+                "2025/11/25/20/s-1-2025-11-25-20-00-00-z", "ZIP")), run::all);
     }
 
     @Test
