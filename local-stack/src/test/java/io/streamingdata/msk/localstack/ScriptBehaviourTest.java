@@ -39,6 +39,18 @@ class ScriptBehaviourTest {
         }
         assertTrue(demo.out().contains("produced=N logged=N delivered=N dead-lettered=N lost=N"), demo::all);
 
+        assertTrue(demo.out().contains("--restore"), demo::all);
+
+        Scripts.Result restore = scripts.run("restore", "--help");
+        assertEquals(0, restore.exitCode(), restore::all);
+        for (String flag : List.of("--bucket BUCKET", "--dry-run", "--keep-partition", "--dead-letters",
+                "--values-only", "KAFKA_SECURITY_PROTOCOL", "restored=N duplicates-skipped=N")) {
+            assertTrue(restore.out().contains(flag), () -> flag + " missing:\n" + restore.all());
+        }
+        Scripts.Result noWindow = scripts.run("restore", "--bucket", "b");
+        assertEquals(2, noWindow.exitCode(), noWindow::all);
+        assertTrue(noWindow.err().contains("--from is required"), noWindow::all);
+
         Scripts.Result produce = scripts.run("produce", "--help");
         assertEquals(0, produce.exitCode(), produce::all);
         assertTrue(produce.out().contains("--rate R"), produce::all);

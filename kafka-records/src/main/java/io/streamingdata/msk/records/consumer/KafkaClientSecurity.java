@@ -27,6 +27,11 @@ public final class KafkaClientSecurity {
 
     /** The client properties for the configured security, or an {@link IllegalArgumentException} saying what to fix. */
     public static Map<String, Object> properties(KafkaConsumerConfig config) {
+        return properties(KafkaSecuritySettings.of(config));
+    }
+
+    /** The same for settings given as plain values (the restore command). */
+    public static Map<String, Object> properties(KafkaSecuritySettings config) {
         String protocol = config.securityProtocol().trim().toUpperCase(Locale.ROOT);
         Map<String, Object> properties = new LinkedHashMap<>();
         switch (protocol) {
@@ -46,7 +51,7 @@ public final class KafkaClientSecurity {
         return properties;
     }
 
-    private static Map<String, Object> sasl(KafkaConsumerConfig config) {
+    private static Map<String, Object> sasl(KafkaSecuritySettings config) {
         String mechanism = config.saslMechanism().map(m -> m.trim().toUpperCase(Locale.ROOT))
                 .orElseThrow(() -> new IllegalArgumentException(MECHANISM_REQUIRED));
         Map<String, Object> properties = new LinkedHashMap<>();
