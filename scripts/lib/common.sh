@@ -28,7 +28,7 @@ fail() {
 # A mistake in the command line: says what is wrong and where the usage is, and exits with status 2.
 usage_error() {
   warn "$@"
-  echo "Run ${SCRIPT_NAME} --help for usage." >&2
+  echo "Run scripts/${SCRIPT_NAME} --help for usage." >&2
   exit 2
 }
 
