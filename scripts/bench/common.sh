@@ -124,3 +124,9 @@ ratio() {
     echo "n/a"
   fi
 }
+
+# The machine and how busy it was: figures from a shared machine are only comparable within one run.
+machine_line() {
+  echo "machine: $(nproc) cores, $(java -version 2>&1 | head -1), node $(node --version 2>/dev/null || echo none);" \
+    "load average at the end $(cut -d' ' -f1-3 /proc/loadavg)"
+}
