@@ -1,0 +1,38 @@
+package io.streamingdata.msk.bench;
+
+import io.streamingdata.msk.records.KafkaBatch;
+import io.streamingdata.msk.records.KafkaEventDecoder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * Times the shared event decoder alone on an event file, in this JVM (run it with the runtime's flags to see what
+ * Lambda's C1-only JIT makes of it). Usage: {@code DecodeBenchmark EVENT_FILE [WARMUP] [ITERATIONS]}.
+ */
+public final class DecodeBenchmark {
+
+    private DecodeBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        byte[] event = Files.readAllBytes(Path.of(args[0]));
+        int warmup = args.length > 1 ? Integer.parseInt(args[1]) : 20;
+        int iterations = args.length > 2 ? Integer.parseInt(args[2]) : 20;
+        KafkaEventDecoder decoder = new KafkaEventDecoder();
+        int records = 0;
+        for (int i = 0; i < warmup; i++) {
+            records = decoder.decode(event).size();
+        }
+        double[] times = new double[iterations];
+        for (int i = 0; i < iterations; i++) {
+            long started = System.nanoTime();
+            KafkaBatch batch = decoder.decode(event);
+            times[i] = (System.nanoTime() - started) / 1e6;
+            records = batch.size();
+        }
+        Percentiles p = Percentiles.of(times);
+        System.out.printf(Locale.ROOT, "decode: %d records, median %.1f ms (min %.1f, p90 %.1f)%n", records,
+                p.median(), p.min(), p.p90());
+    }
+}
