@@ -1,3 +1,4 @@
+# shellcheck shell=bash disable=SC2034
 # Shared by scripts/benchmark-forwarder, scripts/benchmark-logger and scripts/benchmark-cold-start: building the
 # packages and the harness, the event, the local Firehose endpoints, the Node.js runtime client, one measured run
 # and the summary arithmetic. Sourced, not run; the caller sets SCRIPT_NAME and REPO_ROOT and traps bench_cleanup.
