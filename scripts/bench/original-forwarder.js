@@ -2,7 +2,11 @@
 // benchmark with the SDK version it used. Each ESM record object becomes JSON.stringify(record) + "\n"; batches of at
 // most 500 records / 4 MiB go out one after another; entries failing with ServiceUnavailableException are resent
 // up to 3 times after a blocking 1-5 s sleep; anything still failing is only logged (the data loss we fix).
-// Usage: node original-forwarder.js EVENT_FILE ENDPOINT [WARMUP] [ITERATIONS]   (timings go to stderr)
+// Two ways to run it:
+//   under the Lambda runtime interface client: node node_modules/aws-lambda-ric/index.mjs original-forwarder.handler
+//     (LAMBDA_TASK_ROOT pointing here; DELIVERY_STREAM_NAME, and FIREHOSE_ENDPOINT for a local endpoint; region and
+//     credentials from the environment, as Lambda provides them), which is how the benchmarks measure it;
+//   in-process: node original-forwarder.js EVENT_FILE ENDPOINT [WARMUP] [ITERATIONS]   (timings go to stderr)
 'use strict';
 const fs = require('fs');
 const { execFileSync } = require('child_process');
@@ -11,12 +15,11 @@ const { FirehoseClient, PutRecordBatchCommand } = require('@aws-sdk/client-fireh
 const MAX_RECORDS = 500;
 const MAX_BYTES = 4194304;
 const RETRIES = 3;
-const stream = 'bench-stream';
-const client = new FirehoseClient({
-  region: 'us-east-1',
-  endpoint: process.argv[3],
-  credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-});
+const inProcess = require.main === module;
+const stream = process.env.DELIVERY_STREAM_NAME || 'bench-stream';
+const client = new FirehoseClient(inProcess
+  ? { region: 'us-east-1', endpoint: process.argv[3], credentials: { accessKeyId: 'test', secretAccessKey: 'test' } }
+  : (process.env.FIREHOSE_ENDPOINT ? { endpoint: process.env.FIREHOSE_ENDPOINT } : {}));
 
 async function sendBatch(records) {
   let pending = records;
@@ -30,7 +33,7 @@ async function sendBatch(records) {
   return pending.length;
 }
 
-async function handler(event) {
+async function forward(event) {
   console.log(JSON.stringify(event, null, 2));
   let batch = [];
   let size = 0;
@@ -55,16 +58,18 @@ async function handler(event) {
   return batches;
 }
 
+exports.handler = forward;
+
 async function main() {
   const raw = fs.readFileSync(process.argv[2], 'utf8');
   const warmup = Number(process.argv[4] || 5);
   const iterations = Number(process.argv[5] || 10);
   let calls = 0;
-  for (let i = 0; i < warmup; i++) await handler(JSON.parse(raw));
+  for (let i = 0; i < warmup; i++) await forward(JSON.parse(raw));
   const times = [];
   for (let i = 0; i < iterations; i++) {
     const started = process.hrtime.bigint();
-    calls = await handler(JSON.parse(raw));
+    calls = await forward(JSON.parse(raw));
     times.push(Number(process.hrtime.bigint() - started) / 1e6);
   }
   times.sort((a, b) => a - b);
@@ -72,4 +77,4 @@ async function main() {
   process.stderr.write(`RESULT node_median_ms=${median.toFixed(1)} node_calls=${calls}\n`);
 }
 
-main().catch((e) => { console.error(e); process.exit(1); });
+if (inProcess) main().catch((e) => { console.error(e); process.exit(1); });

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import io.streamingdata.msk.records.internal.Base64Chars;
 import io.streamingdata.msk.records.internal.JsonTextRepair;
 import java.io.IOException;
 import java.io.InputStream;
@@ -319,8 +320,17 @@ public final class KafkaEventDecoder {
                 p.skipChildren();
                 return null;
             }
+            // Straight from the parser's text buffer: no String, no copy but the decoded bytes.
+            char[] text = p.getTextCharacters();
+            int offset = p.getTextOffset();
+            int length = p.getTextLength();
+            byte[] canonical = Base64Chars.decodeCanonical(text, offset, length);
+            if (canonical != null) {
+                return canonical;
+            }
             try {
-                return Base64.getDecoder().decode(p.getText());
+                // Anything unusual is the JDK decoder's to accept or reject, with its own message.
+                return Base64.getDecoder().decode(new String(text, offset, length));
             } catch (IllegalArgumentException e) {
                 noteProblem(BAD_BASE64.formatted(field, e.getMessage()));
                 return null;

@@ -1,0 +1,133 @@
+# shellcheck shell=bash disable=SC2034
+# Shared by scripts/benchmark-forwarder, scripts/benchmark-logger and scripts/benchmark-cold-start: building the
+# packages and the harness, the event, the local Firehose endpoints, the Node.js runtime client, one measured run
+# and the summary arithmetic. Sourced, not run; the caller sets SCRIPT_NAME and REPO_ROOT and traps bench_cleanup.
+
+WORK_DIR=""
+PIDS=()
+KEEP_WORK_DIR=false
+
+fail() {
+  echo "${SCRIPT_NAME}: $*" >&2
+  exit 1
+}
+
+progress() {
+  echo "${SCRIPT_NAME}: $*" >&2
+}
+
+bench_cleanup() {
+  local pid
+  for pid in "${PIDS[@]}"; do
+    kill "${pid}" 2>/dev/null || true
+    wait "${pid}" 2>/dev/null || true
+  done
+  if [[ -n "${WORK_DIR}" && -d "${WORK_DIR}" ]]; then
+    if [[ "${KEEP_WORK_DIR}" == true ]]; then
+      echo "${SCRIPT_NAME}: logs kept in ${WORK_DIR}" >&2
+    else
+      rm -rf "${WORK_DIR:?}"
+    fi
+  fi
+  return 0
+}
+
+positive_int() {
+  [[ "$2" =~ ^[1-9][0-9]*$ ]] || fail "$1 needs a positive whole number, got '$2'"
+}
+
+# Builds both functions' function.zip, the local Firehose endpoint and the harness (no install into ~/.m2), and
+# writes each module's class path to its target/classpath.txt. Sets IN_PROCESS_BUILT=false when the forwarder's test
+# sources do not compile (its in-process benchmark lives there), after building everything else without them.
+bench_build() {
+  IN_PROCESS_BUILT=true
+  progress "building consumer-logger and firehose-forwarder (function.zip), firehose-endpoint and benchmarks"
+  if ! ./mvnw -B -q -pl consumer-logger,firehose-forwarder,firehose-endpoint,benchmarks -am package \
+      dependency:build-classpath -DskipTests -Dmdep.outputFile=target/classpath.txt \
+      >"${WORK_DIR}/build.log" 2>&1; then
+    progress "the full build failed (see below); building firehose-forwarder without its test sources"
+    grep -E '^\[ERROR\]' "${WORK_DIR}/build.log" | head -5 >&2 || true
+    IN_PROCESS_BUILT=false
+    ./mvnw -B -q -pl firehose-forwarder -am package -Dmaven.test.skip=true >"${WORK_DIR}/build.log" 2>&1 ||
+      { cat "${WORK_DIR}/build.log" >&2; fail "firehose-forwarder does not build"; }
+    ./mvnw -B -q -pl consumer-logger,firehose-endpoint,benchmarks -am package dependency:build-classpath \
+      -DskipTests -Dmdep.outputFile=target/classpath.txt >"${WORK_DIR}/build.log" 2>&1 ||
+      { cat "${WORK_DIR}/build.log" >&2; fail "the benchmark harness does not build"; }
+  fi
+  HARNESS_CP="${REPO_ROOT}/benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)"
+  ENDPOINT_CP="${REPO_ROOT}/firehose-endpoint/target/classes:$(cat firehose-endpoint/target/classpath.txt)"
+}
+
+# Unpacks a module's function.zip as Lambda does into /var/task, and prints the class path the java21 runtime
+# gives it (the directory and its lib/*).
+unpack_function() {
+  local module="$1" dir="${WORK_DIR}/task-$1"
+  [[ -f "${module}/target/function.zip" ]] || fail "${module}/target/function.zip was not built"
+  mkdir -p "${dir}"
+  (cd "${dir}" && unzip -q "${REPO_ROOT}/${module}/target/function.zip")
+  echo "${dir}:${dir}/lib/*"
+}
+
+write_event() {
+  java -cp "${HARNESS_CP}" io.streamingdata.msk.records.WriteStockTickEvent "${WORK_DIR}/event.json" "$1" "$2" >&2
+}
+
+# Starts a local Firehose endpoint with the given added latency, as a process of its own, and sets ENDPOINT_URL once
+# it listens. Not called in a subshell, so that its PID reaches the cleanup.
+start_endpoint() {
+  local latency="$1" log="${WORK_DIR}/firehose-${1}ms.log" url=""
+  java -Xmx512m -XX:+UseSerialGC -cp "${ENDPOINT_CP}" io.streamingdata.msk.firehose.local.LocalFirehoseMain \
+    --port 0 --stream bench-stream --latency-ms "${latency}" >"${log}" 2>&1 &
+  PIDS+=("$!")
+  for _ in $(seq 1 150); do
+    url="$(sed -n 's/^local-firehose listening on \(http[^ ]*\).*/\1/p' "${log}")"
+    [[ -n "${url}" ]] && break
+    kill -0 "${PIDS[-1]}" 2>/dev/null || { cat "${log}" >&2; fail "the local Firehose endpoint did not start"; }
+    sleep 0.1
+  done
+  [[ -n "${url}" ]] || fail "the local Firehose endpoint did not report its address"
+  ENDPOINT_URL="${url}"
+}
+
+# The Node.js runtime interface client and the original's SDK, as pinned in scripts/bench/package-lock.json.
+ensure_node_client() {
+  command -v node >/dev/null || fail "node not found: install nodejs and npm, or pass --no-baseline"
+  if [[ ! -f scripts/bench/node_modules/aws-lambda-ric/index.mjs ||
+        ! -d scripts/bench/node_modules/@aws-sdk/client-firehose ]]; then
+    command -v npm >/dev/null || fail "npm not found: install npm, or pass --no-baseline"
+    progress "installing the Node.js runtime interface client (npm ci in scripts/bench)"
+    (cd scripts/bench && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+  fi
+  NODE_RIC="${REPO_ROOT}/scripts/bench/node_modules/aws-lambda-ric/index.mjs"
+}
+
+# Runs LambdaRun with the given arguments, shows its human line, and appends its RESULT line to RESULTS.
+lambda_run() {
+  local output
+  output="$(java -Xmx256m -XX:+UseSerialGC -cp "${HARNESS_CP}" io.streamingdata.msk.bench.LambdaRun "$@")" ||
+    { KEEP_WORK_DIR=true; fail "a measured run failed (its log is in ${WORK_DIR})"; }
+  grep -v '^RESULT' <<<"${output}" || true
+  grep '^RESULT' <<<"${output}" >>"${WORK_DIR}/results.txt"
+}
+
+# result LABEL KEY: a figure from a RESULT line, empty when that run did not happen.
+result() {
+  awk -v label="label=$1" -v key="$2" '$1 == "RESULT" && $2 == label {
+    for (i = 3; i <= NF; i++) if (index($i, key "=") == 1) { print substr($i, length(key) + 2); exit } }' \
+    "${WORK_DIR}/results.txt"
+}
+
+# ratio A B: A/B to one decimal, or "n/a".
+ratio() {
+  if [[ -n "$1" && -n "$2" ]]; then
+    awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2fx", a / b; else print "n/a" }'
+  else
+    echo "n/a"
+  fi
+}
+
+# The machine and how busy it was: figures from a shared machine are only comparable within one run.
+machine_line() {
+  echo "machine: $(nproc) cores, $(java -version 2>&1 | head -1), node $(node --version 2>/dev/null || echo none);" \
+    "load average at the end $(cut -d' ' -f1-3 /proc/loadavg)"
+}
