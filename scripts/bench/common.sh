@@ -1,16 +1,11 @@
 # shellcheck shell=bash disable=SC2034
 # Shared by scripts/benchmark-forwarder, scripts/benchmark-logger and scripts/benchmark-cold-start: building the
 # packages and the harness, the event, the local Firehose endpoints, the Node.js runtime client, one measured run
-# and the summary arithmetic. Sourced, not run; the caller sets SCRIPT_NAME and REPO_ROOT and traps bench_cleanup.
+# and the summary arithmetic. Sourced, not run, after scripts/lib/common.sh; the caller traps bench_cleanup.
 
 WORK_DIR=""
 PIDS=()
 KEEP_WORK_DIR=false
-
-fail() {
-  echo "${SCRIPT_NAME}: $*" >&2
-  exit 1
-}
 
 progress() {
   echo "${SCRIPT_NAME}: $*" >&2
@@ -32,28 +27,13 @@ bench_cleanup() {
   return 0
 }
 
-positive_int() {
-  [[ "$2" =~ ^[1-9][0-9]*$ ]] || fail "$1 needs a positive whole number, got '$2'"
-}
-
 # Builds both functions' function.zip, the local Firehose endpoint and the harness (no install into ~/.m2), and
-# writes each module's class path to its target/classpath.txt. Sets IN_PROCESS_BUILT=false when the forwarder's test
-# sources do not compile (its in-process benchmark lives there), after building everything else without them.
+# writes each module's class path to its target/classpath.txt.
 bench_build() {
-  IN_PROCESS_BUILT=true
   progress "building consumer-logger and firehose-forwarder (function.zip), firehose-endpoint and benchmarks"
-  if ! ./mvnw -B -q -pl consumer-logger,firehose-forwarder,firehose-endpoint,benchmarks -am package \
-      dependency:build-classpath -DskipTests -Dmdep.outputFile=target/classpath.txt \
-      >"${WORK_DIR}/build.log" 2>&1; then
-    progress "the full build failed (see below); building firehose-forwarder without its test sources"
-    grep -E '^\[ERROR\]' "${WORK_DIR}/build.log" | head -5 >&2 || true
-    IN_PROCESS_BUILT=false
-    ./mvnw -B -q -pl firehose-forwarder -am package -Dmaven.test.skip=true >"${WORK_DIR}/build.log" 2>&1 ||
-      { cat "${WORK_DIR}/build.log" >&2; fail "firehose-forwarder does not build"; }
-    ./mvnw -B -q -pl consumer-logger,firehose-endpoint,benchmarks -am package dependency:build-classpath \
-      -DskipTests -Dmdep.outputFile=target/classpath.txt >"${WORK_DIR}/build.log" 2>&1 ||
-      { cat "${WORK_DIR}/build.log" >&2; fail "the benchmark harness does not build"; }
-  fi
+  ./mvnw -B -q -pl consumer-logger,firehose-forwarder,firehose-endpoint,benchmarks -am package \
+    dependency:build-classpath -DskipTests -Dmdep.outputFile=target/classpath.txt >"${WORK_DIR}/build.log" 2>&1 ||
+    { cat "${WORK_DIR}/build.log" >&2; fail "the benchmark build failed (see the Maven output above)"; }
   HARNESS_CP="${REPO_ROOT}/benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)"
   ENDPOINT_CP="${REPO_ROOT}/firehose-endpoint/target/classes:$(cat firehose-endpoint/target/classpath.txt)"
 }
