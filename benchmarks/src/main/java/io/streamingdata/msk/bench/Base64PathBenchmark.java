@@ -24,11 +24,13 @@ public final class Base64PathBenchmark {
     private static final JsonFactory JSON = new JsonFactory();
 
     private enum Path64 {
-        STRING_THEN_JDK, JACKSON_BINARY_VALUE, EVENT_BYTES_THEN_JDK, TEXT_BUFFER_CANONICAL
+        STRING_THEN_JDK,
+        JACKSON_BINARY_VALUE,
+        EVENT_BYTES_THEN_JDK,
+        TEXT_BUFFER_CANONICAL
     }
 
-    private Base64PathBenchmark() {
-    }
+    private Base64PathBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         byte[] event = Files.readAllBytes(Path.of(args[0]));
@@ -62,22 +64,23 @@ public final class Base64PathBenchmark {
                     depth++;
                 } else if (t.isStructEnd()) {
                     depth--;
-                } else if (t == JsonToken.FIELD_NAME && depth == 4
+                } else if (t == JsonToken.FIELD_NAME
+                        && depth == 4
                         && (p.currentName().equals("value") || p.currentName().equals("key"))) {
                     if (p.nextToken() == JsonToken.VALUE_STRING) {
                         byte[] bytes = switch (path) {
                             case STRING_THEN_JDK -> Base64.getDecoder().decode(p.getText());
                             case JACKSON_BINARY_VALUE -> p.getBinaryValue(Base64Variants.MIME_NO_LINEFEEDS);
-                            case TEXT_BUFFER_CANONICAL -> Base64Chars.decodeCanonical(p.getTextCharacters(),
-                                    p.getTextOffset(), p.getTextLength());
+                            case TEXT_BUFFER_CANONICAL ->
+                                Base64Chars.decodeCanonical(
+                                        p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
                             case EVENT_BYTES_THEN_JDK -> {
                                 int start = (int) p.currentTokenLocation().getByteOffset() + 1;
                                 int end = start;
                                 while (event[end] != '"') {
                                     end++;
                                 }
-                                ByteBuffer out = Base64.getDecoder()
-                                        .decode(ByteBuffer.wrap(event, start, end - start));
+                                ByteBuffer out = Base64.getDecoder().decode(ByteBuffer.wrap(event, start, end - start));
                                 yield out.array();
                             }
                         };

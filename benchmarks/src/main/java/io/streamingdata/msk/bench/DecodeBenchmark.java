@@ -14,8 +14,7 @@ import java.util.Locale;
  */
 public final class DecodeBenchmark {
 
-    private DecodeBenchmark() {
-    }
+    private DecodeBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         byte[] event = Files.readAllBytes(Path.of(args[0]));
@@ -40,7 +39,14 @@ public final class DecodeBenchmark {
         }
         Percentiles p = Percentiles.of(times);
         Percentiles c = Percentiles.of(cpu);
-        System.out.printf(Locale.ROOT, "decode: %d records, median %.1f ms (min %.1f, p90 %.1f), CPU median %.1f ms "
-                + "(min %.1f)%n", records, p.median(), p.min(), p.p90(), c.median(), c.min());
+        System.out.printf(
+                Locale.ROOT,
+                "decode: %d records, median %.1f ms (min %.1f, p90 %.1f), CPU median %.1f ms " + "(min %.1f)%n",
+                records,
+                p.median(),
+                p.min(),
+                p.p90(),
+                c.median(),
+                c.min());
     }
 }

@@ -40,12 +40,24 @@ record FirehoseCounters(long calls, long records, long bytes) {
     }
 
     String describe(int invocations) {
-        return this.equals(NONE) ? "" : String.format(Locale.ROOT, "  per invocation: %d calls, %d records, %d bytes",
-                calls / invocations, records / invocations, bytes / invocations);
+        return this.equals(NONE)
+                ? ""
+                : String.format(
+                        Locale.ROOT,
+                        "  per invocation: %d calls, %d records, %d bytes",
+                        calls / invocations,
+                        records / invocations,
+                        bytes / invocations);
     }
 
     String keyValues(int invocations) {
-        return this.equals(NONE) ? "" : String.format(Locale.ROOT, " calls=%d records=%d bytes=%d",
-                calls / invocations, records / invocations, bytes / invocations);
+        return this.equals(NONE)
+                ? ""
+                : String.format(
+                        Locale.ROOT,
+                        " calls=%d records=%d bytes=%d",
+                        calls / invocations,
+                        records / invocations,
+                        bytes / invocations);
     }
 }

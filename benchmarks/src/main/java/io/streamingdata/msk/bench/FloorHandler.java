@@ -72,9 +72,14 @@ public final class FloorHandler implements RequestStreamHandler {
         for (List<byte[]> call : plan) {
             List<Record> records = new ArrayList<>();
             for (byte[] data : call) {
-                records.add(Record.builder().data(SdkBytes.fromByteArrayUnsafe(data)).build());
+                records.add(Record.builder()
+                        .data(SdkBytes.fromByteArrayUnsafe(data))
+                        .build());
             }
-            requests.add(PutRecordBatchRequest.builder().deliveryStreamName(stream).records(records).build());
+            requests.add(PutRecordBatchRequest.builder()
+                    .deliveryStreamName(stream)
+                    .records(records)
+                    .build());
         }
         return requests;
     }

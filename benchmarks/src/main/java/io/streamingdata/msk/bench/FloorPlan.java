@@ -18,8 +18,7 @@ final class FloorPlan {
     static final int MAX_RECORDS_PER_CALL = 500;
     static final long MAX_BYTES_PER_CALL = 4L * 1024 * 1024;
 
-    private FloorPlan() {
-    }
+    private FloorPlan() {}
 
     static List<List<byte[]>> calls(byte[] event, int maxRecordBytes, int parallelism) throws IOException {
         return spread(pack(values(event), maxRecordBytes), parallelism);
@@ -35,7 +34,9 @@ final class FloorPlan {
                     depth++;
                 } else if (token.isStructEnd()) {
                     depth--;
-                } else if (token == JsonToken.FIELD_NAME && depth == 4 && parser.currentName().equals("value")) {
+                } else if (token == JsonToken.FIELD_NAME
+                        && depth == 4
+                        && parser.currentName().equals("value")) {
                     // {"records": {"topic-partition": [ {"value": ...} ]}}: the record objects are at depth 4
                     if (parser.nextToken() == JsonToken.VALUE_STRING) {
                         values.add(parser.getBinaryValue());

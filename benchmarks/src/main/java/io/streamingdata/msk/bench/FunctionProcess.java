@@ -19,10 +19,12 @@ final class FunctionProcess implements AutoCloseable {
     }
 
     /** Starts the command with exactly this environment, standard output and error appended to {@code log}. */
-    static FunctionProcess start(List<String> command, Map<String, String> environment, Path workingDirectory,
-            Path log) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile())
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    static FunctionProcess start(List<String> command, Map<String, String> environment, Path workingDirectory, Path log)
+            throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(workingDirectory.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().clear();
         builder.environment().putAll(environment);
         long started = System.nanoTime();

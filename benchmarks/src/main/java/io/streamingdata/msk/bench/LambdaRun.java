@@ -26,8 +26,7 @@ public final class LambdaRun {
               --firehose URL     a local Firehose endpoint whose counters give calls and records per invocation
             """;
 
-    private LambdaRun() {
-    }
+    private LambdaRun() {}
 
     public static void main(String[] args) throws Exception {
         Options options;
@@ -74,12 +73,31 @@ public final class LambdaRun {
                 double init = (api.firstPoll() - function.startedNanos()) / 1e6;
                 Percentiles p = Percentiles.of(durations);
                 FirehoseCounters delta = FirehoseCounters.read(options.firehose).minus(before);
-                System.out.printf(Locale.ROOT, "%-34s warm median %7.1f ms (min %.1f, p90 %.1f, max %.1f, n=%d)  "
-                        + "init %5.0f ms  peak RSS %4d MB%s%n", options.label, p.median(), p.min(), p.p90(), p.max(),
-                        options.iterations, init, rss / 1024, delta.describe(total));
-                System.out.printf(Locale.ROOT, "RESULT label=%s median_ms=%.1f min_ms=%.1f p90_ms=%.1f max_ms=%.1f "
-                        + "init_ms=%.0f rss_mb=%d%s%n", options.label, p.median(), p.min(), p.p90(), p.max(), init,
-                        rss / 1024, delta.keyValues(total));
+                System.out.printf(
+                        Locale.ROOT,
+                        "%-34s warm median %7.1f ms (min %.1f, p90 %.1f, max %.1f, n=%d)  "
+                                + "init %5.0f ms  peak RSS %4d MB%s%n",
+                        options.label,
+                        p.median(),
+                        p.min(),
+                        p.p90(),
+                        p.max(),
+                        options.iterations,
+                        init,
+                        rss / 1024,
+                        delta.describe(total));
+                System.out.printf(
+                        Locale.ROOT,
+                        "RESULT label=%s median_ms=%.1f min_ms=%.1f p90_ms=%.1f max_ms=%.1f "
+                                + "init_ms=%.0f rss_mb=%d%s%n",
+                        options.label,
+                        p.median(),
+                        p.min(),
+                        p.p90(),
+                        p.max(),
+                        init,
+                        rss / 1024,
+                        delta.keyValues(total));
             } finally {
                 function.close();
             }
@@ -106,11 +124,24 @@ public final class LambdaRun {
         }
         Percentiles r = Percentiles.of(ready);
         Percentiles a = Percentiles.of(firstAnswer);
-        System.out.printf(Locale.ROOT, "%-34s ready (first poll) median %5.0f ms (min %.0f, max %.0f, n=%d)  "
-                + "first response median %5.0f ms%n", options.label, r.median(), r.min(), r.max(), options.starts,
+        System.out.printf(
+                Locale.ROOT,
+                "%-34s ready (first poll) median %5.0f ms (min %.0f, max %.0f, n=%d)  "
+                        + "first response median %5.0f ms%n",
+                options.label,
+                r.median(),
+                r.min(),
+                r.max(),
+                options.starts,
                 a.median());
-        System.out.printf(Locale.ROOT, "RESULT label=%s ready_ms=%.0f ready_min_ms=%.0f ready_max_ms=%.0f "
-                + "first_response_ms=%.0f%n", options.label, r.median(), r.min(), r.max(), a.median());
+        System.out.printf(
+                Locale.ROOT,
+                "RESULT label=%s ready_ms=%.0f ready_min_ms=%.0f ready_max_ms=%.0f " + "first_response_ms=%.0f%n",
+                options.label,
+                r.median(),
+                r.min(),
+                r.max(),
+                a.median());
     }
 
     private static FunctionProcess start(Options options, RuntimeApi api) throws Exception {
@@ -118,17 +149,18 @@ public final class LambdaRun {
         List<String> command;
         Path workingDirectory;
         if (options.java != null) {
-            String handler = options.handler != null ? options.handler
+            String handler = options.handler != null
+                    ? options.handler
                     : "io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler::handleRequest";
             String taskRoot = options.java.split(":")[0];
             workingDirectory = Path.of(taskRoot);
-            env = Runtimes.lambdaEnvironment(options.label, handler, options.memoryMb, workingDirectory,
-                    "AWS_Lambda_java21");
+            env = Runtimes.lambdaEnvironment(
+                    options.label, handler, options.memoryMb, workingDirectory, "AWS_Lambda_java21");
             command = Runtimes.javaCommand(options.java, handler, options.memoryMb, options.javaToolOptions);
         } else {
             workingDirectory = options.node;
-            env = Runtimes.lambdaEnvironment(options.label, options.handler, options.memoryMb, options.node,
-                    "AWS_Lambda_nodejs20.x");
+            env = Runtimes.lambdaEnvironment(
+                    options.label, options.handler, options.memoryMb, options.node, "AWS_Lambda_nodejs20.x");
             command = Runtimes.nodeCommand(options.ric, options.handler, options.memoryMb);
         }
         env.putAll(options.env);
@@ -136,12 +168,13 @@ public final class LambdaRun {
         return FunctionProcess.start(command, env, workingDirectory, options.log);
     }
 
-    private static void fail(Options options, RuntimeApi api, FunctionProcess function, int total)
-            throws Exception {
-        String why = api.initError() != null ? "init error " + api.initError()
-                : !function.alive() ? "the runtime process exited"
-                : "only " + api.answeredCount() + " of " + total + " invocations answered within "
-                        + options.timeoutSeconds + " s";
+    private static void fail(Options options, RuntimeApi api, FunctionProcess function, int total) throws Exception {
+        String why = api.initError() != null
+                ? "init error " + api.initError()
+                : !function.alive()
+                        ? "the runtime process exited"
+                        : "only " + api.answeredCount() + " of " + total + " invocations answered within "
+                                + options.timeoutSeconds + " s";
         throw new IllegalStateException(options.label + ": " + why + "; its output is in " + options.log);
     }
 

@@ -140,12 +140,14 @@ final class RuntimeApi implements AutoCloseable {
             return;
         }
         exchange.getResponseHeaders().add("Lambda-Runtime-Aws-Request-Id", Integer.toString(i));
-        exchange.getResponseHeaders().add("Lambda-Runtime-Deadline-Ms",
-                Long.toString(System.currentTimeMillis() + 300_000));
+        exchange.getResponseHeaders()
+                .add("Lambda-Runtime-Deadline-Ms", Long.toString(System.currentTimeMillis() + 300_000));
         exchange.getResponseHeaders().add("Lambda-Runtime-Invoked-Function-Arn", functionArn);
         // The runtime clients' native parts expect every header the real Runtime API sends.
-        exchange.getResponseHeaders().add("Lambda-Runtime-Trace-Id",
-                "Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1");
+        exchange.getResponseHeaders()
+                .add(
+                        "Lambda-Runtime-Trace-Id",
+                        "Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1");
         exchange.getResponseHeaders().add("Content-Type", "application/json");
         synchronized (this) {
             handedOut[i] = System.nanoTime();

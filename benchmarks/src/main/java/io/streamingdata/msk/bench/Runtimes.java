@@ -18,11 +18,10 @@ final class Runtimes {
     static final String JAVA_RIC_MAIN = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
 
     /** The {@code java21} managed runtime's own flags: C1 only, the serial collector, class data sharing. */
-    static final List<String> JAVA21_FLAGS = List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1",
-            "-XX:+UseSerialGC", "-Xshare:auto");
+    static final List<String> JAVA21_FLAGS =
+            List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto");
 
-    private Runtimes() {
-    }
+    private Runtimes() {}
 
     /** Lambda sizes the heap from the memory setting; 85 % of it, leaving room for metaspace, code and threads. */
     static int heapMegabytes(int memoryMegabytes) {
@@ -33,8 +32,8 @@ final class Runtimes {
      * @param functionClasspath the unpacked {@code function.zip} as a class path ({@code DIR:DIR/lib/*})
      * @param javaToolOptions the function's {@code JAVA_TOOL_OPTIONS}, possibly empty
      */
-    static List<String> javaCommand(String functionClasspath, String handler, int memoryMegabytes,
-            String javaToolOptions) {
+    static List<String> javaCommand(
+            String functionClasspath, String handler, int memoryMegabytes, String javaToolOptions) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(JAVA21_FLAGS);
@@ -48,13 +47,13 @@ final class Runtimes {
     }
 
     static List<String> nodeCommand(Path runtimeClient, String handler, int memoryMegabytes) {
-        return List.of("node", "--max-old-space-size=" + heapMegabytes(memoryMegabytes), runtimeClient.toString(),
-                handler);
+        return List.of(
+                "node", "--max-old-space-size=" + heapMegabytes(memoryMegabytes), runtimeClient.toString(), handler);
     }
 
     /** What Lambda sets for every function (credentials as the SDKs' environment chain reads them). */
-    static Map<String, String> lambdaEnvironment(String functionName, String handler, int memoryMegabytes,
-            Path taskRoot, String executionEnv) {
+    static Map<String, String> lambdaEnvironment(
+            String functionName, String handler, int memoryMegabytes, Path taskRoot, String executionEnv) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
         env.put("LANG", "en_US.UTF-8");
@@ -78,7 +77,9 @@ final class Runtimes {
     }
 
     static List<String> splitOptions(String options) {
-        return options == null || options.isBlank() ? List.of() : Arrays.asList(options.trim().split("\\s+"));
+        return options == null || options.isBlank()
+                ? List.of()
+                : Arrays.asList(options.trim().split("\\s+"));
     }
 
     /** The runtime interface client's own jars, taken from this program's class path. */

@@ -25,14 +25,20 @@ class RuntimeApiTest {
         try (RuntimeApi api = new RuntimeApi(event, 2, "f")) {
             String base = "http://" + api.address() + "/2018-06-01/runtime/invocation/";
             for (int i = 0; i < 2; i++) {
-                HttpResponse<String> next = http.send(HttpRequest.newBuilder(URI.create(base + "next")).build(),
+                HttpResponse<String> next = http.send(
+                        HttpRequest.newBuilder(URI.create(base + "next")).build(),
                         HttpResponse.BodyHandlers.ofString());
                 assertEquals("{\"records\":{}}", next.body());
-                String id = next.headers().firstValue("Lambda-Runtime-Aws-Request-Id").orElseThrow();
-                assertTrue(next.headers().firstValue("Lambda-Runtime-Deadline-Ms").isPresent());
+                String id = next.headers()
+                        .firstValue("Lambda-Runtime-Aws-Request-Id")
+                        .orElseThrow();
+                assertTrue(
+                        next.headers().firstValue("Lambda-Runtime-Deadline-Ms").isPresent());
                 String outcome = i == 0 ? "/response" : "/error";
-                HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(base + id + outcome))
-                        .POST(HttpRequest.BodyPublishers.ofString("ok" + i)).build(),
+                HttpResponse<String> answer = http.send(
+                        HttpRequest.newBuilder(URI.create(base + id + outcome))
+                                .POST(HttpRequest.BodyPublishers.ofString("ok" + i))
+                                .build(),
                         HttpResponse.BodyHandlers.ofString());
                 assertEquals(202, answer.statusCode());
             }
@@ -41,16 +47,24 @@ class RuntimeApiTest {
             assertEquals("error ok1", api.answer(1));
             assertTrue(api.duration(0) > 0 && api.firstPoll() > 0);
             // a third poll finds no work and stays open, as the real Runtime API's does
-            assertThrows(HttpTimeoutException.class, () -> http.send(HttpRequest.newBuilder(URI.create(base + "next"))
-                    .timeout(Duration.ofMillis(300)).build(), HttpResponse.BodyHandlers.ofString()));
+            assertThrows(
+                    HttpTimeoutException.class,
+                    () -> http.send(
+                            HttpRequest.newBuilder(URI.create(base + "next"))
+                                    .timeout(Duration.ofMillis(300))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString()));
         }
     }
 
     @Test
     void anInitErrorEndsTheWaitAtOnce() throws Exception {
         try (RuntimeApi api = new RuntimeApi(new byte[] {'{', '}'}, 1, "f")) {
-            http.send(HttpRequest.newBuilder(URI.create("http://" + api.address() + "/2018-06-01/runtime/init/error"))
-                    .POST(HttpRequest.BodyPublishers.ofString("boom")).build(), HttpResponse.BodyHandlers.ofString());
+            http.send(
+                    HttpRequest.newBuilder(URI.create("http://" + api.address() + "/2018-06-01/runtime/init/error"))
+                            .POST(HttpRequest.BodyPublishers.ofString("boom"))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             long started = System.nanoTime();
             assertFalse(api.awaitAnswers(30, TimeUnit.SECONDS));
             assertTrue(System.nanoTime() - started < TimeUnit.SECONDS.toNanos(5));

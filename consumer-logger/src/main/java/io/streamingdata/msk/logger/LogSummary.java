@@ -15,6 +15,12 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * @param durationMs time spent logging
  */
 @RegisterForReflection
-public record LogSummary(int records, int logged, int tombstones, int binary, int undecodable, long bytes,
-        int partitions, long durationMs) {
-}
+public record LogSummary(
+        int records,
+        int logged,
+        int tombstones,
+        int binary,
+        int undecodable,
+        long bytes,
+        int partitions,
+        long durationMs) {}

@@ -70,7 +70,8 @@ final class RecordLineWriter implements AutoCloseable {
 
     private void recordTail(KafkaRecord record) throws IOException {
         if (record.timestamp() >= 0) {
-            json.writeStringField("time", Instant.ofEpochMilli(record.timestamp()).toString());
+            json.writeStringField(
+                    "time", Instant.ofEpochMilli(record.timestamp()).toString());
         }
         if (record.isTombstone()) {
             json.writeBooleanField("tombstone", true);
@@ -92,8 +93,8 @@ final class RecordLineWriter implements AutoCloseable {
         int omittedHeaders = reducedHeaders(record, maxLineBytes / HEADER_SHARE);
         // Escaping can at most double text in JSON (base64 grows by a third), so half the room is safe.
         int valueBytes = Math.max(0, (maxLineBytes - lineLength() - TAIL_RESERVE) / 2);
-        PayloadFormat format = PayloadWriter.writeField(json, "value", record.value(),
-                Math.min(maxValueBytes, valueBytes));
+        PayloadFormat format =
+                PayloadWriter.writeField(json, "value", record.value(), Math.min(maxValueBytes, valueBytes));
         json.writeNumberField("valueSize", record.value() == null ? 0 : record.value().length);
         RecordJson.writeSchemas(json, record);
         recordTail(record);
@@ -177,8 +178,8 @@ final class RecordLineWriter implements AutoCloseable {
         commitLine();
     }
 
-    private void summaryFields(String source, LogSummary summary, Map<String, PartitionRange> partitions,
-            int budget) throws IOException {
+    private void summaryFields(String source, LogSummary summary, Map<String, PartitionRange> partitions, int budget)
+            throws IOException {
         json.writeStringField("level", "INFO");
         json.writeStringField("type", "batch");
         json.writeStringField("source", source);

@@ -1,5 +1,6 @@
 package io.streamingdata.msk.logger;
 
+import io.streamingdata.msk.logger.RecordLineWriter.PartitionRange;
 import io.streamingdata.msk.records.BatchEntry;
 import io.streamingdata.msk.records.InvalidKafkaEventException;
 import io.streamingdata.msk.records.KafkaBatch;
@@ -7,7 +8,6 @@ import io.streamingdata.msk.records.KafkaEventDecoder;
 import io.streamingdata.msk.records.KafkaRecord;
 import io.streamingdata.msk.records.PayloadFormat;
 import io.streamingdata.msk.records.UndecodableRecord;
-import io.streamingdata.msk.logger.RecordLineWriter.PartitionRange;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -41,10 +41,11 @@ public class RecordLoggingService {
         int undecodable = 0;
         long bytes = 0;
         Map<String, PartitionRange> partitions = new LinkedHashMap<>();
-        try (RecordLineWriter writer = new RecordLineWriter(sink, config.maxKeyBytes(), config.maxValueBytes(),
-                config.maxLineBytes())) {
+        try (RecordLineWriter writer =
+                new RecordLineWriter(sink, config.maxKeyBytes(), config.maxValueBytes(), config.maxLineBytes())) {
             for (BatchEntry entry : batch.entries()) {
-                partitions.merge(entry.topicPartition().toString(),
+                partitions.merge(
+                        entry.topicPartition().toString(),
                         new PartitionRange(1, entry.offset(), entry.offset()),
                         (range, next) -> range.add(entry.offset()));
                 try {
@@ -59,12 +60,22 @@ public class RecordLoggingService {
                         undecodable++;
                     }
                 } catch (IOException | RuntimeException e) {
-                    writer.writeUnloggable(entry.topicPartition().topic(), entry.topicPartition().partition(),
-                            entry.offset(), e);
+                    writer.writeUnloggable(
+                            entry.topicPartition().topic(),
+                            entry.topicPartition().partition(),
+                            entry.offset(),
+                            e);
                 }
             }
-            LogSummary summary = new LogSummary(batch.size(), logged, tombstones, binary, undecodable, bytes,
-                    partitions.size(), (System.nanoTime() - started) / 1_000_000);
+            LogSummary summary = new LogSummary(
+                    batch.size(),
+                    logged,
+                    tombstones,
+                    binary,
+                    undecodable,
+                    bytes,
+                    partitions.size(),
+                    (System.nanoTime() - started) / 1_000_000);
             writer.writeSummary(batch.source().name(), summary, partitions);
             return summary;
         } catch (IOException e) {

@@ -1,6 +1,5 @@
 package io.streamingdata.msk.logger;
 
-import io.streamingdata.msk.records.LogLines;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -12,6 +11,7 @@ import io.restassured.parsing.Parser;
 import io.restassured.response.ValidatableResponse;
 import io.streamingdata.msk.records.EventFixtures;
 import io.streamingdata.msk.records.KafkaEventDecoder;
+import io.streamingdata.msk.records.LogLines;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
@@ -125,7 +125,8 @@ class ConsumerLoggerHandlerTest {
         LogLines lines = logLinesDuring(() -> response.set(invoke("msk-empty-records.json")));
 
         response.get().statusCode(200);
-        assertEquals(0, response.get().extract().as(JsonNode.class).get("records").asInt());
+        assertEquals(
+                0, response.get().extract().as(JsonNode.class).get("records").asInt());
         assertEquals(0, lines.only("batch").get("records").asInt());
     }
 
@@ -135,14 +136,19 @@ class ConsumerLoggerHandlerTest {
 
         response.statusCode(500);
         JsonNode error = response.extract().as(JsonNode.class);
-        assertEquals(KafkaEventDecoder.MISSING_EVENT_SOURCE, error.get("errorMessage").asText());
+        assertEquals(
+                KafkaEventDecoder.MISSING_EVENT_SOURCE,
+                error.get("errorMessage").asText());
     }
 
     @Test
     void shouldRejectRecordsOfTheWrongShapeWithAClearMessage() {
-        JsonNode error = invoke("msk-records-array.json").statusCode(500).extract().as(JsonNode.class);
+        JsonNode error =
+                invoke("msk-records-array.json").statusCode(500).extract().as(JsonNode.class);
 
-        assertEquals(KafkaEventDecoder.RECORDS_NOT_OBJECT.formatted("an array"), error.get("errorMessage").asText());
+        assertEquals(
+                KafkaEventDecoder.RECORDS_NOT_OBJECT.formatted("an array"),
+                error.get("errorMessage").asText());
     }
 
     @Test
@@ -161,7 +167,8 @@ class ConsumerLoggerHandlerTest {
 
     @Test
     void shouldAcceptTheAwsPrefixedSelfManagedKafkaEventSource() {
-        LogLines lines = logLinesDuring(() -> invoke("self-managed-aws-prefix.json").statusCode(200));
+        LogLines lines =
+                logLinesDuring(() -> invoke("self-managed-aws-prefix.json").statusCode(200));
 
         assertEquals("SELF_MANAGED_KAFKA", lines.only("batch").get("source").asText());
         assertEquals(7, lines.record("inventory", 0, 7).get("value").get("item").asInt());
@@ -173,9 +180,12 @@ class ConsumerLoggerHandlerTest {
     }
 
     static ValidatableResponse invoke(String fixture) {
-        return given().contentType("application/json").accept("application/json")
+        return given().contentType("application/json")
+                .accept("application/json")
                 .body(EventFixtures.bytes(fixture))
-                .when().post()
-                .then().parser(STREAM_HANDLER_CONTENT_TYPE, Parser.JSON);
+                .when()
+                .post()
+                .then()
+                .parser(STREAM_HANDLER_CONTENT_TYPE, Parser.JSON);
     }
 }

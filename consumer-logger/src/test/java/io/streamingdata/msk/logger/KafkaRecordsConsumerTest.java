@@ -1,6 +1,5 @@
 package io.streamingdata.msk.logger;
 
-import io.streamingdata.msk.records.LogLines;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -10,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.reactive.messaging.memory.InMemoryConnector;
 import io.smallrye.reactive.messaging.memory.InMemorySource;
+import io.streamingdata.msk.records.LogLines;
 import jakarta.enterprise.inject.Any;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -49,15 +49,20 @@ class KafkaRecordsConsumerTest {
         headers.add("trace", "b2".getBytes(StandardCharsets.UTF_8));
         ConsumerRecord<byte[], byte[]> tick = record(0, 5, "AMZN", "{\"ticker\":\"AMZN\",\"price\":61.17}", headers);
         ConsumerRecord<byte[], byte[]> tombstone = record(1, 9, "AMZN", null, new RecordHeaders());
-        ConsumerRecords<byte[], byte[]> polled = new ConsumerRecords<>(Map.of(
-                new TopicPartition("ticks", 0), List.of(tick), new TopicPartition("ticks", 1), List.of(tombstone)),
+        ConsumerRecords<byte[], byte[]> polled = new ConsumerRecords<>(
+                Map.of(
+                        new TopicPartition("ticks", 0),
+                        List.of(tick),
+                        new TopicPartition("ticks", 1),
+                        List.of(tombstone)),
                 Map.<TopicPartition, OffsetAndMetadata>of());
         InMemorySource<ConsumerRecords<byte[], byte[]>> source = connector.source("records");
         LogLines lines;
 
         try (LogLines.StdoutCapture capture = LogLines.StdoutCapture.start()) {
             source.send(polled);
-            await().atMost(Duration.ofSeconds(10)).until(() -> !capture.lines().ofType("batch").isEmpty());
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> !capture.lines().ofType("batch").isEmpty());
             lines = capture.lines();
         }
 
@@ -77,29 +82,36 @@ class KafkaRecordsConsumerTest {
      */
     @Test
     void shouldNackABatchWhoseLinesCouldNotBeWritten() {
-        ConsumerRecord<byte[], byte[]> tick = record(2, 77, "MSFT", "{\"ticker\":\"MSFT\",\"price\":12.5}",
-                new RecordHeaders());
-        ConsumerRecords<byte[], byte[]> polled = new ConsumerRecords<>(Map.of(new TopicPartition("ticks", 2),
-                List.of(tick)), Map.<TopicPartition, OffsetAndMetadata>of());
+        ConsumerRecord<byte[], byte[]> tick =
+                record(2, 77, "MSFT", "{\"ticker\":\"MSFT\",\"price\":12.5}", new RecordHeaders());
+        ConsumerRecords<byte[], byte[]> polled = new ConsumerRecords<>(
+                Map.of(new TopicPartition("ticks", 2), List.of(tick)), Map.<TopicPartition, OffsetAndMetadata>of());
         CompletableFuture<Void> acked = new CompletableFuture<>();
         CompletableFuture<Throwable> nacked = new CompletableFuture<>();
         PrintStream original = System.out;
         try {
             System.setOut(new PrintStream(new FailingOutput(), true, StandardCharsets.UTF_8));
-            connector.<Message<ConsumerRecords<byte[], byte[]>>>source("records").send(Message.of(polled, () -> {
-                acked.complete(null);
-                return CompletableFuture.completedFuture(null);
-            }, reason -> {
-                nacked.complete(reason);
-                return CompletableFuture.completedFuture(null);
-            }));
+            connector
+                    .<Message<ConsumerRecords<byte[], byte[]>>>source("records")
+                    .send(Message.of(
+                            polled,
+                            () -> {
+                                acked.complete(null);
+                                return CompletableFuture.completedFuture(null);
+                            },
+                            reason -> {
+                                nacked.complete(reason);
+                                return CompletableFuture.completedFuture(null);
+                            }));
             await().atMost(Duration.ofSeconds(10)).until(() -> nacked.isDone() || acked.isDone());
         } finally {
             System.setOut(original);
         }
 
         assertFalse(acked.isDone(), "a batch whose lines were lost was acknowledged");
-        assertEquals(KafkaRecordsConsumer.OUTPUT_FAILED.formatted(1, "ticks-2@77-77"), nacked.join().getMessage());
+        assertEquals(
+                KafkaRecordsConsumer.OUTPUT_FAILED.formatted(1, "ticks-2@77-77"),
+                nacked.join().getMessage());
     }
 
     /** Standard output on a closed pipe: every write fails. */
@@ -115,11 +127,20 @@ class KafkaRecordsConsumerTest {
         }
     }
 
-    private static ConsumerRecord<byte[], byte[]> record(int partition, long offset, String key, String value,
-            RecordHeaders headers) {
+    private static ConsumerRecord<byte[], byte[]> record(
+            int partition, long offset, String key, String value, RecordHeaders headers) {
         byte[] valueBytes = value == null ? null : value.getBytes(StandardCharsets.UTF_8);
-        return new ConsumerRecord<>("ticks", partition, offset, 1764100800000L, TimestampType.CREATE_TIME,
-                key.length(), valueBytes == null ? -1 : valueBytes.length, key.getBytes(StandardCharsets.UTF_8),
-                valueBytes, headers, Optional.empty());
+        return new ConsumerRecord<>(
+                "ticks",
+                partition,
+                offset,
+                1764100800000L,
+                TimestampType.CREATE_TIME,
+                key.length(),
+                valueBytes == null ? -1 : valueBytes.length,
+                key.getBytes(StandardCharsets.UTF_8),
+                valueBytes,
+                headers,
+                Optional.empty());
     }
 }

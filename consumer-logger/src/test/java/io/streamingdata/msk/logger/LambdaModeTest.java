@@ -16,7 +16,8 @@ class LambdaModeTest extends LambdaModeContract {
 
     @Test
     void shouldStillHandleEventsFromTheEventSourceMapping() {
-        LogLines lines = LogLines.capture(() -> ConsumerLoggerHandlerTest.invoke("msk-basic.json").statusCode(200));
+        LogLines lines = LogLines.capture(
+                () -> ConsumerLoggerHandlerTest.invoke("msk-basic.json").statusCode(200));
 
         assertEquals(2, lines.ofType("record").size());
         assertTrue(kafkaClients.getConsumerChannels().isEmpty());

@@ -11,7 +11,6 @@ import io.streamingdata.msk.records.BatchEntry;
 import io.streamingdata.msk.records.EventFixtures;
 import io.streamingdata.msk.records.EventSource;
 import io.streamingdata.msk.records.KafkaBatch;
-import io.streamingdata.msk.records.KafkaEventDecoder;
 import io.streamingdata.msk.records.KafkaEventEncoder;
 import io.streamingdata.msk.records.KafkaHeader;
 import io.streamingdata.msk.records.KafkaRecord;
@@ -108,8 +107,14 @@ class LogLineLimitsTest {
         List<BatchEntry> entries = new ArrayList<>();
         String topic = "t".repeat(240);
         for (int partition = 0; partition < 3_000; partition++) {
-            entries.add(new KafkaRecord(new TopicPartition(topic, partition), 1, 0, TimestampType.CREATE_TIME, null,
-                    new byte[] {'x'}, List.of()));
+            entries.add(new KafkaRecord(
+                    new TopicPartition(topic, partition),
+                    1,
+                    0,
+                    TimestampType.CREATE_TIME,
+                    null,
+                    new byte[] {'x'},
+                    List.of()));
         }
         CollectingSink sink = new CollectingSink();
         new RecordLoggingService(sink, defaults()).log(new KafkaBatch(EventSource.MSK, null, null, entries));
@@ -118,7 +123,10 @@ class LogLineLimitsTest {
         JsonNode summary = fitting(lines.get(lines.size() - 1));
         assertEquals("batch", summary.get("type").asText());
         assertEquals(3_000, summary.get("records").asInt());
-        assertEquals(3_000, summary.get("partitions").size() + summary.get("omitted").get("partitions").asInt());
+        assertEquals(
+                3_000,
+                summary.get("partitions").size()
+                        + summary.get("omitted").get("partitions").asInt());
     }
 
     @Test
@@ -131,7 +139,9 @@ class LogLineLimitsTest {
         assertEquals("order 31 shipped", line.get("value").asText());
         assertEquals(1764200000000L, line.get("timestamp").asLong());
         assertEquals("json", line.get("rawFormat").asText());
-        assertEquals("ZXhwcmVzcw==", line.get("raw").get("headers").get(0).get("carrier").asText());
+        assertEquals(
+                "ZXhwcmVzcw==",
+                line.get("raw").get("headers").get(0).get("carrier").asText());
     }
 
     @Test
@@ -146,11 +156,14 @@ class LogLineLimitsTest {
 
     @Test
     void shouldRefuseALineLimitAboveWhatCloudWatchKeeps() {
-        IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> LoggerConfigCheck.verify(config(8192, 1024, 300_000)));
+        IllegalStateException e =
+                assertThrows(IllegalStateException.class, () -> LoggerConfigCheck.verify(config(8192, 1024, 300_000)));
 
-        assertEquals(LoggerConfigCheck.INVALID_CONFIGURATION + LoggerConfigCheck.BAD_RANGE.formatted(
-                "LOG_MAX_LINE_BYTES", 300_000, LoggerConfigCheck.MIN_LINE_BYTES, CLOUDWATCH_MAX) + ".",
+        assertEquals(
+                LoggerConfigCheck.INVALID_CONFIGURATION
+                        + LoggerConfigCheck.BAD_RANGE.formatted(
+                                "LOG_MAX_LINE_BYTES", 300_000, LoggerConfigCheck.MIN_LINE_BYTES, CLOUDWATCH_MAX)
+                        + ".",
                 e.getMessage());
     }
 
@@ -172,8 +185,14 @@ class LogLineLimitsTest {
     }
 
     private static KafkaRecord record(long offset, String value, List<KafkaHeader> headers) {
-        return new KafkaRecord(new TopicPartition("t", 0), offset, 1764100000000L, TimestampType.CREATE_TIME,
-                "k".getBytes(StandardCharsets.UTF_8), value.getBytes(StandardCharsets.UTF_8), headers);
+        return new KafkaRecord(
+                new TopicPartition("t", 0),
+                offset,
+                1764100000000L,
+                TimestampType.CREATE_TIME,
+                "k".getBytes(StandardCharsets.UTF_8),
+                value.getBytes(StandardCharsets.UTF_8),
+                headers);
     }
 
     private static LoggerConfig defaults() {
@@ -208,8 +227,7 @@ class LogLineLimitsTest {
         }
 
         @Override
-        public void flush() {
-        }
+        public void flush() {}
 
         List<String> lines() {
             return Arrays.asList(out.toString(StandardCharsets.UTF_8).split("\n"));

@@ -41,16 +41,25 @@ class LoggerConfigTest {
         String message = assertThrows(IllegalStateException.class, () -> LoggerConfigCheck.verify(config))
                 .getMessage();
 
-        assertTrue(message.contains(LoggerConfigCheck.BAD_RANGE.formatted("LOG_MAX_VALUE_BYTES", 0, 1,
-                LoggerConfigCheck.CLOUDWATCH_MAX_MESSAGE_BYTES)), message);
-        assertTrue(message.contains(LoggerConfigCheck.BAD_RANGE.formatted("LOG_MAX_LINE_BYTES", 1000,
-                LoggerConfigCheck.MIN_LINE_BYTES, LoggerConfigCheck.CLOUDWATCH_MAX_MESSAGE_BYTES)), message);
+        assertTrue(
+                message.contains(LoggerConfigCheck.BAD_RANGE.formatted(
+                        "LOG_MAX_VALUE_BYTES", 0, 1, LoggerConfigCheck.CLOUDWATCH_MAX_MESSAGE_BYTES)),
+                message);
+        assertTrue(
+                message.contains(LoggerConfigCheck.BAD_RANGE.formatted(
+                        "LOG_MAX_LINE_BYTES",
+                        1000,
+                        LoggerConfigCheck.MIN_LINE_BYTES,
+                        LoggerConfigCheck.CLOUDWATCH_MAX_MESSAGE_BYTES)),
+                message);
     }
 
     /** The mapping as the function gets it from an environment holding exactly {@code environment}. */
     static LoggerConfig build(Map<String, String> environment) {
-        SmallRyeConfig config = new SmallRyeConfigBuilder().withMapping(LoggerConfig.class)
-                .withSources(new EnvConfigSource(new HashMap<>(environment), 300)).build();
+        SmallRyeConfig config = new SmallRyeConfigBuilder()
+                .withMapping(LoggerConfig.class)
+                .withSources(new EnvConfigSource(new HashMap<>(environment), 300))
+                .build();
         return config.getConfigMapping(LoggerConfig.class);
     }
 }

@@ -1,16 +1,16 @@
 package io.streamingdata.msk.logger;
 
-import io.streamingdata.msk.records.LogLines;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.streamingdata.msk.records.StockTicks;
 import io.streamingdata.msk.records.EventFixtures;
 import io.streamingdata.msk.records.InvalidKafkaEventException;
 import io.streamingdata.msk.records.KafkaBatch;
 import io.streamingdata.msk.records.KafkaEventDecoder;
+import io.streamingdata.msk.records.LogLines;
+import io.streamingdata.msk.records.StockTicks;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -96,8 +96,7 @@ class RecordLoggingServiceTest {
         }
 
         @Override
-        public void flush() {
-        }
+        public void flush() {}
 
         String text() {
             return out.toString(StandardCharsets.UTF_8);

@@ -22,7 +22,6 @@ public class FirehoseForwarderHandler extends KafkaBatchHandler<ForwarderRespons
 
     @Override
     protected ForwarderResponse handle(KafkaBatch batch, Context context) {
-        return service.forward(batch, Deadline.fromLambda(context.getRemainingTimeInMillis(),
-                config.retryBudgetMs()));
+        return service.forward(batch, Deadline.fromLambda(context.getRemainingTimeInMillis(), config.retryBudgetMs()));
     }
 }

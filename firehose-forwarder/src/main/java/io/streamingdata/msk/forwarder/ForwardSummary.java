@@ -13,6 +13,14 @@ package io.streamingdata.msk.forwarder;
  * @param calls PutRecordBatch calls, retries included
  * @param bytes bytes sent to Firehose, retries included
  */
-public record ForwardSummary(int recordsIn, int delivered, int skipped, int deadLettered, int failed, int retried,
-        int firehoseRecords, int calls, long bytes, long durationMs) {
-}
+public record ForwardSummary(
+        int recordsIn,
+        int delivered,
+        int skipped,
+        int deadLettered,
+        int failed,
+        int retried,
+        int firehoseRecords,
+        int calls,
+        long bytes,
+        long durationMs) {}

@@ -84,8 +84,9 @@ public class ForwarderBeans {
     @Singleton
     DeadLetters deadLetters(ForwarderConfig config, Instance<S3Client> s3) {
         // The S3 client is only built when a dead-letter bucket is configured.
-        return new DeadLetters(config.deadLetterBucket().map(bucket -> new S3DeadLetterStore(s3.get(), bucket,
-                config.deadLetterPrefix(), config.deliveryStreamName(), Clock.systemUTC())));
+        return new DeadLetters(config.deadLetterBucket()
+                .map(bucket -> new S3DeadLetterStore(
+                        s3.get(), bucket, config.deadLetterPrefix(), config.deliveryStreamName(), Clock.systemUTC())));
     }
 
     @Produces
@@ -95,26 +96,44 @@ public class ForwarderBeans {
     }
 
     public static RetryPolicy newRetryPolicy(ForwarderConfig config) {
-        return new RetryPolicy(config.maxAttempts(), config.backoffBaseMs(), config.backoffMaxMs(),
-                config.timeSafetyMarginMs(), new SplittableRandom());
+        return new RetryPolicy(
+                config.maxAttempts(),
+                config.backoffBaseMs(),
+                config.backoffMaxMs(),
+                config.timeSafetyMarginMs(),
+                new SplittableRandom());
     }
 
     @Produces
     @Singleton
-    ForwardingService forwardingService(ForwarderConfig config, FirehoseClient client,
-            @Identifier(CALLERS) ExecutorService callers, DeadLetters deadLetters, RetryPolicy retryPolicy) {
-        return newForwardingService(config, client, callers, deadLetters, ForwarderMetrics.STDOUT, Sleeper.THREAD,
-                retryPolicy);
+    ForwardingService forwardingService(
+            ForwarderConfig config,
+            FirehoseClient client,
+            @Identifier(CALLERS) ExecutorService callers,
+            DeadLetters deadLetters,
+            RetryPolicy retryPolicy) {
+        return newForwardingService(
+                config, client, callers, deadLetters, ForwarderMetrics.STDOUT, Sleeper.THREAD, retryPolicy);
     }
 
     /** The service as the function builds it, for the benchmark and for tests that replace its edges. */
-    public static ForwardingService newForwardingService(ForwarderConfig config, FirehoseClient client,
-            ExecutorService callers, DeadLetters deadLetters, MetricsSink metrics, Sleeper sleeper,
+    public static ForwardingService newForwardingService(
+            ForwarderConfig config,
+            FirehoseClient client,
+            ExecutorService callers,
+            DeadLetters deadLetters,
+            MetricsSink metrics,
+            Sleeper sleeper,
             RetryPolicy retryPolicy) {
-        FirehoseDelivery delivery = new FirehoseDelivery(client, callers, config.maxConcurrency(), retryPolicy,
-                sleeper);
-        return new ForwardingService(config.deliveryStreamName(), new RecordLineEncoder(config.outputFormat()),
-                new RecordPacker(config.aggregationEnabled(), config.aggregationMaxBytes()), delivery, deadLetters,
-                FailureStrategies.of(config.failureStrategy(), deadLetters), metrics);
+        FirehoseDelivery delivery =
+                new FirehoseDelivery(client, callers, config.maxConcurrency(), retryPolicy, sleeper);
+        return new ForwardingService(
+                config.deliveryStreamName(),
+                new RecordLineEncoder(config.outputFormat()),
+                new RecordPacker(config.aggregationEnabled(), config.aggregationMaxBytes()),
+                delivery,
+                deadLetters,
+                FailureStrategies.of(config.failureStrategy(), deadLetters),
+                metrics);
     }
 }

@@ -105,17 +105,22 @@ public interface ForwarderConfig {
     }
 
     default Optional<URI> firehoseEndpoint() {
-        return firehoseEndpointText().map(String::trim).filter(text -> !text.isEmpty()).map(URI::create);
+        return firehoseEndpointText()
+                .map(String::trim)
+                .filter(text -> !text.isEmpty())
+                .map(URI::create);
     }
 
     default OutputFormat outputFormat() {
-        return OutputFormat.parse(outputFormatText()).orElseThrow(() -> new IllegalStateException(
-                ForwarderConfigCheck.BAD_FORMAT.formatted(outputFormatText())));
+        return OutputFormat.parse(outputFormatText())
+                .orElseThrow(
+                        () -> new IllegalStateException(ForwarderConfigCheck.BAD_FORMAT.formatted(outputFormatText())));
     }
 
     default StrategyName failureStrategy() {
-        return StrategyName.parse(failureStrategyText()).orElseThrow(() -> new IllegalStateException(
-                ForwarderConfigCheck.BAD_STRATEGY.formatted(failureStrategyText())));
+        return StrategyName.parse(failureStrategyText())
+                .orElseThrow(() ->
+                        new IllegalStateException(ForwarderConfigCheck.BAD_STRATEGY.formatted(failureStrategyText())));
     }
 
     /** The bucket, if one is set and not blank. */

@@ -21,12 +21,12 @@ public class ForwarderConfigCheck {
     public static final int FIREHOSE_MAX_RECORD_BYTES = 1_024_000;
 
     public static final String INVALID_CONFIGURATION = "firehose-forwarder cannot start; fix its environment: ";
-    public static final String STREAM_REQUIRED = "DELIVERY_STREAM_NAME is not set: name the Firehose delivery stream "
-            + "(Direct PUT) to write to";
+    public static final String STREAM_REQUIRED =
+            "DELIVERY_STREAM_NAME is not set: name the Firehose delivery stream " + "(Direct PUT) to write to";
     public static final String BAD_STREAM_NAME = "DELIVERY_STREAM_NAME=%s is not a valid delivery stream name (1-64 "
             + "characters: letters, digits, '_', '.', '-')";
-    public static final String BAD_ENDPOINT = "AWS_ENDPOINT_URL_FIREHOSE=%s is not an http(s) URL such as "
-            + "http://127.0.0.1:4573";
+    public static final String BAD_ENDPOINT =
+            "AWS_ENDPOINT_URL_FIREHOSE=%s is not an http(s) URL such as " + "http://127.0.0.1:4573";
     public static final String BAD_FORMAT = "OUTPUT_FORMAT=%s is not one of value, envelope";
     public static final String BAD_RANGE = "%s=%d is out of range: use %d to %d";
     public static final String BAD_STRATEGY = "FAILURE_STRATEGY=%s is not one of " + StrategyName.SETTINGS;
@@ -54,8 +54,11 @@ public class ForwarderConfigCheck {
         } else if (!stream.matches("[a-zA-Z0-9_.-]{1,64}")) {
             problems.add(BAD_STREAM_NAME.formatted(stream));
         }
-        config.firehoseEndpointText().map(String::trim).filter(text -> !text.isEmpty())
-                .filter(text -> !isHttpUrl(text)).ifPresent(text -> problems.add(BAD_ENDPOINT.formatted(text)));
+        config.firehoseEndpointText()
+                .map(String::trim)
+                .filter(text -> !text.isEmpty())
+                .filter(text -> !isHttpUrl(text))
+                .ifPresent(text -> problems.add(BAD_ENDPOINT.formatted(text)));
         if (OutputFormat.parse(config.outputFormatText()).isEmpty()) {
             problems.add(BAD_FORMAT.formatted(config.outputFormatText()));
         }
@@ -71,9 +74,11 @@ public class ForwarderConfigCheck {
         if (!strategyKnown) {
             problems.add(BAD_STRATEGY.formatted(config.failureStrategyText()));
         }
-        config.deadLetterBucket().filter(name -> !name.matches("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]"))
+        config.deadLetterBucket()
+                .filter(name -> !name.matches("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]"))
                 .ifPresent(name -> problems.add(BAD_BUCKET.formatted(name)));
-        if (strategyKnown && config.failureStrategy() == StrategyName.DEAD_LETTER
+        if (strategyKnown
+                && config.failureStrategy() == StrategyName.DEAD_LETTER
                 && config.deadLetterBucket().isEmpty()) {
             problems.add(DEAD_LETTER_NEEDS_BUCKET);
         }

@@ -16,10 +16,18 @@ public final class ForwarderMetrics implements MetricsSink {
 
     public static final String NAMESPACE = "MskStreaming/FirehoseForwarder";
     private static final JsonFactory JSON = JsonFactory.builder().build();
-    private static final String[][] METRICS = {{"RecordsIn", "Count"}, {"RecordsDelivered", "Count"},
-        {"RecordsSkipped", "Count"}, {"RecordsDeadLettered", "Count"}, {"RecordsFailed", "Count"},
-        {"RecordsRetried", "Count"}, {"FirehoseRecords", "Count"}, {"FirehoseCalls", "Count"},
-        {"BytesSent", "Bytes"}, {"Duration", "Milliseconds"}};
+    private static final String[][] METRICS = {
+        {"RecordsIn", "Count"},
+        {"RecordsDelivered", "Count"},
+        {"RecordsSkipped", "Count"},
+        {"RecordsDeadLettered", "Count"},
+        {"RecordsFailed", "Count"},
+        {"RecordsRetried", "Count"},
+        {"FirehoseRecords", "Count"},
+        {"FirehoseCalls", "Count"},
+        {"BytesSent", "Bytes"},
+        {"Duration", "Milliseconds"}
+    };
 
     /** Standard output, which Lambda sends to CloudWatch Logs; looked up per line, as tests may replace it. */
     public static final ForwarderMetrics STDOUT = new ForwarderMetrics(() -> System.out);
@@ -41,9 +49,18 @@ public final class ForwarderMetrics implements MetricsSink {
     }
 
     static byte[] emf(String deliveryStream, ForwardSummary summary, long timestamp) {
-        long[] values = {summary.recordsIn(), summary.delivered(), summary.skipped(), summary.deadLettered(),
-            summary.failed(), summary.retried(), summary.firehoseRecords(), summary.calls(), summary.bytes(),
-            summary.durationMs()};
+        long[] values = {
+            summary.recordsIn(),
+            summary.delivered(),
+            summary.skipped(),
+            summary.deadLettered(),
+            summary.failed(),
+            summary.retried(),
+            summary.firehoseRecords(),
+            summary.calls(),
+            summary.bytes(),
+            summary.durationMs()
+        };
         ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
         try (JsonGenerator json = JSON.createGenerator(out)) {
             json.writeStartObject();

@@ -17,11 +17,9 @@ public record ForwarderResponse(List<BatchItemFailure> batchItemFailures) {
 
     /** One partition to resume. */
     @RegisterForReflection
-    public record BatchItemFailure(ItemIdentifier itemIdentifier) {
-    }
+    public record BatchItemFailure(ItemIdentifier itemIdentifier) {}
 
     /** The Kafka form of a batch item: {@code "<topic>-<partition>"} and an offset. */
     @RegisterForReflection
-    public record ItemIdentifier(String partition, long offset) {
-    }
+    public record ItemIdentifier(String partition, long offset) {}
 }

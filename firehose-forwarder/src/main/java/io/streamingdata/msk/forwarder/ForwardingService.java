@@ -31,8 +31,8 @@ import java.util.List;
  */
 public final class ForwardingService {
 
-    public static final String TOO_LARGE = "the record is %d bytes as a Firehose record, over Firehose's limit of "
-            + "%d bytes";
+    public static final String TOO_LARGE =
+            "the record is %d bytes as a Firehose record, over Firehose's limit of " + "%d bytes";
 
     private final String deliveryStream;
     private final RecordLineEncoder encoder;
@@ -42,8 +42,14 @@ public final class ForwardingService {
     private final FailureStrategy failureStrategy;
     private final MetricsSink metrics;
 
-    public ForwardingService(String deliveryStream, RecordLineEncoder encoder, RecordPacker packer,
-            FirehoseDelivery delivery, DeadLetters deadLetters, FailureStrategy failureStrategy, MetricsSink metrics) {
+    public ForwardingService(
+            String deliveryStream,
+            RecordLineEncoder encoder,
+            RecordPacker packer,
+            FirehoseDelivery delivery,
+            DeadLetters deadLetters,
+            FailureStrategy failureStrategy,
+            MetricsSink metrics) {
         this.deliveryStream = deliveryStream;
         this.encoder = encoder;
         this.packer = packer;
@@ -65,9 +71,17 @@ public final class ForwardingService {
         DeliveryReport report = delivery.deliver(deliveryStream, packed, deadline);
 
         List<Failure> undelivered = report.undelivered();
-        ForwardSummary summary = new ForwardSummary(batch.size(), classified.lines().size() - undelivered.size(),
-                classified.skipped(), classified.rejected().size(), undelivered.size(), report.retriedRecords(),
-                packed.size(), report.calls(), report.bytesSent(), (System.nanoTime() - started) / 1_000_000);
+        ForwardSummary summary = new ForwardSummary(
+                batch.size(),
+                classified.lines().size() - undelivered.size(),
+                classified.skipped(),
+                classified.rejected().size(),
+                undelivered.size(),
+                report.retriedRecords(),
+                packed.size(),
+                report.calls(),
+                report.bytesSent(),
+                (System.nanoTime() - started) / 1_000_000);
         metrics.publish(deliveryStream, summary);
         if (undelivered.isEmpty()) {
             return ForwarderResponse.success();
@@ -99,8 +113,10 @@ public final class ForwardingService {
                 }
                 EncodedRecord line = new EncodedRecord(record, encoder.encode(record));
                 if (line.packedSize() > ForwarderConfigCheck.FIREHOSE_MAX_RECORD_BYTES) {
-                    rejected.add(new Failure(entry, Cause.RECORD_TOO_LARGE, TOO_LARGE.formatted(line.packedSize(),
-                            ForwarderConfigCheck.FIREHOSE_MAX_RECORD_BYTES)));
+                    rejected.add(new Failure(
+                            entry,
+                            Cause.RECORD_TOO_LARGE,
+                            TOO_LARGE.formatted(line.packedSize(), ForwarderConfigCheck.FIREHOSE_MAX_RECORD_BYTES)));
                 } else {
                     lines.add(line);
                 }
@@ -111,12 +127,11 @@ public final class ForwardingService {
 
     private static ForwarderResponse response(List<Resume> resumes) {
         return new ForwarderResponse(resumes.stream()
-                .map(resume -> new BatchItemFailure(new ItemIdentifier(resume.topicPartition().toString(),
-                        resume.offset())))
+                .map(resume -> new BatchItemFailure(
+                        new ItemIdentifier(resume.topicPartition().toString(), resume.offset())))
                 .toList());
     }
 
     /** A batch sorted into what goes to Firehose, what is parked, and how many tombstones had nothing to send. */
-    private record Classified(List<EncodedRecord> lines, List<Failure> rejected, int skipped) {
-    }
+    private record Classified(List<EncodedRecord> lines, List<Failure> rejected, int skipped) {}
 }

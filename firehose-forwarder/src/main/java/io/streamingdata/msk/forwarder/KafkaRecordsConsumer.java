@@ -22,8 +22,8 @@ public class KafkaRecordsConsumer implements ConsumerBatchLimit {
 
     public static final String PARTIAL_IN_CONSUMER_MODE = "%d partition(s) not fully delivered; consumer mode has no "
             + "partial batch response, so the batch is not committed";
-    public static final String NOT_DELIVERED = "a batch of %d records (%s) was not delivered within "
-            + "RETRY_BUDGET_MS=%d: %s";
+    public static final String NOT_DELIVERED =
+            "a batch of %d records (%s) was not delivered within " + "RETRY_BUDGET_MS=%d: %s";
 
     /** Time a batch may take beyond its retry budget and last call: encoding, packing, parking dead letters. */
     static final long BATCH_GRACE_MILLIS = 60_000;
@@ -41,14 +41,18 @@ public class KafkaRecordsConsumer implements ConsumerBatchLimit {
     public void consume(ConsumerRecords<byte[], byte[]> polled) {
         ForwarderResponse response;
         try {
-            response = service.forward(ConsumerRecordBatches.fromConsumerRecords(polled),
+            response = service.forward(
+                    ConsumerRecordBatches.fromConsumerRecords(polled),
                     Deadline.retryBudget(config.retryBudgetMs(), config.callTimeoutMs()));
         } catch (DeliveryFailedException e) {
-            throw new DeliveryFailedException(NOT_DELIVERED.formatted(polled.count(), PolledBatch.describe(polled),
-                    config.retryBudgetMs(), e.getMessage()), e);
+            throw new DeliveryFailedException(
+                    NOT_DELIVERED.formatted(
+                            polled.count(), PolledBatch.describe(polled), config.retryBudgetMs(), e.getMessage()),
+                    e);
         }
         if (!response.batchItemFailures().isEmpty()) {
-            throw new DeliveryFailedException(PARTIAL_IN_CONSUMER_MODE.formatted(response.batchItemFailures().size()));
+            throw new DeliveryFailedException(PARTIAL_IN_CONSUMER_MODE.formatted(
+                    response.batchItemFailures().size()));
         }
     }
 

@@ -28,6 +28,7 @@ final class RecordLineEncoder {
 
     /** Starts a {@code value}-format line that carries its value in base64. */
     static final String BASE64_MARKER = "base64:";
+
     private static final byte[] MARKER = BASE64_MARKER.getBytes(StandardCharsets.US_ASCII);
 
     private final OutputFormat format;

@@ -10,8 +10,7 @@ import java.util.Map;
 /** What reached the local Firehose, as the lines S3 would hold. */
 final class Deliveries {
 
-    private Deliveries() {
-    }
+    private Deliveries() {}
 
     /** Every line accepted so far, in acceptance order; aggregated Firehose records are split at newlines. */
     static List<String> lines(LocalFirehose firehose) {

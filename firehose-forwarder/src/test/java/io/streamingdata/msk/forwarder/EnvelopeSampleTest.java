@@ -32,31 +32,48 @@ class EnvelopeSampleTest {
         if (Boolean.getBoolean("samples.write")) {
             Files.writeString(SAMPLE, written, StandardCharsets.UTF_8);
         }
-        assertEquals(written, Files.readString(SAMPLE, StandardCharsets.UTF_8),
+        assertEquals(
+                written,
+                Files.readString(SAMPLE, StandardCharsets.UTF_8),
                 "the envelope changed: rewrite the sample with -Dsamples.write=true and check its readers");
     }
 
     static String envelopeLines() {
-        List<KafkaRecord> records = new ArrayList<>(EventFixtures.decode("msk-mixed.json").records());
+        List<KafkaRecord> records =
+                new ArrayList<>(EventFixtures.decode("msk-mixed.json").records());
         records.addAll(EventFixtures.decode("msk-schema-registry.json").records());
         records.addAll(EventFixtures.decode("glue-protobuf.json").records());
-        records.add(record(1, "{\n  \"ticker\": \"AMZN\",\n  \"price\": 1.10\n}", "k-1",
-                List.of(new KafkaHeader("dup", bytes("one")), new KafkaHeader("dup", bytes("two")),
+        records.add(record(
+                1,
+                "{\n  \"ticker\": \"AMZN\",\n  \"price\": 1.10\n}",
+                "k-1",
+                List.of(
+                        new KafkaHeader("dup", bytes("one")), new KafkaHeader("dup", bytes("two")),
                         new KafkaHeader("empty", new byte[0]), new KafkaHeader("nothing", null))));
-        records.add(record(2, "значение ✓ with \"quotes\"", "ключ-\uD83D\uDD11",
+        records.add(record(
+                2,
+                "значение ✓ with \"quotes\"",
+                "ключ-\uD83D\uDD11",
                 List.of(new KafkaHeader("заголовок", bytes("✓")))));
         records.add(record(3, "", null, List.of()));
         RecordLineEncoder encoder = new RecordLineEncoder(OutputFormat.ENVELOPE);
         StringBuilder out = new StringBuilder();
         for (KafkaRecord record : records) {
-            out.append(new String(encoder.encode(record), StandardCharsets.UTF_8)).append('\n');
+            out.append(new String(encoder.encode(record), StandardCharsets.UTF_8))
+                    .append('\n');
         }
         return out.toString();
     }
 
     private static KafkaRecord record(long offset, String value, String key, List<KafkaHeader> headers) {
-        return new KafkaRecord(new TopicPartition("samples", 0), offset, 1764100800000L + offset,
-                TimestampType.CREATE_TIME, key == null ? null : bytes(key), bytes(value), headers);
+        return new KafkaRecord(
+                new TopicPartition("samples", 0),
+                offset,
+                1764100800000L + offset,
+                TimestampType.CREATE_TIME,
+                key == null ? null : bytes(key),
+                bytes(value),
+                headers);
     }
 
     private static byte[] bytes(String text) {

@@ -17,8 +17,8 @@ import io.streamingdata.msk.records.KafkaEventDecoder;
 import io.streamingdata.msk.records.KafkaRecord;
 import io.streamingdata.msk.records.LogLines;
 import io.streamingdata.msk.records.StockTicks;
-import io.streamingdata.msk.records.TopicPartition;
 import io.streamingdata.msk.records.TimestampType;
+import io.streamingdata.msk.records.TopicPartition;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -42,7 +42,9 @@ class FirehoseForwarderHandlerTest extends LocalFirehoseTest {
         ValidatableResponse response = invoke(EventFixtures.bytes("msk-basic.json"));
 
         response.statusCode(200);
-        assertEquals(0, response.extract().as(JsonNode.class).get("batchItemFailures").size());
+        assertEquals(
+                0,
+                response.extract().as(JsonNode.class).get("batchItemFailures").size());
         assertEquals(List.of("{\"id\":7,\"sum\":9.99}"), Deliveries.lines(firehose));
     }
 
@@ -54,8 +56,13 @@ class FirehoseForwarderHandlerTest extends LocalFirehoseTest {
 
         response.get().statusCode(200);
         JsonNode metrics = lines.only("metrics");
-        assertEquals("MskStreaming/FirehoseForwarder",
-                metrics.get("_aws").get("CloudWatchMetrics").get(0).get("Namespace").asText());
+        assertEquals(
+                "MskStreaming/FirehoseForwarder",
+                metrics.get("_aws")
+                        .get("CloudWatchMetrics")
+                        .get(0)
+                        .get("Namespace")
+                        .asText());
         assertEquals(300, metrics.get("RecordsIn").asInt());
         assertEquals(300, metrics.get("RecordsDelivered").asInt());
         assertEquals(1, metrics.get("FirehoseRecords").asInt(), "300 small records packed into one");
@@ -91,7 +98,11 @@ class FirehoseForwarderHandlerTest extends LocalFirehoseTest {
 
         assertEquals(1, Deliveries.lines(firehose).size());
         assertEquals(1_023_999, Deliveries.lines(firehose).get(0).length());
-        assertEquals("RecordTooLarge", deadLetter(tooLarge.topicPartition(), tooLarge.offset()).get("cause").asText());
+        assertEquals(
+                "RecordTooLarge",
+                deadLetter(tooLarge.topicPartition(), tooLarge.offset())
+                        .get("cause")
+                        .asText());
     }
 
     @Test
@@ -104,7 +115,8 @@ class FirehoseForwarderHandlerTest extends LocalFirehoseTest {
 
         List<String> lines = Deliveries.lines(firehose);
         assertEquals(1, lines.size());
-        assertArrayEquals(largest.value(), RecordLineEncoderTest.readBack(lines.get(0).getBytes(UTF_8)));
+        assertArrayEquals(
+                largest.value(), RecordLineEncoderTest.readBack(lines.get(0).getBytes(UTF_8)));
         JsonNode letter = deadLetter(tooLarge.topicPartition(), tooLarge.offset());
         assertEquals("RecordTooLarge", letter.get("cause").asText());
         assertEquals(767_995, letter.get("valueSize").asInt(), "the dead letter keeps the whole value");
@@ -126,12 +138,19 @@ class FirehoseForwarderHandlerTest extends LocalFirehoseTest {
 
         JsonNode letter = deadLetter(new TopicPartition("orders", 0), 31);
         assertEquals("UndecodableRecord", letter.get("cause").asText());
-        assertEquals("header \"carrier\" is a string, not an array of bytes", letter.get("reason").asText());
+        assertEquals(
+                "header \"carrier\" is a string, not an array of bytes",
+                letter.get("reason").asText());
         assertEquals("order 31 shipped", letter.get("value").asText());
         assertEquals(1764200000000L, letter.get("timestamp").asLong());
         assertEquals("text", letter.get("rawFormat").asText(), "the event's own line breaks, kept exactly");
-        assertEquals("ZXhwcmVzcw==", JSON.readTree(letter.get("raw").asText()).get("headers").get(0).get("carrier")
-                .asText());
+        assertEquals(
+                "ZXhwcmVzcw==",
+                JSON.readTree(letter.get("raw").asText())
+                        .get("headers")
+                        .get(0)
+                        .get("carrier")
+                        .asText());
         assertEquals(List.of("order 32 shipped"), Deliveries.lines(firehose));
     }
 
@@ -148,16 +167,18 @@ class FirehoseForwarderHandlerTest extends LocalFirehoseTest {
 
     @Test
     void shouldDeliverBinaryAndMultiLineValuesAsOneLineEachThatReadsBack() {
-        KafkaRecord protobuf = EventFixtures.decode("glue-protobuf.json").records().get(0);
+        KafkaRecord protobuf =
+                EventFixtures.decode("glue-protobuf.json").records().get(0);
         byte[] multiLine = "line one\nline two".getBytes(StandardCharsets.UTF_8);
-        KafkaRecord text = new KafkaRecord(new TopicPartition("products", 2), 4052, 0, TimestampType.CREATE_TIME,
-                null, multiLine, List.of());
+        KafkaRecord text = new KafkaRecord(
+                new TopicPartition("products", 2), 4052, 0, TimestampType.CREATE_TIME, null, multiLine, List.of());
 
         invoke(StockTicks.event(List.of(protobuf, text))).statusCode(200);
 
         List<String> lines = Deliveries.lines(firehose);
         assertEquals(2, lines.size(), "one line per record, whatever its bytes");
-        assertArrayEquals(protobuf.value(), RecordLineEncoderTest.readBack(lines.get(0).getBytes(UTF_8)));
+        assertArrayEquals(
+                protobuf.value(), RecordLineEncoderTest.readBack(lines.get(0).getBytes(UTF_8)));
         assertArrayEquals(multiLine, RecordLineEncoderTest.readBack(lines.get(1).getBytes(UTF_8)));
     }
 
@@ -186,7 +207,8 @@ class FirehoseForwarderHandlerTest extends LocalFirehoseTest {
     void shouldFailTheInvocationDuringAnOutageNamingTheCounts() {
         firehose.faults().outage(true);
 
-        JsonNode error = invoke(StockTicks.event(20, 100, 2)).statusCode(500).extract().as(JsonNode.class);
+        JsonNode error =
+                invoke(StockTicks.event(20, 100, 2)).statusCode(500).extract().as(JsonNode.class);
 
         String message = error.get("errorMessage").asText();
         assertTrue(message.startsWith("20 of 20 records were not delivered to Firehose stream demo-stream"), message);
@@ -196,10 +218,14 @@ class FirehoseForwarderHandlerTest extends LocalFirehoseTest {
 
     @Test
     void shouldRejectANonKafkaEventWithAClearMessage() {
-        JsonNode error = invoke(EventFixtures.bytes("not-kafka-sqs.json")).statusCode(500).extract()
+        JsonNode error = invoke(EventFixtures.bytes("not-kafka-sqs.json"))
+                .statusCode(500)
+                .extract()
                 .as(JsonNode.class);
 
-        assertEquals(KafkaEventDecoder.MISSING_EVENT_SOURCE, error.get("errorMessage").asText());
+        assertEquals(
+                KafkaEventDecoder.MISSING_EVENT_SOURCE,
+                error.get("errorMessage").asText());
     }
 
     private static KafkaRecord binary(long offset, int size) {
@@ -207,24 +233,30 @@ class FirehoseForwarderHandlerTest extends LocalFirehoseTest {
         for (int i = 0; i < size; i++) {
             value[i] = (byte) (i * 31 + 7);
         }
-        return new KafkaRecord(new TopicPartition(StockTicks.TOPIC, 0), offset, 0, TimestampType.CREATE_TIME, null,
-                value, List.of());
+        return new KafkaRecord(
+                new TopicPartition(StockTicks.TOPIC, 0), offset, 0, TimestampType.CREATE_TIME, null, value, List.of());
     }
 
     private JsonNode deadLetter(TopicPartition partition, long offset) throws IOException {
         String key = "dead-letter/" + partition.topic() + "/" + partition.partition() + "/" + offset + ".json";
         try {
-            return JSON.readTree(LocalAwsServices.s3().getObjectAsBytes(
-                    b -> b.bucket(LocalAwsServices.DEAD_LETTER_BUCKET).key(key)).asByteArray());
+            return JSON.readTree(LocalAwsServices.s3()
+                    .getObjectAsBytes(
+                            b -> b.bucket(LocalAwsServices.DEAD_LETTER_BUCKET).key(key))
+                    .asByteArray());
         } catch (NoSuchKeyException e) {
             throw new AssertionError("No dead letter at " + key, e);
         }
     }
 
     static ValidatableResponse invoke(byte[] event) {
-        return given().contentType("application/json").accept("application/json").body(event)
-                .when().post()
-                .then().parser(STREAM_HANDLER_CONTENT_TYPE, Parser.JSON);
+        return given().contentType("application/json")
+                .accept("application/json")
+                .body(event)
+                .when()
+                .post()
+                .then()
+                .parser(STREAM_HANDLER_CONTENT_TYPE, Parser.JSON);
     }
 
     /** The function's structured output while {@code action} runs; the native twin reads its process log. */

@@ -82,10 +82,10 @@ class ForwarderConfigTest {
     void shouldRefuseToStartWithoutADeliveryStream() {
         ForwarderConfig config = ForwarderConfigs.fromEnvironment(Map.of());
 
-        IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> ForwarderConfigCheck.verify(config));
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> ForwarderConfigCheck.verify(config));
 
-        assertEquals(ForwarderConfigCheck.INVALID_CONFIGURATION + ForwarderConfigCheck.STREAM_REQUIRED + ".",
+        assertEquals(
+                ForwarderConfigCheck.INVALID_CONFIGURATION + ForwarderConfigCheck.STREAM_REQUIRED + ".",
                 e.getMessage());
     }
 
@@ -106,9 +106,12 @@ class ForwarderConfigTest {
         assertTrue(message.contains(ForwarderConfigCheck.BAD_STREAM_NAME.formatted("no spaces allowed")), message);
         assertTrue(message.contains(ForwarderConfigCheck.BAD_ENDPOINT.formatted("127.0.0.1:4573")), message);
         assertTrue(message.contains(ForwarderConfigCheck.BAD_FORMAT.formatted("parquet")), message);
-        assertTrue(message.contains(ForwarderConfigCheck.BAD_RANGE.formatted("AGGREGATION_MAX_BYTES", 2_000_000,
-                1024, 1_024_000)), message);
-        assertTrue(message.contains(ForwarderConfigCheck.BAD_RANGE.formatted("FIREHOSE_MAX_CONCURRENCY", 0, 1, 64)),
+        assertTrue(
+                message.contains(
+                        ForwarderConfigCheck.BAD_RANGE.formatted("AGGREGATION_MAX_BYTES", 2_000_000, 1024, 1_024_000)),
+                message);
+        assertTrue(
+                message.contains(ForwarderConfigCheck.BAD_RANGE.formatted("FIREHOSE_MAX_CONCURRENCY", 0, 1, 64)),
                 message);
         assertTrue(message.contains(ForwarderConfigCheck.BAD_STRATEGY.formatted("retry-forever")), message);
         assertTrue(message.contains(ForwarderConfigCheck.BAD_BUCKET.formatted("Bad_Bucket")), message);
@@ -120,8 +123,10 @@ class ForwarderConfigTest {
         environment.put("FAILURE_STRATEGY", "dead-letter");
         environment.put("DEAD_LETTER_BUCKET", "  ");
 
-        String message = assertThrows(IllegalStateException.class,
-                () -> ForwarderConfigCheck.verify(ForwarderConfigs.fromEnvironment(environment))).getMessage();
+        String message = assertThrows(
+                        IllegalStateException.class,
+                        () -> ForwarderConfigCheck.verify(ForwarderConfigs.fromEnvironment(environment)))
+                .getMessage();
 
         assertTrue(message.contains(ForwarderConfigCheck.DEAD_LETTER_NEEDS_BUCKET), message);
     }

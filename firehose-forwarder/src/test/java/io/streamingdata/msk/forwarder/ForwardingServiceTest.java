@@ -58,8 +58,8 @@ class ForwardingServiceTest {
         ScriptedFirehose firehose = new ScriptedFirehose(ScriptedFirehose::acceptAll);
         KafkaRecord first = record(0, 1, "{\"tick\":1}");
         KafkaRecord tombstone = record(0, 2, null);
-        UndecodableRecord undecodable = new UndecodableRecord(new TopicPartition("ticks", 0), 3, "a header of "
-                + "another shape");
+        UndecodableRecord undecodable =
+                new UndecodableRecord(new TopicPartition("ticks", 0), 3, "a header of " + "another shape");
         KafkaRecord tooLarge = record(0, 4, "x".repeat(1_024_000));
         KafkaRecord last = record(1, 9, "plain text");
 
@@ -68,9 +68,14 @@ class ForwardingServiceTest {
 
         assertEquals(ForwarderResponse.success(), response);
         assertEquals(List.of("{\"tick\":1}\nplain text\n"), sentData(firehose));
-        assertEquals(List.of(new Failure(undecodable, Cause.UNDECODABLE, "a header of another shape"),
-                new Failure(tooLarge, Cause.RECORD_TOO_LARGE, ForwardingService.TOO_LARGE.formatted(1_024_001,
-                        1_024_000))), store.parked());
+        assertEquals(
+                List.of(
+                        new Failure(undecodable, Cause.UNDECODABLE, "a header of another shape"),
+                        new Failure(
+                                tooLarge,
+                                Cause.RECORD_TOO_LARGE,
+                                ForwardingService.TOO_LARGE.formatted(1_024_001, 1_024_000))),
+                store.parked());
         ForwardSummary summary = summaries.get(0);
         assertEquals(5, summary.recordsIn());
         assertEquals(2, summary.delivered());
@@ -88,7 +93,9 @@ class ForwardingServiceTest {
                 .forward(batch(record(0, 2, null)), Deadline.in(60_000));
 
         assertEquals(1, sentData(firehose).size());
-        assertTrue(sentData(firehose).get(0).contains("\"value\":null"), sentData(firehose).get(0));
+        assertTrue(
+                sentData(firehose).get(0).contains("\"value\":null"),
+                sentData(firehose).get(0));
         assertEquals(0, summaries.get(0).skipped());
         assertEquals(1, summaries.get(0).delivered());
     }
@@ -97,11 +104,17 @@ class ForwardingServiceTest {
     void shouldFailBeforeSendingAnythingWhenARecordMustBeParkedAndNoBucketIsSet() {
         ScriptedFirehose firehose = new ScriptedFirehose(ScriptedFirehose::acceptAll);
         UndecodableRecord undecodable = new UndecodableRecord(new TopicPartition("ticks", 0), 3, "bad header");
-        ForwardingService service = new ForwardingService("demo-stream", new RecordLineEncoder(OutputFormat.VALUE),
-                new RecordPacker(true, 1_024_000), delivery(firehose), new DeadLetters(Optional.empty()),
-                FailureStrategies.of(StrategyName.FAIL, new DeadLetters(Optional.empty())), summary());
+        ForwardingService service = new ForwardingService(
+                "demo-stream",
+                new RecordLineEncoder(OutputFormat.VALUE),
+                new RecordPacker(true, 1_024_000),
+                delivery(firehose),
+                new DeadLetters(Optional.empty()),
+                FailureStrategies.of(StrategyName.FAIL, new DeadLetters(Optional.empty())),
+                summary());
 
-        DeliveryFailedException e = assertThrows(DeliveryFailedException.class,
+        DeliveryFailedException e = assertThrows(
+                DeliveryFailedException.class,
                 () -> service.forward(batch(record(0, 1, "a"), undecodable), Deadline.in(60_000)));
 
         assertEquals(DeadLetters.NO_DEAD_LETTER_BUCKET.formatted(1, "ticks-0@3", "bad header"), e.getMessage());
@@ -114,26 +127,31 @@ class ForwardingServiceTest {
             throw ServiceUnavailableException.builder().message("Slow down.").build();
         });
 
-        ForwarderResponse response = service(firehose, OutputFormat.VALUE, StrategyName.REPORT_BATCH_ITEM_FAILURES,
-                true).forward(batch(record(1, 7, "a"), record(0, 40, "b"), record(0, 41, "c")), Deadline.in(60_000));
+        ForwarderResponse response = service(
+                        firehose, OutputFormat.VALUE, StrategyName.REPORT_BATCH_ITEM_FAILURES, true)
+                .forward(batch(record(1, 7, "a"), record(0, 40, "b"), record(0, 41, "c")), Deadline.in(60_000));
 
-        assertEquals(List.of(new BatchItemFailure(new ItemIdentifier("ticks-0", 40)),
-                new BatchItemFailure(new ItemIdentifier("ticks-1", 7))), response.batchItemFailures());
+        assertEquals(
+                List.of(
+                        new BatchItemFailure(new ItemIdentifier("ticks-0", 40)),
+                        new BatchItemFailure(new ItemIdentifier("ticks-1", 7))),
+                response.batchItemFailures());
         assertEquals(3, summaries.get(0).failed());
         assertEquals(0, summaries.get(0).delivered());
     }
 
     @Test
     void shouldParkUndeliveredRecordsWithTheDeadLetterStrategy() {
-        ScriptedFirehose firehose = new ScriptedFirehose(request -> ScriptedFirehose.refuse(request,
-                "ServiceUnavailableException", positionsOf(request, "b\n")));
+        ScriptedFirehose firehose = new ScriptedFirehose(request ->
+                ScriptedFirehose.refuse(request, "ServiceUnavailableException", positionsOf(request, "b\n")));
         KafkaRecord refused = record(0, 2, "b");
 
         ForwarderResponse response = service(firehose, OutputFormat.VALUE, StrategyName.DEAD_LETTER, false)
                 .forward(batch(record(0, 1, "a"), refused, record(0, 3, "c")), Deadline.in(60_000));
 
         assertEquals(ForwarderResponse.success(), response);
-        assertEquals(List.of(new Failure(refused, Cause.UNDELIVERED, "ServiceUnavailableException: Slow down.")),
+        assertEquals(
+                List.of(new Failure(refused, Cause.UNDELIVERED, "ServiceUnavailableException: Slow down.")),
                 store.parked());
         assertEquals(2, summaries.get(0).delivered());
         assertEquals(1, summaries.get(0).failed());
@@ -141,23 +159,28 @@ class ForwardingServiceTest {
 
     @Test
     void shouldRefuseAMissingEvent() {
-        ForwardingService service = service(new ScriptedFirehose(ScriptedFirehose::acceptAll), OutputFormat.VALUE,
-                StrategyName.FAIL, true);
+        ForwardingService service =
+                service(new ScriptedFirehose(ScriptedFirehose::acceptAll), OutputFormat.VALUE, StrategyName.FAIL, true);
 
         assertThrows(InvalidKafkaEventException.class, () -> service.forward(null, Deadline.in(60_000)));
     }
 
-    private ForwardingService service(ScriptedFirehose firehose, OutputFormat format, StrategyName strategy,
-            boolean aggregate) {
+    private ForwardingService service(
+            ScriptedFirehose firehose, OutputFormat format, StrategyName strategy, boolean aggregate) {
         DeadLetters deadLetters = new DeadLetters(Optional.of(store));
-        return new ForwardingService("demo-stream", new RecordLineEncoder(format),
-                new RecordPacker(aggregate, 1_024_000), delivery(firehose), deadLetters,
-                FailureStrategies.of(strategy, deadLetters), summary());
+        return new ForwardingService(
+                "demo-stream",
+                new RecordLineEncoder(format),
+                new RecordPacker(aggregate, 1_024_000),
+                delivery(firehose),
+                deadLetters,
+                FailureStrategies.of(strategy, deadLetters),
+                summary());
     }
 
     private FirehoseDelivery delivery(ScriptedFirehose firehose) {
-        return new FirehoseDelivery(firehose, callers, 2,
-                new RetryPolicy(3, 1, 2, 0, new SplittableRandom(1)), millis -> { });
+        return new FirehoseDelivery(
+                firehose, callers, 2, new RetryPolicy(3, 1, 2, 0, new SplittableRandom(1)), millis -> {});
     }
 
     private MetricsSink summary() {
@@ -165,8 +188,10 @@ class ForwardingServiceTest {
     }
 
     private static List<String> sentData(ScriptedFirehose firehose) {
-        return firehose.requests().stream().flatMap(request -> request.records().stream())
-                .map(record -> record.data().asString(StandardCharsets.UTF_8)).toList();
+        return firehose.requests().stream()
+                .flatMap(request -> request.records().stream())
+                .map(record -> record.data().asString(StandardCharsets.UTF_8))
+                .toList();
     }
 
     /** Where records with exactly {@code data} are in the request: refused every time they are sent. */
@@ -181,8 +206,13 @@ class ForwardingServiceTest {
     }
 
     private static KafkaRecord record(int partition, long offset, String value) {
-        return new KafkaRecord(new TopicPartition("ticks", partition), offset, 1_764_100_800_000L,
-                TimestampType.CREATE_TIME, null, value == null ? null : value.getBytes(StandardCharsets.UTF_8),
+        return new KafkaRecord(
+                new TopicPartition("ticks", partition),
+                offset,
+                1_764_100_800_000L,
+                TimestampType.CREATE_TIME,
+                null,
+                value == null ? null : value.getBytes(StandardCharsets.UTF_8),
                 List.of());
     }
 

@@ -51,7 +51,8 @@ class KafkaRecordsConsumerTest {
 
         connector.source("records").send(polled(ticks));
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> Deliveries.lines(firehose).size() >= 300);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> Deliveries.lines(firehose).size() >= 300);
         firehose.faults().clear();
         assertEquals(300, Deliveries.counts(Deliveries.lines(firehose)).size());
     }
@@ -71,7 +72,8 @@ class KafkaRecordsConsumerTest {
         try {
             connector.source("records").send(polled(ticks));
 
-            await().atMost(Duration.ofSeconds(20)).until(() -> Deliveries.lines(firehose).size() >= 200);
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> Deliveries.lines(firehose).size() >= 200);
         } finally {
             firehose.faults().clear();
         }
@@ -84,10 +86,24 @@ class KafkaRecordsConsumerTest {
         for (KafkaRecord r : records) {
             RecordHeaders headers = new RecordHeaders();
             r.headers().forEach(h -> headers.add(h.name(), h.value()));
-            byPartition.computeIfAbsent(new TopicPartition(r.topicPartition().topic(), r.topicPartition().partition()),
-                    tp -> new ArrayList<>()).add(new ConsumerRecord<>(r.topicPartition().topic(),
-                            r.topicPartition().partition(), r.offset(), r.timestamp(), TimestampType.CREATE_TIME,
-                            r.key().length, r.value().length, r.key(), r.value(), headers, Optional.empty()));
+            byPartition
+                    .computeIfAbsent(
+                            new TopicPartition(
+                                    r.topicPartition().topic(),
+                                    r.topicPartition().partition()),
+                            tp -> new ArrayList<>())
+                    .add(new ConsumerRecord<>(
+                            r.topicPartition().topic(),
+                            r.topicPartition().partition(),
+                            r.offset(),
+                            r.timestamp(),
+                            TimestampType.CREATE_TIME,
+                            r.key().length,
+                            r.value().length,
+                            r.key(),
+                            r.value(),
+                            headers,
+                            Optional.empty()));
         }
         return new ConsumerRecords<>(byPartition, Map.<TopicPartition, OffsetAndMetadata>of());
     }

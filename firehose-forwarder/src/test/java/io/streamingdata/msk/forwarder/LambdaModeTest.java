@@ -20,7 +20,8 @@ class LambdaModeTest extends LambdaModeContract {
     void shouldStillForwardEventsFromTheEventSourceMapping() {
         LocalAwsServices.firehose().reset(LocalAwsServices.STREAM);
 
-        FirehoseForwarderHandlerTest.invoke(EventFixtures.bytes("msk-basic.json")).statusCode(200);
+        FirehoseForwarderHandlerTest.invoke(EventFixtures.bytes("msk-basic.json"))
+                .statusCode(200);
 
         assertEquals(1, Deliveries.lines(LocalAwsServices.firehose()).size());
         assertTrue(kafkaClients.getConsumerChannels().isEmpty());

@@ -13,9 +13,9 @@ import org.gaul.s3proxy.S3Proxy;
 import org.jclouds.ContextBuilder;
 import org.jclouds.blobstore.BlobStoreContext;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -38,20 +38,31 @@ public class LocalAwsServices implements QuarkusTestResourceLifecycleManager {
     @Override
     public Map<String, String> start() {
         try {
-            firehose = LocalFirehose.builder().port(0).stream(STREAM).seed(42).build().start();
-            BlobStoreContext blobs = ContextBuilder.newBuilder("transient").credentials(KEY, SECRET)
+            firehose = LocalFirehose.builder().port(0).stream(STREAM)
+                    .seed(42)
+                    .build()
+                    .start();
+            BlobStoreContext blobs = ContextBuilder.newBuilder("transient")
+                    .credentials(KEY, SECRET)
                     .build(BlobStoreContext.class);
-            s3proxy = S3Proxy.builder().blobStore(blobs.getBlobStore()).endpoint(URI.create("http://127.0.0.1:0"))
-                    .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, KEY, SECRET).build();
+            s3proxy = S3Proxy.builder()
+                    .blobStore(blobs.getBlobStore())
+                    .endpoint(URI.create("http://127.0.0.1:0"))
+                    .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, KEY, SECRET)
+                    .build();
             s3proxy.start();
-            Awaitility.await().atMost(Duration.ofSeconds(20))
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(20))
                     .until(() -> AbstractLifeCycle.STARTED.equals(s3proxy.getState()));
         } catch (Exception e) {
             throw new IllegalStateException("Could not start the local AWS services", e);
         }
         String s3Endpoint = "http://127.0.0.1:" + s3proxy.getPort();
-        s3 = S3Client.builder().endpointOverride(URI.create(s3Endpoint)).region(Region.US_EAST_1)
-                .forcePathStyle(true).httpClientBuilder(UrlConnectionHttpClient.builder())
+        s3 = S3Client.builder()
+                .endpointOverride(URI.create(s3Endpoint))
+                .region(Region.US_EAST_1)
+                .forcePathStyle(true)
+                .httpClientBuilder(UrlConnectionHttpClient.builder())
                 // s3proxy 3.0.0 answers 501 to the SDK's optional flexible-checksum headers.
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
                 .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)

@@ -19,8 +19,8 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.Test;
 import org.jboss.logging.Logger;
+import org.junit.jupiter.api.Test;
 
 /**
  * Nothing is lost: 20,000 records through the Lambda path while Firehose fails 30% of the records and bursts of
@@ -58,11 +58,13 @@ class NoLossTest extends LocalFirehoseTest {
         Map<String, Integer> counts = Deliveries.counts(Deliveries.lines(firehose));
         for (int seq = 0; seq < EVENTS * RECORDS_PER_EVENT; seq++) {
             int at = seq;
-            assertTrue(counts.keySet().stream().anyMatch(line -> line.startsWith("{\"seq\":" + at + ",")),
+            assertTrue(
+                    counts.keySet().stream().anyMatch(line -> line.startsWith("{\"seq\":" + at + ",")),
                     () -> "record " + at + " was lost");
         }
         int duplicates = Deliveries.lines(firehose).size() - counts.size();
-        LOG.infof("20000 records: %d delivered lines, %d duplicates, %d failed invocations re-delivered",
+        LOG.infof(
+                "20000 records: %d delivered lines, %d duplicates, %d failed invocations re-delivered",
                 Deliveries.lines(firehose).size(), duplicates, failedInvocations);
         assertEquals(EVENTS * RECORDS_PER_EVENT, counts.size());
         assertTrue(duplicates > 0, "the lost answers must have produced duplicates");
@@ -74,8 +76,8 @@ class NoLossTest extends LocalFirehoseTest {
         firehose.faults().failRecords(0.3, "InternalFailure");
         AtomicReference<ValidatableResponse> response = new AtomicReference<>();
 
-        LogLines lines = outputDuring(() -> response.set(
-                FirehoseForwarderHandlerTest.invoke(StockTicks.event(1200, 100, 4))));
+        LogLines lines =
+                outputDuring(() -> response.set(FirehoseForwarderHandlerTest.invoke(StockTicks.event(1200, 100, 4))));
 
         response.get().statusCode(200);
         List<String> delivered = Deliveries.lines(firehose);
@@ -109,19 +111,22 @@ class NoLossTest extends LocalFirehoseTest {
 
         CompletableFuture<Integer> status = CompletableFuture.supplyAsync(
                 () -> FirehoseForwarderHandlerTest.invoke(event).extract().statusCode());
-        await().atMost(Duration.ofSeconds(10)).until(() -> firehose.stats(LocalAwsServices.STREAM).calls() > 0);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> firehose.stats(LocalAwsServices.STREAM).calls() > 0);
         firehose.faults().latency(Duration.ZERO);
 
         assertEquals(200, status.get(30, TimeUnit.SECONDS));
         // The slow calls time out in the client but still land, up to 1.5 s later: every record at least once, some
         // twice. Wait until nothing more arrives, so no late call spills into the next test.
         int[] seen = {-1};
-        await().pollInterval(Duration.ofMillis(1700)).atMost(Duration.ofSeconds(15)).until(() -> {
-            int now = Deliveries.lines(firehose).size();
-            boolean quiet = now == seen[0];
-            seen[0] = now;
-            return quiet;
-        });
+        await().pollInterval(Duration.ofMillis(1700))
+                .atMost(Duration.ofSeconds(15))
+                .until(() -> {
+                    int now = Deliveries.lines(firehose).size();
+                    boolean quiet = now == seen[0];
+                    seen[0] = now;
+                    return quiet;
+                });
         assertEquals(100, Deliveries.counts(Deliveries.lines(firehose)).size());
     }
 

@@ -4,5 +4,4 @@ import io.quarkus.test.junit.QuarkusIntegrationTest;
 
 /** Native twin of the partial batch response tests ({@code ./mvnw verify -Pnative}). */
 @QuarkusIntegrationTest
-class PartialBatchResponseIT extends PartialBatchResponseTest {
-}
+class PartialBatchResponseIT extends PartialBatchResponseTest {}

@@ -36,8 +36,11 @@ class PartialBatchResponseTest extends LocalFirehoseTest {
         List<KafkaRecord> batch = records;
         while (!batch.isEmpty()) {
             assertTrue(++rounds <= 60, "still failing after 60 rounds");
-            JsonNode failures = FirehoseForwarderHandlerTest.invoke(StockTicks.event(batch)).statusCode(200)
-                    .extract().as(JsonNode.class).get("batchItemFailures");
+            JsonNode failures = FirehoseForwarderHandlerTest.invoke(StockTicks.event(batch))
+                    .statusCode(200)
+                    .extract()
+                    .as(JsonNode.class)
+                    .get("batchItemFailures");
             resumeFrom.clear();
             for (JsonNode failure : failures) {
                 JsonNode id = failure.get("itemIdentifier");
@@ -45,8 +48,10 @@ class PartialBatchResponseTest extends LocalFirehoseTest {
                 resumeFrom.put(id.get("partition").asText(), id.get("offset").asLong());
                 reported = true;
             }
-            batch = records.stream().filter(r -> resumeFrom.containsKey(r.topicPartition().toString())
-                    && r.offset() >= resumeFrom.get(r.topicPartition().toString())).toList();
+            batch = records.stream()
+                    .filter(r -> resumeFrom.containsKey(r.topicPartition().toString())
+                            && r.offset() >= resumeFrom.get(r.topicPartition().toString()))
+                    .toList();
         }
 
         assertTrue(reported, "with two attempts per invocation some records must have been reported");
@@ -55,8 +60,11 @@ class PartialBatchResponseTest extends LocalFirehoseTest {
 
     @Test
     void shouldAnswerWithAnEmptyListWhenEverythingWasDelivered() {
-        JsonNode failures = FirehoseForwarderHandlerTest.invoke(StockTicks.event(10, 100, 2)).statusCode(200)
-                .extract().as(JsonNode.class).get("batchItemFailures");
+        JsonNode failures = FirehoseForwarderHandlerTest.invoke(StockTicks.event(10, 100, 2))
+                .statusCode(200)
+                .extract()
+                .as(JsonNode.class)
+                .get("batchItemFailures");
 
         assertTrue(failures.isArray());
         assertEquals(0, failures.size());
@@ -65,8 +73,13 @@ class PartialBatchResponseTest extends LocalFirehoseTest {
     public static class ReportItemFailures implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("failure-strategy", "report-batch-item-failures",
-                    "aggregation-enabled", "false", "firehose-max-attempts", "2");
+            return Map.of(
+                    "failure-strategy",
+                    "report-batch-item-failures",
+                    "aggregation-enabled",
+                    "false",
+                    "firehose-max-attempts",
+                    "2");
         }
     }
 }

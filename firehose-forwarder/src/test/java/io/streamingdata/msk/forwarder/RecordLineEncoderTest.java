@@ -22,13 +22,15 @@ import org.junit.jupiter.api.Test;
 
 class RecordLineEncoderTest {
 
-    private final List<KafkaRecord> mixed = EventFixtures.decode("msk-mixed.json").records();
+    private final List<KafkaRecord> mixed =
+            EventFixtures.decode("msk-mixed.json").records();
 
     @Test
     void shouldWriteTheDecodedValueNeverBase64() {
         byte[] line = new RecordLineEncoder(OutputFormat.VALUE).encode(mixed.get(0));
 
-        assertEquals("{\"event_time\":\"2026-11-25T20:01:01.123\",\"ticker\":\"AMZN\",\"price\":61.17}",
+        assertEquals(
+                "{\"event_time\":\"2026-11-25T20:01:01.123\",\"ticker\":\"AMZN\",\"price\":61.17}",
                 new String(line, StandardCharsets.UTF_8));
     }
 
@@ -143,7 +145,13 @@ class RecordLineEncoderTest {
     }
 
     private static KafkaRecord record(String value) {
-        return new KafkaRecord(new TopicPartition("t", 0), 1, 0, TimestampType.CREATE_TIME, null,
-                value.getBytes(StandardCharsets.UTF_8), List.of());
+        return new KafkaRecord(
+                new TopicPartition("t", 0),
+                1,
+                0,
+                TimestampType.CREATE_TIME,
+                null,
+                value.getBytes(StandardCharsets.UTF_8),
+                List.of());
     }
 }

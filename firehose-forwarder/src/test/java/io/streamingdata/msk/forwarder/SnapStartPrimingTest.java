@@ -43,19 +43,29 @@ class SnapStartPrimingTest {
         // The client resolves a region when it is built, as in Lambda, where AWS_REGION is always set.
         System.setProperty("aws.region", System.getProperty("aws.region", "us-east-1"));
         try (ServerSocket firehose = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            ForwarderConfig config = ForwarderConfigs.fromEnvironment(Map.of("DELIVERY_STREAM_NAME", "demo-stream",
-                    "AWS_ENDPOINT_URL_FIREHOSE", "http://127.0.0.1:" + firehose.getLocalPort()));
+            ForwarderConfig config = ForwarderConfigs.fromEnvironment(Map.of(
+                    "DELIVERY_STREAM_NAME",
+                    "demo-stream",
+                    "AWS_ENDPOINT_URL_FIREHOSE",
+                    "http://127.0.0.1:" + firehose.getLocalPort()));
             InMemoryDeadLetterStore store = new InMemoryDeadLetterStore();
             List<ForwardSummary> metrics = new ArrayList<>();
             ExecutorService callers = ForwarderBeans.newCallPool(2);
             try (FirehoseClient client = ForwarderBeans.newFirehoseClient(config)) {
                 RetryPolicy retryPolicy = ForwarderBeans.newRetryPolicy(config);
-                ForwardingService service = ForwarderBeans.newForwardingService(config, client, callers,
-                        new DeadLetters(Optional.of(store)), (stream, summary) -> metrics.add(summary),
-                        Sleeper.THREAD, retryPolicy);
+                ForwardingService service = ForwarderBeans.newForwardingService(
+                        config,
+                        client,
+                        callers,
+                        new DeadLetters(Optional.of(store)),
+                        (stream, summary) -> metrics.add(summary),
+                        Sleeper.THREAD,
+                        retryPolicy);
 
                 new SnapStartPriming(() -> service, retryPolicy).beforeCheckpoint(null);
-                assertEquals(1, service.warmUp(new KafkaEventDecoder().decode(SnapStartPriming.primingEvent())),
+                assertEquals(
+                        1,
+                        service.warmUp(new KafkaEventDecoder().decode(SnapStartPriming.primingEvent())),
                         "the warm-up packs the bundled event's four envelope lines into one Firehose record");
 
                 firehose.setSoTimeout(300);
@@ -72,7 +82,9 @@ class SnapStartPrimingTest {
     void shouldGiveTheJitterASeedOfItsOwnAfterARestore() {
         RetryPolicy restored = new RetryPolicy(10, 50, 500, 0, new SplittableRandom(7));
         RetryPolicy snapshot = new RetryPolicy(10, 50, 500, 0, new SplittableRandom(7));
-        assertEquals(waits(snapshot), waits(new RetryPolicy(10, 50, 500, 0, new SplittableRandom(7))),
+        assertEquals(
+                waits(snapshot),
+                waits(new RetryPolicy(10, 50, 500, 0, new SplittableRandom(7))),
                 "environments restored from one snapshot share its generator state");
 
         new SnapStartPriming(() -> null, restored).afterRestore(null);

@@ -30,8 +30,7 @@ public final class FlinkSqlJob {
     /** {@code SET 'key' = 'value'}, as the SQL client and Zeppelin write it. */
     static final Pattern SET_STATEMENT = Pattern.compile("(?is)^SET\\s+'([^']+)'\\s*=\\s*'([^']*)'$");
 
-    private FlinkSqlJob() {
-    }
+    private FlinkSqlJob() {}
 
     public static void main(String[] args) throws Exception {
         if (args.length > 0 && ("--help".equals(args[0]) || "-h".equals(args[0]))) {
@@ -48,7 +47,10 @@ public final class FlinkSqlJob {
             System.err.println(usage());
             throw e;
         }
-        LOG.info("settings from {}: {}", onService ? "property group " + JobParameters.PROPERTY_GROUP : "arguments", parameters);
+        LOG.info(
+                "settings from {}: {}",
+                onService ? "property group " + JobParameters.PROPERTY_GROUP : "arguments",
+                parameters);
         TableResult result = run(parameters, !onService, new Configuration());
         if (!onService) {
             result.await();
@@ -69,8 +71,10 @@ public final class FlinkSqlJob {
      * last one (the insert: the running job).
      */
     public static TableResult execute(List<String> statements, Configuration configuration) {
-        TableEnvironment tableEnv = TableEnvironment.create(
-            EnvironmentSettings.newInstance().inStreamingMode().withConfiguration(configuration).build());
+        TableEnvironment tableEnv = TableEnvironment.create(EnvironmentSettings.newInstance()
+                .inStreamingMode()
+                .withConfiguration(configuration)
+                .build());
         TableResult last = null;
         for (String statement : statements) {
             Matcher set = SET_STATEMENT.matcher(statement);
@@ -91,8 +95,8 @@ public final class FlinkSqlJob {
 
     static String usage() {
         return "Usage: java -jar flink-sql-<version>-application.jar --topic T --bootstrap_servers B --output_uri U [--name value]...\n"
-            + "On Managed Service for Apache Flink the same names are read from the runtime property group "
-            + JobParameters.PROPERTY_GROUP + ".\nSettings:\n" + JobParameters.describe();
+                + "On Managed Service for Apache Flink the same names are read from the runtime property group "
+                + JobParameters.PROPERTY_GROUP + ".\nSettings:\n" + JobParameters.describe();
     }
 
     private static Map<String, String> propertyGroup() throws IOException {

@@ -31,6 +31,7 @@ public final class JobParameters {
 
     /** Derived placeholders: filled by this class, not settable. */
     public static final String OUTPUT_PATH = "output_path";
+
     public static final String SECURITY_OPTIONS = "security_options";
     public static final String SCAN_OPTIONS = "scan_options";
 
@@ -54,12 +55,15 @@ public final class JobParameters {
         Map<String, String> descriptions = new LinkedHashMap<>();
         descriptions.put(TOPIC, "Kafka topic with the stock ticks (required)");
         descriptions.put(BOOTSTRAP_SERVERS, "bootstrap servers for the access-control mode (required)");
-        descriptions.put(OUTPUT_URI, "where the sink writes: s3a://bucket, s3://bucket or file:///absolute/dir (required)");
+        descriptions.put(
+                OUTPUT_URI, "where the sink writes: s3a://bucket, s3://bucket or file:///absolute/dir (required)");
         descriptions.put(OUTPUT_PREFIX, "folder under output_uri");
         descriptions.put(ACCESS_CONTROL, AccessControl.allowed());
         descriptions.put(GROUP_ID, "Kafka consumer group");
         descriptions.put(STARTUP_MODE, "earliest-offset, latest-offset or group-offsets");
-        descriptions.put(BOUNDED_MODE, "unbounded (a continuous job), or latest-offset or group-offsets (stop there; Kafka connector of Flink 1.17+)");
+        descriptions.put(
+                BOUNDED_MODE,
+                "unbounded (a continuous job), or latest-offset or group-offsets (stop there; Kafka connector of Flink 1.17+)");
         descriptions.put(CHECKPOINT_INTERVAL, "checkpoint interval when the job sets it (local runs)");
         descriptions.put(COMMIT_DELAY, "how long after the end of an hour (by watermark) its partition is committed");
         descriptions.put(SCRAM_USERNAME, "SASL/SCRAM user (access_control scram)");
@@ -69,7 +73,8 @@ public final class JobParameters {
 
     private static final List<String> STARTUP_MODES = List.of("earliest-offset", "latest-offset", "group-offsets");
     private static final List<String> BOUNDED_MODES = List.of(UNBOUNDED, "latest-offset", "group-offsets");
-    private static final Pattern OUTPUT_URI_PATTERN = Pattern.compile("^(s3a?://[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]|file:///.*[^/])$");
+    private static final Pattern OUTPUT_URI_PATTERN =
+            Pattern.compile("^(s3a?://[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]|file:///.*[^/])$");
     private static final Pattern PREFIX_PATTERN = Pattern.compile("^[A-Za-z0-9!_.*()-]+(/[A-Za-z0-9!_.*()-]+)*$");
     private static final Pattern DURATION_PATTERN = Pattern.compile("^[0-9]+ ?(ms|s|min|h|d)$");
 
@@ -91,7 +96,10 @@ public final class JobParameters {
         StringBuilder problems = new StringBuilder();
         for (Map.Entry<String, String> entry : settings.entrySet()) {
             if (!DESCRIPTIONS.containsKey(entry.getKey())) {
-                problem(problems, "unknown setting '" + entry.getKey() + "' (known: " + String.join(", ", DESCRIPTIONS.keySet()) + ")");
+                problem(
+                        problems,
+                        "unknown setting '" + entry.getKey() + "' (known: " + String.join(", ", DESCRIPTIONS.keySet())
+                                + ")");
             } else if (entry.getValue().indexOf('\'') >= 0) {
                 problem(problems, entry.getKey() + " must not contain a single quote");
             } else {
@@ -103,8 +111,18 @@ public final class JobParameters {
                 problem(problems, required + " is required: " + DESCRIPTIONS.get(required));
             }
         }
-        check(problems, values, OUTPUT_URI, OUTPUT_URI_PATTERN, "a bucket URI (s3a://bucket, s3://bucket) or an absolute file:/// URI without a trailing slash");
-        check(problems, values, OUTPUT_PREFIX, PREFIX_PATTERN, "folder names separated by '/', without leading or trailing '/'");
+        check(
+                problems,
+                values,
+                OUTPUT_URI,
+                OUTPUT_URI_PATTERN,
+                "a bucket URI (s3a://bucket, s3://bucket) or an absolute file:/// URI without a trailing slash");
+        check(
+                problems,
+                values,
+                OUTPUT_PREFIX,
+                PREFIX_PATTERN,
+                "folder names separated by '/', without leading or trailing '/'");
         check(problems, values, CHECKPOINT_INTERVAL, DURATION_PATTERN, "a duration such as '1 min' or '2 s'");
         check(problems, values, COMMIT_DELAY, DURATION_PATTERN, "a duration such as '1 h' or '0 s'");
         oneOf(problems, values, STARTUP_MODE, STARTUP_MODES);
@@ -156,7 +174,8 @@ public final class JobParameters {
         StringBuilder out = new StringBuilder();
         for (Map.Entry<String, String> entry : DESCRIPTIONS.entrySet()) {
             String def = DEFAULTS.get(entry.getKey());
-            out.append(String.format("  --%-20s %s%s%n", entry.getKey(), entry.getValue(), def == null ? "" : " [" + def + "]"));
+            out.append(String.format(
+                    "  --%-20s %s%s%n", entry.getKey(), entry.getValue(), def == null ? "" : " [" + def + "]"));
         }
         return out.toString();
     }
@@ -186,8 +205,11 @@ public final class JobParameters {
     public Map<String, String> templateValues() {
         Map<String, String> template = new LinkedHashMap<>(values);
         template.put(OUTPUT_PATH, outputPath());
-        template.put(SCAN_OPTIONS, SqlTemplate.load(scanFragment()).render(values).strip());
-        template.put(SECURITY_OPTIONS, SqlTemplate.load(accessControl.fragment()).render(values).strip());
+        template.put(
+                SCAN_OPTIONS, SqlTemplate.load(scanFragment()).render(values).strip());
+        template.put(
+                SECURITY_OPTIONS,
+                SqlTemplate.load(accessControl.fragment()).render(values).strip());
         return template;
     }
 
@@ -199,7 +221,8 @@ public final class JobParameters {
         return shown.toString();
     }
 
-    private static void check(StringBuilder problems, Map<String, String> values, String name, Pattern pattern, String expected) {
+    private static void check(
+            StringBuilder problems, Map<String, String> values, String name, Pattern pattern, String expected) {
         String value = values.get(name);
         if (value != null && !value.isEmpty() && !pattern.matcher(value).matches()) {
             problem(problems, name + " must be " + expected + ", not '" + value + "'");
@@ -208,7 +231,9 @@ public final class JobParameters {
 
     private static void oneOf(StringBuilder problems, Map<String, String> values, String name, List<String> allowed) {
         if (!allowed.contains(values.get(name))) {
-            problem(problems, name + " must be one of " + String.join(", ", allowed) + ", not '" + values.get(name) + "'");
+            problem(
+                    problems,
+                    name + " must be one of " + String.join(", ", allowed) + ", not '" + values.get(name) + "'");
         }
     }
 

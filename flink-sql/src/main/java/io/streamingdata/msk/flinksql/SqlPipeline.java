@@ -12,8 +12,7 @@ public final class SqlPipeline {
     public static final String SINK = "sink.sql";
     public static final String INSERT = "insert.sql";
 
-    private SqlPipeline() {
-    }
+    private SqlPipeline() {}
 
     /**
      * The statements to run: checkpoint settings (when the job owns them), the source table, the sink table and the
@@ -22,7 +21,8 @@ public final class SqlPipeline {
     public static List<String> statements(JobParameters parameters, boolean setCheckpointing) {
         Map<String, String> values = parameters.templateValues();
         List<String> statements = new ArrayList<>();
-        List<String> files = setCheckpointing ? List.of(CHECKPOINTING, SOURCE, SINK, INSERT) : List.of(SOURCE, SINK, INSERT);
+        List<String> files =
+                setCheckpointing ? List.of(CHECKPOINTING, SOURCE, SINK, INSERT) : List.of(SOURCE, SINK, INSERT);
         for (String file : files) {
             statements.addAll(SqlStatements.split(SqlTemplate.load(file).render(values)));
         }

@@ -6,8 +6,7 @@ import java.util.List;
 /** Splits a SQL file into statements: on semicolons outside quotes, with {@code --} comments removed. */
 public final class SqlStatements {
 
-    private SqlStatements() {
-    }
+    private SqlStatements() {}
 
     public static List<String> split(String sql) {
         List<String> statements = new ArrayList<>();
@@ -43,7 +42,8 @@ public final class SqlStatements {
             i++;
         }
         if (quote != 0) {
-            throw new IllegalArgumentException("unterminated " + quote + " quote in SQL: " + current.toString().trim());
+            throw new IllegalArgumentException("unterminated " + quote + " quote in SQL: "
+                    + current.toString().trim());
         }
         addIfNotBlank(statements, current);
         return statements;

@@ -99,8 +99,8 @@ public final class SqlTemplate {
         /** The message for a file and its missing parameters; tests compare against it. */
         public static String message(String file, Set<String> missing) {
             return file + " needs a value for " + String.join(", ", missing)
-                + " (pass --<name> <value> locally, or set it in the runtime property group "
-                + JobParameters.PROPERTY_GROUP + ")";
+                    + " (pass --<name> <value> locally, or set it in the runtime property group "
+                    + JobParameters.PROPERTY_GROUP + ")";
         }
 
         public Set<String> missing() {

@@ -31,7 +31,8 @@ class JobParametersTest {
 
     @Test
     void shouldParseBothArgumentForms() {
-        Map<String, String> settings = JobParameters.parseArgs(new String[] {"--topic", "t", "--bootstrap-servers=h:1"});
+        Map<String, String> settings =
+                JobParameters.parseArgs(new String[] {"--topic", "t", "--bootstrap-servers=h:1"});
 
         assertEquals(Map.of("topic", "t", "bootstrap_servers", "h:1"), settings);
     }
@@ -68,7 +69,8 @@ class JobParametersTest {
             Map<String, String> settings = required();
             settings.put("output_uri", uri);
 
-            IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> JobParameters.of(settings), uri);
+            IllegalArgumentException error =
+                    assertThrows(IllegalArgumentException.class, () -> JobParameters.of(settings), uri);
 
             assertTrue(error.getMessage().contains("output_uri must be"), error.getMessage());
         }
@@ -104,6 +106,8 @@ class JobParametersTest {
 
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> JobParameters.of(settings));
 
-        assertTrue(error.getMessage().contains("access_control must be one of tls, iam, scram, plaintext"), error.getMessage());
+        assertTrue(
+                error.getMessage().contains("access_control must be one of tls, iam, scram, plaintext"),
+                error.getMessage());
     }
 }

@@ -8,10 +8,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class SqlPipelineTest {
 
@@ -37,7 +37,8 @@ class SqlPipelineTest {
 
     @Test
     void shouldNameNoBoundedOptionForAnUnboundedSourceSoFlink115AcceptsIt() {
-        String source = SqlPipeline.statements(parameters(AccessControl.IAM), false).get(0);
+        String source =
+                SqlPipeline.statements(parameters(AccessControl.IAM), false).get(0);
 
         assertFalse(BOUNDED_OPTION.matcher(source).find(), source);
         assertTrue(source.contains("'scan.startup.mode' = 'earliest-offset',"), source);
@@ -46,9 +47,13 @@ class SqlPipelineTest {
     @ParameterizedTest
     @ValueSource(strings = {"latest-offset", "group-offsets"})
     void shouldBoundTheSourceWhenABoundedModeIsChosen(String boundedMode) {
-        String source = SqlPipeline.statements(parameters(AccessControl.PLAINTEXT, boundedMode), false).get(0);
+        String source = SqlPipeline.statements(parameters(AccessControl.PLAINTEXT, boundedMode), false)
+                .get(0);
 
-        assertTrue(source.contains("'scan.startup.mode' = 'earliest-offset',\n  'scan.bounded.mode' = '" + boundedMode + "',"), source);
+        assertTrue(
+                source.contains(
+                        "'scan.startup.mode' = 'earliest-offset',\n  'scan.bounded.mode' = '" + boundedMode + "',"),
+                source);
     }
 
     @ParameterizedTest
@@ -67,7 +72,8 @@ class SqlPipelineTest {
 
     @Test
     void shouldUseTheIamLoginModuleForIam() {
-        String source = SqlPipeline.statements(parameters(AccessControl.IAM), false).get(0);
+        String source =
+                SqlPipeline.statements(parameters(AccessControl.IAM), false).get(0);
 
         assertTrue(source.contains("'properties.security.protocol' = 'SASL_SSL'"));
         assertTrue(source.contains("software.amazon.msk.auth.iam.IAMLoginModule required;"));
@@ -75,7 +81,8 @@ class SqlPipelineTest {
 
     @Test
     void shouldPutTheScramCredentialsIntoTheJaasConfig() {
-        String source = SqlPipeline.statements(parameters(AccessControl.SCRAM), false).get(0);
+        String source =
+                SqlPipeline.statements(parameters(AccessControl.SCRAM), false).get(0);
 
         assertTrue(source.contains("ScramLoginModule required username=\"alice\" password=\"pw\";"));
         assertTrue(source.contains("'properties.sasl.mechanism' = 'SCRAM-SHA-512'"));

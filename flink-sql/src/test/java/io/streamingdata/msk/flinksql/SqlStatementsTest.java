@@ -11,10 +11,13 @@ class SqlStatementsTest {
     @Test
     void shouldSplitOnSemicolonsOutsideQuotes() {
         List<String> statements = SqlStatements.split(
-            "SET 'a' = '1';\nCREATE TABLE t (x INT) WITH ('jaas' = 'Module required user=\"u\" password=\"p;q\";');\n");
+                "SET 'a' = '1';\nCREATE TABLE t (x INT) WITH ('jaas' = 'Module required user=\"u\" password=\"p;q\";');\n");
 
-        assertEquals(List.of("SET 'a' = '1'",
-            "CREATE TABLE t (x INT) WITH ('jaas' = 'Module required user=\"u\" password=\"p;q\";')"), statements);
+        assertEquals(
+                List.of(
+                        "SET 'a' = '1'",
+                        "CREATE TABLE t (x INT) WITH ('jaas' = 'Module required user=\"u\" password=\"p;q\";')"),
+                statements);
     }
 
     @Test

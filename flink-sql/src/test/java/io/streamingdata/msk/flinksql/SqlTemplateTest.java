@@ -13,7 +13,8 @@ class SqlTemplateTest {
 
     @Test
     void shouldReplaceEveryPlaceholderWithItsValue() {
-        SqlTemplate template = new SqlTemplate("t.sql", "'topic' = '${topic}', 'again' = '${topic}', 'servers' = '${bootstrap_servers}'");
+        SqlTemplate template = new SqlTemplate(
+                "t.sql", "'topic' = '${topic}', 'again' = '${topic}', 'servers' = '${bootstrap_servers}'");
 
         String sql = template.render(Map.of("topic", "ticks", "bootstrap_servers", "b:9098"));
 
@@ -24,15 +25,18 @@ class SqlTemplateTest {
     void shouldNameEveryMissingParameterAndTheFile() {
         SqlTemplate template = new SqlTemplate("sql/source.sql", "${topic} ${bootstrap_servers} ${group_id}");
 
-        SqlTemplate.MissingParameterException error = assertThrows(SqlTemplate.MissingParameterException.class,
-            () -> template.render(Map.of("group_id", "g")));
+        SqlTemplate.MissingParameterException error = assertThrows(
+                SqlTemplate.MissingParameterException.class, () -> template.render(Map.of("group_id", "g")));
 
         assertEquals(Set.of("topic", "bootstrap_servers"), error.missing());
         // Named in alphabetical order, so the message is the same on every run.
-        assertEquals(SqlTemplate.MissingParameterException.message("sql/source.sql",
-            new TreeSet<>(Set.of("bootstrap_servers", "topic"))), error.getMessage());
-        assertTrue(error.getMessage().startsWith("sql/source.sql needs a value for bootstrap_servers, topic "),
-            error.getMessage());
+        assertEquals(
+                SqlTemplate.MissingParameterException.message(
+                        "sql/source.sql", new TreeSet<>(Set.of("bootstrap_servers", "topic"))),
+                error.getMessage());
+        assertTrue(
+                error.getMessage().startsWith("sql/source.sql needs a value for bootstrap_servers, topic "),
+                error.getMessage());
     }
 
     @Test

@@ -8,8 +8,7 @@ import org.apache.kafka.common.header.Header;
 /** Builds the same {@link KafkaBatch} from what a Kafka consumer polled, so consumer mode shares every later step. */
 public final class ConsumerRecordBatches {
 
-    private ConsumerRecordBatches() {
-    }
+    private ConsumerRecordBatches() {}
 
     /** @param polled the records of one poll, in the order the consumer returned them */
     public static KafkaBatch fromConsumerRecords(Iterable<ConsumerRecord<byte[], byte[]>> polled) {
@@ -30,7 +29,13 @@ public final class ConsumerRecordBatches {
             case LOG_APPEND_TIME -> TimestampType.LOG_APPEND_TIME;
             case NO_TIMESTAMP_TYPE -> TimestampType.NO_TIMESTAMP_TYPE;
         };
-        return new KafkaRecord(new TopicPartition(record.topic(), record.partition()), record.offset(),
-                record.timestamp(), timestampType, record.key(), record.value(), headers);
+        return new KafkaRecord(
+                new TopicPartition(record.topic(), record.partition()),
+                record.offset(),
+                record.timestamp(),
+                timestampType,
+                record.key(),
+                record.value(),
+                headers);
     }
 }

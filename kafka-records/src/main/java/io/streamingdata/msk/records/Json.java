@@ -11,9 +11,10 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 public final class Json {
 
     public static final JsonFactory FACTORY = JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder().maxNameLength(Integer.MAX_VALUE).build())
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxNameLength(Integer.MAX_VALUE)
+                    .build())
             .build();
 
-    private Json() {
-    }
+    private Json() {}
 }

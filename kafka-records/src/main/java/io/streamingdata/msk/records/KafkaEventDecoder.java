@@ -35,24 +35,24 @@ public final class KafkaEventDecoder {
     public static final String NOT_JSON = "The event is not valid JSON";
     public static final String NOT_AN_OBJECT = "The event is not a JSON object. " + EXPECTED_SHAPE;
     public static final String NO_EVENT = "The function received no event. " + EXPECTED_SHAPE;
-    public static final String MISSING_EVENT_SOURCE = "The event has no \"eventSource\" field, so it is not a "
-            + "Kafka event. " + EXPECTED_SHAPE;
+    public static final String MISSING_EVENT_SOURCE =
+            "The event has no \"eventSource\" field, so it is not a " + "Kafka event. " + EXPECTED_SHAPE;
     public static final String WRONG_EVENT_SOURCE = "The event comes from \"%s\", not from Kafka. This function "
             + "must be triggered by an Amazon MSK or self-managed Kafka event source mapping. " + EXPECTED_SHAPE;
     public static final String MISSING_RECORDS = "The event has no \"records\" object. " + EXPECTED_SHAPE;
-    public static final String RECORDS_NOT_OBJECT = "The event's \"records\" must be an object keyed by "
-            + "\"<topic>-<partition>\", but it is %s.";
+    public static final String RECORDS_NOT_OBJECT =
+            "The event's \"records\" must be an object keyed by " + "\"<topic>-<partition>\", but it is %s.";
     public static final String PARTITION_NOT_ARRAY = "records[\"%s\"] must be an array of records, but it is %s.";
     public static final String RECORD_NOT_OBJECT = "records[\"%s\"][%d] must be a record object, but it is %s.";
-    public static final String RECORD_FIELD_MISSING = "records[\"%s\"][%d] has no \"%s\"; every record needs "
-            + "\"topic\", \"partition\" and \"offset\".";
+    public static final String RECORD_FIELD_MISSING =
+            "records[\"%s\"][%d] has no \"%s\"; every record needs " + "\"topic\", \"partition\" and \"offset\".";
     public static final String RECORD_FIELD_WRONG_TYPE = "records[\"%s\"][%d].%s must be %s, but it is %s.";
 
     public static final String BAD_BASE64 = "%s is not valid base64 (%s)";
     public static final String BAD_HEADER = "header %s %s";
     public static final String BAD_TIMESTAMP = "timestamp %s is not a number of milliseconds";
-    public static final String BAD_TIMESTAMP_TYPE = "timestampType \"%s\" is not one of CREATE_TIME, "
-            + "LOG_APPEND_TIME, NO_TIMESTAMP_TYPE";
+    public static final String BAD_TIMESTAMP_TYPE =
+            "timestampType \"%s\" is not one of CREATE_TIME, " + "LOG_APPEND_TIME, NO_TIMESTAMP_TYPE";
     public static final String BAD_SCHEMA_METADATA = "%s is %s, not an object {\"dataFormat\", \"schemaId\"}";
     public static final String NOT_UNICODE = "the record contains text that is not valid Unicode (a lone surrogate "
             + "or bytes that are not UTF-8); the decoded fields carry U+FFFD or '?' in its place, the raw JSON keeps "
@@ -133,11 +133,9 @@ public final class KafkaEventDecoder {
                 String field = p.currentName();
                 JsonToken value = p.nextToken();
                 switch (field) {
-                    case "eventSource" -> eventSource = value == JsonToken.VALUE_STRING ? p.getText()
-                            : describe(value);
+                    case "eventSource" -> eventSource = value == JsonToken.VALUE_STRING ? p.getText() : describe(value);
                     case "eventSourceArn" -> sourceArn = value == JsonToken.VALUE_STRING ? p.getText() : null;
-                    case "bootstrapServers" -> bootstrapServers = value == JsonToken.VALUE_STRING ? p.getText()
-                            : null;
+                    case "bootstrapServers" -> bootstrapServers = value == JsonToken.VALUE_STRING ? p.getText() : null;
                     case "records" -> entries = readRecords(value);
                     default -> p.skipChildren();
                 }
@@ -163,8 +161,7 @@ public final class KafkaEventDecoder {
                 String partitionKey = p.currentName();
                 JsonToken array = p.nextToken();
                 if (array != JsonToken.START_ARRAY) {
-                    throw new InvalidKafkaEventException(
-                            PARTITION_NOT_ARRAY.formatted(partitionKey, describe(array)));
+                    throw new InvalidKafkaEventException(PARTITION_NOT_ARRAY.formatted(partitionKey, describe(array)));
                 }
                 int index = 0;
                 JsonToken element;
@@ -230,15 +227,24 @@ public final class KafkaEventDecoder {
             if (repair != null && repair.touches(start, end)) {
                 noteProblem(NOT_UNICODE);
             }
-            TimestampType type = timestampType != null ? timestampType
+            TimestampType type = timestampType != null
+                    ? timestampType
                     : timestamp < 0 ? TimestampType.NO_TIMESTAMP_TYPE : TimestampType.CREATE_TIME;
-            KafkaRecord record = new KafkaRecord(new TopicPartition(topic, partition), offset, timestamp, type, key,
-                    value, headers, keySchema, valueSchema);
+            KafkaRecord record = new KafkaRecord(
+                    new TopicPartition(topic, partition),
+                    offset,
+                    timestamp,
+                    type,
+                    key,
+                    value,
+                    headers,
+                    keySchema,
+                    valueSchema);
             if (problem == null) {
                 return record;
             }
-            byte[] raw = start >= 0 && end <= original.length ? Arrays.copyOfRange(original, (int) start, (int) end)
-                    : null;
+            byte[] raw =
+                    start >= 0 && end <= original.length ? Arrays.copyOfRange(original, (int) start, (int) end) : null;
             return new UndecodableRecord(record, problem, raw);
         }
 
@@ -267,8 +273,12 @@ public final class KafkaEventDecoder {
                 throw wrongType("partition", "an integer", token);
             }
             if (p.getNumberType() != JsonParser.NumberType.INT || p.getIntValue() < 0) {
-                throw new InvalidKafkaEventException(RECORD_FIELD_WRONG_TYPE.formatted(partitionKey, index,
-                        "partition", "an integer from 0 to " + Integer.MAX_VALUE, abbreviate(p.getText())));
+                throw new InvalidKafkaEventException(RECORD_FIELD_WRONG_TYPE.formatted(
+                        partitionKey,
+                        index,
+                        "partition",
+                        "an integer from 0 to " + Integer.MAX_VALUE,
+                        abbreviate(p.getText())));
             }
             return p.getIntValue();
         }
@@ -290,8 +300,8 @@ public final class KafkaEventDecoder {
                 return -1;
             }
             if (token != JsonToken.VALUE_NUMBER_INT || !fitsLong()) {
-                noteProblem(BAD_TIMESTAMP.formatted(token == JsonToken.VALUE_NUMBER_INT ? p.getText()
-                        : describe(token)));
+                noteProblem(
+                        BAD_TIMESTAMP.formatted(token == JsonToken.VALUE_NUMBER_INT ? p.getText() : describe(token)));
                 p.skipChildren();
                 return -1;
             }
@@ -379,8 +389,8 @@ public final class KafkaEventDecoder {
             int position = 0;
             while ((element = p.nextToken()) != JsonToken.END_ARRAY) {
                 if (element != JsonToken.START_OBJECT) {
-                    noteProblem(BAD_HEADER.formatted("#" + position, "is " + describe(element)
-                            + ", not an object {\"<name>\": [bytes]}"));
+                    noteProblem(BAD_HEADER.formatted(
+                            "#" + position, "is " + describe(element) + ", not an object {\"<name>\": [bytes]}"));
                     p.skipChildren();
                     position++;
                     continue;
@@ -398,8 +408,7 @@ public final class KafkaEventDecoder {
         }
 
         /** A header's bytes, or why they could not be read. */
-        private record HeaderValue(boolean decoded, byte[] bytes) {
-        }
+        private record HeaderValue(boolean decoded, byte[] bytes) {}
 
         private HeaderValue readHeaderValue(String name, JsonToken token) throws IOException {
             if (token == JsonToken.VALUE_NULL) {
@@ -417,13 +426,18 @@ public final class KafkaEventDecoder {
             while ((element = p.nextToken()) != JsonToken.END_ARRAY) {
                 // Lambda sends Java's signed bytes (-128..127); unsigned 0..255 is accepted as the same bits.
                 boolean isByte = element == JsonToken.VALUE_NUMBER_INT
-                        && p.getNumberType() == JsonParser.NumberType.INT && p.getIntValue() >= -128
+                        && p.getNumberType() == JsonParser.NumberType.INT
+                        && p.getIntValue() >= -128
                         && p.getIntValue() <= 255;
                 if (!isByte) {
                     if (valid) {
-                        noteProblem(BAD_HEADER.formatted(quoted(name), "has " + (element == JsonToken
-                                .VALUE_NUMBER_INT ? abbreviate(p.getText()) : describe(element))
-                                + " where a byte (-128..127) was expected"));
+                        noteProblem(BAD_HEADER.formatted(
+                                quoted(name),
+                                "has "
+                                        + (element == JsonToken.VALUE_NUMBER_INT
+                                                ? abbreviate(p.getText())
+                                                : describe(element))
+                                        + " where a byte (-128..127) was expected"));
                     }
                     valid = false;
                     p.skipChildren();

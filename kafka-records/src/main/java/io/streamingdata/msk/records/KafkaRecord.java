@@ -14,8 +14,16 @@ import java.util.Objects;
  * @param keySchema what a schema registry said about the key, or {@code null}
  * @param valueSchema what a schema registry said about the value, or {@code null}
  */
-public record KafkaRecord(TopicPartition topicPartition, long offset, long timestamp, TimestampType timestampType,
-        byte[] key, byte[] value, List<KafkaHeader> headers, SchemaMetadata keySchema, SchemaMetadata valueSchema)
+public record KafkaRecord(
+        TopicPartition topicPartition,
+        long offset,
+        long timestamp,
+        TimestampType timestampType,
+        byte[] key,
+        byte[] value,
+        List<KafkaHeader> headers,
+        SchemaMetadata keySchema,
+        SchemaMetadata valueSchema)
         implements BatchEntry {
 
     public KafkaRecord {
@@ -25,8 +33,14 @@ public record KafkaRecord(TopicPartition topicPartition, long offset, long times
     }
 
     /** A record without schema registry metadata, as a Kafka consumer reads it. */
-    public KafkaRecord(TopicPartition topicPartition, long offset, long timestamp, TimestampType timestampType,
-            byte[] key, byte[] value, List<KafkaHeader> headers) {
+    public KafkaRecord(
+            TopicPartition topicPartition,
+            long offset,
+            long timestamp,
+            TimestampType timestampType,
+            byte[] key,
+            byte[] value,
+            List<KafkaHeader> headers) {
         this(topicPartition, offset, timestamp, timestampType, key, value, headers, null, null);
     }
 
@@ -50,16 +64,30 @@ public record KafkaRecord(TopicPartition topicPartition, long offset, long times
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof KafkaRecord that && offset == that.offset && timestamp == that.timestamp
-                && topicPartition.equals(that.topicPartition) && timestampType == that.timestampType
-                && Arrays.equals(key, that.key) && Arrays.equals(value, that.value) && headers.equals(that.headers)
-                && Objects.equals(keySchema, that.keySchema) && Objects.equals(valueSchema, that.valueSchema);
+        return other instanceof KafkaRecord that
+                && offset == that.offset
+                && timestamp == that.timestamp
+                && topicPartition.equals(that.topicPartition)
+                && timestampType == that.timestampType
+                && Arrays.equals(key, that.key)
+                && Arrays.equals(value, that.value)
+                && headers.equals(that.headers)
+                && Objects.equals(keySchema, that.keySchema)
+                && Objects.equals(valueSchema, that.valueSchema);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(topicPartition, offset, timestamp, timestampType, Arrays.hashCode(key),
-                Arrays.hashCode(value), headers, keySchema, valueSchema);
+        return Objects.hash(
+                topicPartition,
+                offset,
+                timestamp,
+                timestampType,
+                Arrays.hashCode(key),
+                Arrays.hashCode(value),
+                headers,
+                keySchema,
+                valueSchema);
     }
 
     @Override

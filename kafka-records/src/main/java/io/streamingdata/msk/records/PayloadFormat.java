@@ -2,7 +2,6 @@ package io.streamingdata.msk.records;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import io.streamingdata.msk.records.internal.Utf8;
 import java.io.IOException;
 

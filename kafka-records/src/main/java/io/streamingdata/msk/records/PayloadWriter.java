@@ -13,8 +13,7 @@ import java.util.Arrays;
  */
 public final class PayloadWriter {
 
-    private PayloadWriter() {
-    }
+    private PayloadWriter() {}
 
     /**
      * Writes the whole payload so that its exact bytes can be read back: JSON is embedded only where it is on one line
@@ -38,8 +37,8 @@ public final class PayloadWriter {
         return writeField(json, name, bytes, maxBytes, false);
     }
 
-    private static PayloadFormat writeField(JsonGenerator json, String name, byte[] bytes, int maxBytes,
-            boolean exact) throws IOException {
+    private static PayloadFormat writeField(JsonGenerator json, String name, byte[] bytes, int maxBytes, boolean exact)
+            throws IOException {
         json.writeFieldName(name);
         if (bytes == null) {
             json.writeNull();

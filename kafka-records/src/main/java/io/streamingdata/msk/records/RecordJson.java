@@ -10,8 +10,7 @@ import java.io.IOException;
  */
 public final class RecordJson {
 
-    private RecordJson() {
-    }
+    private RecordJson() {}
 
     /**
      * Writes every field, nothing truncated, each payload in a form whose exact bytes can be read back (see
@@ -26,13 +25,12 @@ public final class RecordJson {
      *
      * @return the format the value was written in, or {@code null} for a tombstone
      */
-    public static PayloadFormat writeFields(JsonGenerator json, KafkaRecord record, int maxKeyBytes,
-            int maxValueBytes) throws IOException {
+    public static PayloadFormat writeFields(JsonGenerator json, KafkaRecord record, int maxKeyBytes, int maxValueBytes)
+            throws IOException {
         return writeFields(json, record, new Limits(maxKeyBytes, maxValueBytes, false));
     }
 
-    private static PayloadFormat writeFields(JsonGenerator json, KafkaRecord record, Limits limits)
-            throws IOException {
+    private static PayloadFormat writeFields(JsonGenerator json, KafkaRecord record, Limits limits) throws IOException {
         writeCoordinates(json, record);
         json.writeNumberField("timestamp", record.timestamp());
         json.writeStringField("timestampType", record.timestampType().name());
@@ -50,8 +48,8 @@ public final class RecordJson {
      * record as the event carried it in {@code raw} (embedded as JSON where it is valid JSON, else as text or base64,
      * with {@code rawFormat}). The caller writes the reason.
      */
-    public static void writeUndecodable(JsonGenerator json, UndecodableRecord entry, int maxKeyBytes,
-            int maxValueBytes) throws IOException {
+    public static void writeUndecodable(JsonGenerator json, UndecodableRecord entry, int maxKeyBytes, int maxValueBytes)
+            throws IOException {
         writeUndecodable(json, entry, new Limits(maxKeyBytes, maxValueBytes, false));
     }
 
@@ -108,8 +106,9 @@ public final class RecordJson {
         static final Limits EXACT = new Limits(Integer.MAX_VALUE, Integer.MAX_VALUE, true);
 
         PayloadFormat write(JsonGenerator json, String name, byte[] bytes, int maxBytes) throws IOException {
-            return exact ? PayloadWriter.writeField(json, name, bytes) : PayloadWriter.writeField(json, name, bytes,
-                    maxBytes);
+            return exact
+                    ? PayloadWriter.writeField(json, name, bytes)
+                    : PayloadWriter.writeField(json, name, bytes, maxBytes);
         }
     }
 

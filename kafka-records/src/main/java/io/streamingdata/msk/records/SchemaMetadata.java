@@ -7,5 +7,4 @@ package io.streamingdata.msk.records;
  * @param dataFormat for example {@code AVRO}, {@code PROTOBUF} or {@code JSON}; may be {@code null}
  * @param schemaId the registry's id of the schema (a number for Confluent, a UUID for Glue); may be {@code null}
  */
-public record SchemaMetadata(String dataFormat, String schemaId) {
-}
+public record SchemaMetadata(String dataFormat, String schemaId) {}

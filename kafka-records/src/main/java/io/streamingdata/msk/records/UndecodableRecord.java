@@ -24,8 +24,10 @@ public record UndecodableRecord(KafkaRecord decoded, String reason, byte[] rawJs
 
     /** A position known only by its coordinates. */
     public UndecodableRecord(TopicPartition topicPartition, long offset, String reason) {
-        this(new KafkaRecord(topicPartition, offset, -1, TimestampType.NO_TIMESTAMP_TYPE, null, null, List.of()),
-                reason, null);
+        this(
+                new KafkaRecord(topicPartition, offset, -1, TimestampType.NO_TIMESTAMP_TYPE, null, null, List.of()),
+                reason,
+                null);
     }
 
     @Override
@@ -40,7 +42,9 @@ public record UndecodableRecord(KafkaRecord decoded, String reason, byte[] rawJs
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof UndecodableRecord that && decoded.equals(that.decoded) && reason.equals(that.reason)
+        return other instanceof UndecodableRecord that
+                && decoded.equals(that.decoded)
+                && reason.equals(that.reason)
                 && Arrays.equals(rawJson, that.rawJson);
     }
 
@@ -51,7 +55,7 @@ public record UndecodableRecord(KafkaRecord decoded, String reason, byte[] rawJs
 
     @Override
     public String toString() {
-        return "UndecodableRecord[" + coordinates() + ", " + reason + ", raw " + (rawJson == null ? "none"
-                : rawJson.length + " bytes") + "]";
+        return "UndecodableRecord[" + coordinates() + ", " + reason + ", raw "
+                + (rawJson == null ? "none" : rawJson.length + " bytes") + "]";
     }
 }

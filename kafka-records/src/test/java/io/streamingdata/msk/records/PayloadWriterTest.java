@@ -22,13 +22,16 @@ class PayloadWriterTest {
         assertEquals(PayloadFormat.BASE64, PayloadFormat.of(new byte[] {'a', 0, 'b'}), "NUL is not text");
         assertEquals(PayloadFormat.BASE64, PayloadFormat.of(new byte[] {(byte) 0xC3}), "cut multi-byte character");
         assertEquals(PayloadFormat.BASE64, PayloadFormat.of(new byte[] {(byte) 0xC0, (byte) 0x80}), "overlong");
-        assertEquals(PayloadFormat.BASE64, PayloadFormat.of(new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80}),
+        assertEquals(
+                PayloadFormat.BASE64,
+                PayloadFormat.of(new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80}),
                 "surrogate");
     }
 
     @Test
     void shouldEmbedJsonAsJsonOnOneLine() throws IOException {
-        assertEquals("{\"v\":{\"a\":1,\"b\":[true,null]},\"vFormat\":\"json\"}",
+        assertEquals(
+                "{\"v\":{\"a\":1,\"b\":[true,null]},\"vFormat\":\"json\"}",
                 write("{\n  \"a\": 1,\n  \"b\": [true, null]\n}", Integer.MAX_VALUE));
         assertEquals("{\"v\":{\"a\":\"x\"},\"vFormat\":\"json\"}", write("{\"a\":\"x\"}", Integer.MAX_VALUE));
     }

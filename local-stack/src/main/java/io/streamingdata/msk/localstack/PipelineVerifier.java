@@ -49,7 +49,8 @@ public final class PipelineVerifier implements AutoCloseable {
 
     private final VerifierOptions options;
     private final S3Client s3;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final int expected;
     private final BitSet logged;
     private final BitSet delivered;
@@ -67,8 +68,11 @@ public final class PipelineVerifier implements AutoCloseable {
         this.logged = new BitSet(expected);
         this.delivered = new BitSet(expected);
         this.deadLettered = new BitSet(expected);
-        this.s3 = S3Client.builder().endpointOverride(URI.create(options.s3Endpoint())).region(Region.US_EAST_1)
-                .forcePathStyle(true).httpClientBuilder(UrlConnectionHttpClient.builder())
+        this.s3 = S3Client.builder()
+                .endpointOverride(URI.create(options.s3Endpoint()))
+                .region(Region.US_EAST_1)
+                .forcePathStyle(true)
+                .httpClientBuilder(UrlConnectionHttpClient.builder())
                 .credentialsProvider(StaticCredentialsProvider.create(
                         AwsBasicCredentials.create(options.s3AccessKey(), options.s3SecretKey())))
                 .build();
@@ -119,11 +123,19 @@ public final class PipelineVerifier implements AutoCloseable {
                 flushEndpoint(); // S3 did not grow since the last look: write the endpoint's buffers now
             }
             lastDelivered = summary.delivered() + summary.deadLettered();
-            if (!options.quiet() && now - lastProgress >= Duration.ofSeconds(options.progressSeconds()).toNanos()) {
+            if (!options.quiet()
+                    && now - lastProgress
+                            >= Duration.ofSeconds(options.progressSeconds()).toNanos()) {
                 lastProgress = now;
-                System.out.printf(Locale.ROOT, "verify: logged %d/%d, delivered to S3 %d/%d, dead-lettered %d "
-                        + "(%.0f s)%n", summary.logged(), expected, summary.delivered(), expected,
-                        summary.deadLettered(), (now - started) / 1e9);
+                System.out.printf(
+                        Locale.ROOT,
+                        "verify: logged %d/%d, delivered to S3 %d/%d, dead-lettered %d " + "(%.0f s)%n",
+                        summary.logged(),
+                        expected,
+                        summary.delivered(),
+                        expected,
+                        summary.deadLettered(),
+                        (now - started) / 1e9);
             }
             sleep(options.pollMillis());
         }
@@ -141,11 +153,20 @@ public final class PipelineVerifier implements AutoCloseable {
         BitSet complete = (BitSet) arrived.clone();
         complete.and(logged);
         int lost = expected - complete.cardinality();
-        return new Summary(expected, logged.cardinality(), delivered.cardinality(), deadLettered.cardinality(),
-                lost, loggedLines - logged.cardinality(), deliveredLines - delivered.cardinality(),
+        return new Summary(
+                expected,
+                logged.cardinality(),
+                delivered.cardinality(),
+                deadLettered.cardinality(),
+                lost,
+                loggedLines - logged.cardinality(),
+                deliveredLines - delivered.cardinality(),
                 objectCounts.getOrDefault(options.bucket(), 0),
-                objectCounts.getOrDefault(options.deadLetterBucket(), 0), List.copyOf(badKeys), foreignLines,
-                missing(logged), missing(arrived));
+                objectCounts.getOrDefault(options.deadLetterBucket(), 0),
+                List.copyOf(badKeys),
+                foreignLines,
+                missing(logged),
+                missing(arrived));
     }
 
     private String missing(BitSet present) {
@@ -201,12 +222,13 @@ public final class PipelineVerifier implements AutoCloseable {
     private void readBucket(String bucket, boolean deadLetters) {
         List<S3Object> objects;
         try {
-            objects = s3.listObjectsV2Paginator(b -> b.bucket(bucket)).contents().stream().toList();
+            objects = s3.listObjectsV2Paginator(b -> b.bucket(bucket)).contents().stream()
+                    .toList();
         } catch (NoSuchBucketException e) {
             return; // the dead-letter bucket exists once something was parked
         } catch (RuntimeException e) {
-            throw new IllegalStateException("cannot list s3://" + bucket + " at " + options.s3Endpoint() + ": "
-                    + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "cannot list s3://" + bucket + " at " + options.s3Endpoint() + ": " + e.getMessage(), e);
         }
         if (!deadLetters) {
             badKeys.clear();
@@ -219,7 +241,8 @@ public final class PipelineVerifier implements AutoCloseable {
             // Objects are read once, when they have their final name: s3proxy's filesystem store lists an object
             // that is still being written under a temporary name (the key plus "-<uuid>"). Such a name is reported
             // only if it is still there when everything else has arrived.
-            boolean finalName = deadLetters ? object.key().endsWith(".json")
+            boolean finalName = deadLetters
+                    ? object.key().endsWith(".json")
                     : defaultLayout(options.stream()).matcher(object.key()).matches();
             if (!finalName) {
                 if (!deadLetters) {
@@ -298,11 +321,15 @@ public final class PipelineVerifier implements AutoCloseable {
             return;
         }
         try {
-            http.send(HttpRequest.newBuilder(URI.create(options.firehoseEndpoint() + "/_local/flush"))
-                    .POST(HttpRequest.BodyPublishers.noBody()).timeout(Duration.ofSeconds(30)).build(),
+            http.send(
+                    HttpRequest.newBuilder(URI.create(options.firehoseEndpoint() + "/_local/flush"))
+                            .POST(HttpRequest.BodyPublishers.noBody())
+                            .timeout(Duration.ofSeconds(30))
+                            .build(),
                     HttpResponse.BodyHandlers.discarding());
         } catch (IOException e) {
-            System.err.println("verify: cannot flush the Firehose endpoint at " + options.firehoseEndpoint() + ": " + e);
+            System.err.println(
+                    "verify: cannot flush the Firehose endpoint at " + options.firehoseEndpoint() + ": " + e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -331,9 +358,20 @@ public final class PipelineVerifier implements AutoCloseable {
     }
 
     /** What one look found. {@code lost}: records not both logged and delivered (or dead-lettered). */
-    record Summary(int produced, int logged, int delivered, int deadLettered, int lost, long loggedDuplicates,
-            long deliveredDuplicates, int objects, int deadLetterObjects, List<String> badKeys, long foreignLines,
-            String firstNotLogged, String firstNotDelivered) {
+    record Summary(
+            int produced,
+            int logged,
+            int delivered,
+            int deadLettered,
+            int lost,
+            long loggedDuplicates,
+            long deliveredDuplicates,
+            int objects,
+            int deadLetterObjects,
+            List<String> badKeys,
+            long foreignLines,
+            String firstNotLogged,
+            String firstNotDelivered) {
 
         boolean complete() {
             return lost == 0;
@@ -350,13 +388,21 @@ public final class PipelineVerifier implements AutoCloseable {
 
         String details() {
             StringBuilder out = new StringBuilder();
-            out.append("verify: objects=").append(objects).append(" dead-letter-objects=").append(deadLetterObjects)
-                    .append(" duplicates-logged=").append(loggedDuplicates).append(" duplicates-delivered=")
-                    .append(deliveredDuplicates).append(" other-lines=").append(foreignLines)
-                    .append(" layout=").append(badKeys.isEmpty() ? "ok" : "BAD");
+            out.append("verify: objects=")
+                    .append(objects)
+                    .append(" dead-letter-objects=")
+                    .append(deadLetterObjects)
+                    .append(" duplicates-logged=")
+                    .append(loggedDuplicates)
+                    .append(" duplicates-delivered=")
+                    .append(deliveredDuplicates)
+                    .append(" other-lines=")
+                    .append(foreignLines)
+                    .append(" layout=")
+                    .append(badKeys.isEmpty() ? "ok" : "BAD");
             if (!badKeys.isEmpty()) {
-                out.append("\nverify: keys not in Firehose's default layout: ").append(badKeys.subList(0,
-                        Math.min(5, badKeys.size())));
+                out.append("\nverify: keys not in Firehose's default layout: ")
+                        .append(badKeys.subList(0, Math.min(5, badKeys.size())));
             }
             if (!firstNotLogged.isEmpty()) {
                 out.append("\nverify: first seq not logged: ").append(firstNotLogged);

@@ -7,8 +7,18 @@ import java.time.format.DateTimeFormatter;
 import java.util.Set;
 
 /** The producer's command line. */
-record ProducerOptions(boolean help, String bootstrapServers, String topic, long count, double rate, String runId,
-        long firstSeq, long seed, boolean quiet, int progressSeconds, long connectTimeoutMs) {
+record ProducerOptions(
+        boolean help,
+        String bootstrapServers,
+        String topic,
+        long count,
+        double rate,
+        String runId,
+        long firstSeq,
+        long seed,
+        boolean quiet,
+        int progressSeconds,
+        long connectTimeoutMs) {
 
     static final String USAGE = """
             Usage: scripts/produce [options]
@@ -36,8 +46,16 @@ record ProducerOptions(boolean help, String bootstrapServers, String topic, long
             Exit codes: 0 all acknowledged, 1 send failures or no broker, 2 bad arguments.
             """;
 
-    private static final Set<String> VALUE_FLAGS = Set.of("--bootstrap-server", "--topic", "--count", "--rate",
-            "--run-id", "--first-seq", "--seed", "--progress-seconds", "--connect-timeout-ms");
+    private static final Set<String> VALUE_FLAGS = Set.of(
+            "--bootstrap-server",
+            "--topic",
+            "--count",
+            "--rate",
+            "--run-id",
+            "--first-seq",
+            "--seed",
+            "--progress-seconds",
+            "--connect-timeout-ms");
 
     static ProducerOptions parse(String[] args) {
         boolean help = false;
@@ -45,7 +63,9 @@ record ProducerOptions(boolean help, String bootstrapServers, String topic, long
         String topic = "ExampleTopic";
         long count = 1000;
         double rate = 0;
-        String runId = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(Instant.now());
+        String runId = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
+                .withZone(ZoneOffset.UTC)
+                .format(Instant.now());
         long seed = 42;
         long firstSeq = 0;
         boolean quiet = false;
@@ -69,8 +89,8 @@ record ProducerOptions(boolean help, String bootstrapServers, String topic, long
                 default -> throw new IllegalArgumentException("unknown option: " + flag);
             }
         }
-        return new ProducerOptions(help, bootstrap, topic, count, rate, runId, firstSeq, seed, quiet, progress,
-                connectTimeout);
+        return new ProducerOptions(
+                help, bootstrap, topic, count, rate, runId, firstSeq, seed, quiet, progress, connectTimeout);
     }
 
     private static String nonEmpty(String flag, String value) {

@@ -39,18 +39,17 @@ public final class RestoreCheck {
                             --source TOPIC --target TOPIC
             """;
 
-    private RestoreCheck() {
-    }
+    private RestoreCheck() {}
 
     public static void main(String[] args) {
         Map<String, String> flags = new HashMap<>();
-        for (CommandLineFlags.Flag flag : CommandLineFlags.parse(args, Set.of("--s3-endpoint", "--bucket",
-                "--bootstrap-server", "--source", "--target"))) {
+        for (CommandLineFlags.Flag flag : CommandLineFlags.parse(
+                args, Set.of("--s3-endpoint", "--bucket", "--bootstrap-server", "--source", "--target"))) {
             flags.put(flag.name(), flag.value() == null ? "" : flag.value());
         }
         if (flags.containsKey("--inject-duplicates")) {
-            System.out.println("restore-check: copied " + inject(require(flags, "--s3-endpoint"),
-                    require(flags, "--bucket")) + " as a duplicate");
+            System.out.println("restore-check: copied "
+                    + inject(require(flags, "--s3-endpoint"), require(flags, "--bucket")) + " as a duplicate");
             return;
         }
         if (!flags.containsKey("--compare")) {
@@ -72,7 +71,10 @@ public final class RestoreCheck {
                 }
             }
         }
-        long missing = remaining.values().stream().filter(n -> n > 0).mapToLong(Integer::longValue).sum();
+        long missing = remaining.values().stream()
+                .filter(n -> n > 0)
+                .mapToLong(Integer::longValue)
+                .sum();
         boolean sameOrder = source.equals(target);
         System.out.println("restore-check: per partition in the same order: " + (sameOrder ? "yes" : "no"));
         System.out.println("restored=" + restored + " missing=" + missing + " duplicated=" + duplicated);
@@ -90,13 +92,18 @@ public final class RestoreCheck {
     }
 
     private static String inject(String endpoint, String bucket) {
-        try (S3Client s3 = S3Client.builder().endpointOverride(URI.create(endpoint)).region(Region.US_EAST_1)
-                .forcePathStyle(true).httpClientBuilder(UrlConnectionHttpClient.builder())
+        try (S3Client s3 = S3Client.builder()
+                .endpointOverride(URI.create(endpoint))
+                .region(Region.US_EAST_1)
+                .forcePathStyle(true)
+                .httpClientBuilder(UrlConnectionHttpClient.builder())
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
                 .build()) {
-            S3Object first = s3.listObjectsV2(b -> b.bucket(bucket)).contents().stream().findFirst()
+            S3Object first = s3.listObjectsV2(b -> b.bucket(bucket)).contents().stream()
+                    .findFirst()
                     .orElseThrow(() -> new IllegalStateException("no objects in " + bucket));
-            byte[] body = s3.getObjectAsBytes(b -> b.bucket(bucket).key(first.key())).asByteArray();
+            byte[] body =
+                    s3.getObjectAsBytes(b -> b.bucket(bucket).key(first.key())).asByteArray();
             String copy = first.key() + "-redelivered";
             s3.putObject(b -> b.bucket(bucket).key(copy), RequestBody.fromBytes(body));
             return "s3://" + bucket + "/" + first.key() + " (" + body.length + " bytes)";
@@ -112,7 +119,8 @@ public final class RestoreCheck {
         Map<Integer, List<String>> records = new HashMap<>();
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config)) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+                    .map(p -> new TopicPartition(topic, p.partition()))
+                    .toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
@@ -128,12 +136,17 @@ public final class RestoreCheck {
     }
 
     private static String describe(ConsumerRecord<byte[], byte[]> record) {
-        StringBuilder text = new StringBuilder().append(record.partition()).append(' ').append(record.timestamp())
-                .append(' ').append(Arrays.toString(record.key()));
+        StringBuilder text = new StringBuilder()
+                .append(record.partition())
+                .append(' ')
+                .append(record.timestamp())
+                .append(' ')
+                .append(Arrays.toString(record.key()));
         for (Header header : record.headers()) {
             text.append(' ').append(header.key()).append('=').append(Arrays.toString(header.value()));
         }
-        return text.append(' ').append(Objects.toString(record.value() == null ? null
-                : Arrays.toString(record.value()))).toString();
+        return text.append(' ')
+                .append(Objects.toString(record.value() == null ? null : Arrays.toString(record.value())))
+                .toString();
     }
 }

@@ -61,8 +61,8 @@ public final class StockTickProducer {
     /** A tick as the original's Python sample writes it. */
     String tick(String ticker, LocalDateTime eventTime) {
         double price = random.nextInt(10_001) / 100.0;
-        return "{\"event_time\":\"" + EVENT_TIME.format(eventTime) + "\",\"ticker\":\"" + ticker
-                + "\",\"price\":" + String.format(java.util.Locale.ROOT, "%.2f", price) + "}";
+        return "{\"event_time\":\"" + EVENT_TIME.format(eventTime) + "\",\"ticker\":\"" + ticker + "\",\"price\":"
+                + String.format(java.util.Locale.ROOT, "%.2f", price) + "}";
     }
 
     Result run() {
@@ -81,10 +81,14 @@ public final class StockTickProducer {
                 long seq = options.firstSeq() + i;
                 String ticker = TICKERS.get(random.nextInt(TICKERS.size()));
                 byte[] value = tick(ticker, LocalDateTime.now(ZoneOffset.UTC)).getBytes(StandardCharsets.UTF_8);
-                List<Header> headers = List.of(header("run", options.runId()), header("seq", Long.toString(seq)),
+                List<Header> headers = List.of(
+                        header("run", options.runId()),
+                        header("seq", Long.toString(seq)),
                         header("source", "stock-tick-producer"));
-                producer.send(new ProducerRecord<>(options.topic(), null, null,
-                        ticker.getBytes(StandardCharsets.UTF_8), value, headers), (metadata, error) -> {
+                producer.send(
+                        new ProducerRecord<>(
+                                options.topic(), null, null, ticker.getBytes(StandardCharsets.UTF_8), value, headers),
+                        (metadata, error) -> {
                             if (error == null) {
                                 acked.incrementAndGet();
                             } else {
@@ -96,17 +100,23 @@ public final class StockTickProducer {
                 long now = System.nanoTime();
                 if (!options.quiet() && now - lastReport >= TimeUnit.SECONDS.toNanos(options.progressSeconds())) {
                     lastReport = now;
-                    System.out.printf("produce: sent %d%s, acked %d%n", sent, count == 0 ? "" : "/" + count,
-                            acked.get());
+                    System.out.printf(
+                            "produce: sent %d%s, acked %d%n", sent, count == 0 ? "" : "/" + count, acked.get());
                 }
             }
             producer.flush();
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         Result result = new Result(sent, acked.get(), failed.get(), seconds);
-        System.out.printf(java.util.Locale.ROOT,
+        System.out.printf(
+                java.util.Locale.ROOT,
                 "produce: topic=%s run=%s produced=%d acked=%d failed=%d in %.1f s (%.0f records/s)%n",
-                options.topic(), options.runId(), result.sent(), result.acked(), result.failed(), seconds,
+                options.topic(),
+                options.runId(),
+                result.sent(),
+                result.acked(),
+                result.failed(),
+                seconds,
                 result.acked() / Math.max(seconds, 0.001));
         if (firstError.get() != null) {
             System.err.println("produce: first send error: " + firstError.get());
@@ -118,8 +128,10 @@ public final class StockTickProducer {
         try {
             producer.partitionsFor(options.topic());
         } catch (org.apache.kafka.common.errors.TimeoutException e) {
-            throw new IllegalStateException("no Kafka broker answered at " + options.bootstrapServers() + " within "
-                    + options.connectTimeoutMs() / 1000 + " s (is the stack running? scripts/stack status)", e);
+            throw new IllegalStateException(
+                    "no Kafka broker answered at " + options.bootstrapServers() + " within "
+                            + options.connectTimeoutMs() / 1000 + " s (is the stack running? scripts/stack status)",
+                    e);
         }
     }
 
@@ -159,6 +171,5 @@ public final class StockTickProducer {
         return new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8));
     }
 
-    record Result(long sent, long acked, long failed, double seconds) {
-    }
+    record Result(long sent, long acked, long failed, double seconds) {}
 }

@@ -5,9 +5,22 @@ import java.nio.file.Path;
 import java.util.Set;
 
 /** The verifier's command line. */
-record VerifierOptions(boolean help, String runId, int expected, Path loggerLog, String s3Endpoint, String bucket,
-        String deadLetterBucket, String stream, String firehoseEndpoint, String s3AccessKey, String s3SecretKey,
-        long timeoutSeconds, long pollMillis, int progressSeconds, boolean quiet) {
+record VerifierOptions(
+        boolean help,
+        String runId,
+        int expected,
+        Path loggerLog,
+        String s3Endpoint,
+        String bucket,
+        String deadLetterBucket,
+        String stream,
+        String firehoseEndpoint,
+        String s3AccessKey,
+        String s3SecretKey,
+        long timeoutSeconds,
+        long pollMillis,
+        int progressSeconds,
+        boolean quiet) {
 
     static final String USAGE = """
             Usage: java ... io.streamingdata.msk.localstack.PipelineVerifier --run-id ID --expected N [options]
@@ -36,9 +49,20 @@ record VerifierOptions(boolean help, String runId, int expected, Path loggerLog,
             Exit codes: 0 nothing lost and layout ok, 1 otherwise, 2 bad arguments.
             """;
 
-    private static final Set<String> VALUE_FLAGS = Set.of("--run-id", "--expected", "--logger-log", "--s3-endpoint",
-            "--bucket", "--dead-letter-bucket", "--stream", "--firehose-endpoint", "--s3-access-key",
-            "--s3-secret-key", "--timeout", "--poll-ms", "--progress-seconds");
+    private static final Set<String> VALUE_FLAGS = Set.of(
+            "--run-id",
+            "--expected",
+            "--logger-log",
+            "--s3-endpoint",
+            "--bucket",
+            "--dead-letter-bucket",
+            "--stream",
+            "--firehose-endpoint",
+            "--s3-access-key",
+            "--s3-secret-key",
+            "--timeout",
+            "--poll-ms",
+            "--progress-seconds");
 
     static VerifierOptions parse(String[] args) {
         boolean help = false;
@@ -75,15 +99,30 @@ record VerifierOptions(boolean help, String runId, int expected, Path loggerLog,
                 case "--timeout" -> timeout = number(flag, value, 0, 86_400);
                 case "--poll-ms" -> poll = number(flag, value, 10, 60_000);
                 case "--progress-seconds" -> progress = (int) number(flag, value, 1, 3600);
-                default -> throw new IllegalArgumentException(
-                        (flag.startsWith("--") ? "unknown option: " : "unexpected argument: ") + flag);
+                default ->
+                    throw new IllegalArgumentException(
+                            (flag.startsWith("--") ? "unknown option: " : "unexpected argument: ") + flag);
             }
         }
         if (!help && (runId == null || expected == null)) {
             throw new IllegalArgumentException("--run-id and --expected are required");
         }
-        return new VerifierOptions(help, runId, expected == null ? 0 : expected, loggerLog, s3, bucket, deadLetter,
-                stream, firehose, accessKey, secretKey, timeout, poll, progress, quiet);
+        return new VerifierOptions(
+                help,
+                runId,
+                expected == null ? 0 : expected,
+                loggerLog,
+                s3,
+                bucket,
+                deadLetter,
+                stream,
+                firehose,
+                accessKey,
+                secretKey,
+                timeout,
+                poll,
+                progress,
+                quiet);
     }
 
     private static long number(String flag, String value, long min, long max) {

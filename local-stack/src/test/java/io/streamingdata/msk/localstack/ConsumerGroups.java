@@ -28,14 +28,15 @@ final class ConsumerGroups implements AutoCloseable {
 
     /** Whether the group has a consumer in it now (a consumer that gave up has left it). */
     boolean hasMembers(String group) {
-        ConsumerGroupDescription description = get(admin.describeConsumerGroups(List.of(group)).all()).get(group);
+        ConsumerGroupDescription description =
+                get(admin.describeConsumerGroups(List.of(group)).all()).get(group);
         return description != null && !description.members().isEmpty();
     }
 
     /** The group's committed offset per partition of {@code topic}: the next record it has not handled. */
     Map<Integer, Long> committed(String group, String topic) {
-        Map<TopicPartition, OffsetAndMetadata> offsets = get(admin.listConsumerGroupOffsets(group)
-                .partitionsToOffsetAndMetadata());
+        Map<TopicPartition, OffsetAndMetadata> offsets =
+                get(admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata());
         Map<Integer, Long> committed = new HashMap<>();
         offsets.forEach((partition, offset) -> {
             if (partition.topic().equals(topic) && offset != null) {
@@ -52,8 +53,8 @@ final class ConsumerGroups implements AutoCloseable {
             latest.put(new TopicPartition(topic, p), OffsetSpec.latest());
         }
         Map<Integer, Long> ends = new HashMap<>();
-        get(admin.listOffsets(latest).all()).forEach((partition, info) -> ends.put(partition.partition(),
-                info.offset()));
+        get(admin.listOffsets(latest).all())
+                .forEach((partition, info) -> ends.put(partition.partition(), info.offset()));
         return ends;
     }
 

@@ -2,7 +2,6 @@ package io.streamingdata.msk.localstack;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -94,15 +93,19 @@ class ConsumerOutageTest {
         String run = "outage-" + System.nanoTime();
         produce(run, 600);
 
-        await().during(BEYOND_THE_ATTEMPTS).atMost(BEYOND_THE_ATTEMPTS.plusSeconds(10))
+        await().during(BEYOND_THE_ATTEMPTS)
+                .atMost(BEYOND_THE_ATTEMPTS.plusSeconds(10))
                 .pollInterval(Duration.ofMillis(500))
-                .until(() -> groups.hasMembers(FORWARDER_GROUP) && notPast(groups.committed(FORWARDER_GROUP, TOPIC),
-                        before) && ProcessHandle.of(forwarder).map(ProcessHandle::isAlive).orElse(false));
+                .until(() -> groups.hasMembers(FORWARDER_GROUP)
+                        && notPast(groups.committed(FORWARDER_GROUP, TOPIC), before)
+                        && ProcessHandle.of(forwarder)
+                                .map(ProcessHandle::isAlive)
+                                .orElse(false));
         startFirehose();
 
         assertEverythingArrived(run, 600);
-        await().atMost(Duration.ofSeconds(30)).until(() -> caughtUp(groups.committed(FORWARDER_GROUP, TOPIC),
-                groups.endOffsets(TOPIC, PARTITIONS)));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> caughtUp(groups.committed(FORWARDER_GROUP, TOPIC), groups.endOffsets(TOPIC, PARTITIONS)));
         assertEquals(forwarder, functionPid("forwarder"), "the forwarder was restarted");
         assertEquals(Optional.empty(), restarts("forwarder"));
     }
@@ -116,12 +119,26 @@ class ConsumerOutageTest {
     void aLoggerWhoseStandardOutputFailsExitsWithoutCommitting() throws Exception {
         String group = "logger-broken-stdout";
         Path stderr = stack.stateDir.resolve("logs/logger-broken-stdout.err");
-        ProcessBuilder builder = new ProcessBuilder(javaCommand(), "-Xmx160m", "-XX:+UseSerialGC",
-                "-Dlocal-stack.part=logger-broken-stdout", "-Dlocal-stack.dir=" + stack.stateDir, "-jar",
-                Scripts.runnerJar("consumer-logger").toString())
-                .redirectOutput(new java.io.File("/dev/full")).redirectError(stderr.toFile());
-        builder.environment().putAll(Map.of("KAFKA_CONSUMER_ENABLED", "true", "KAFKA_BOOTSTRAP_SERVERS",
-                stack.bootstrap(), "KAFKA_TOPIC", TOPIC, "KAFKA_GROUP_ID", group));
+        ProcessBuilder builder = new ProcessBuilder(
+                        javaCommand(),
+                        "-Xmx160m",
+                        "-XX:+UseSerialGC",
+                        "-Dlocal-stack.part=logger-broken-stdout",
+                        "-Dlocal-stack.dir=" + stack.stateDir,
+                        "-jar",
+                        Scripts.runnerJar("consumer-logger").toString())
+                .redirectOutput(new java.io.File("/dev/full"))
+                .redirectError(stderr.toFile());
+        builder.environment()
+                .putAll(Map.of(
+                        "KAFKA_CONSUMER_ENABLED",
+                        "true",
+                        "KAFKA_BOOTSTRAP_SERVERS",
+                        stack.bootstrap(),
+                        "KAFKA_TOPIC",
+                        TOPIC,
+                        "KAFKA_GROUP_ID",
+                        group));
         Process logger = builder.start();
         try {
             assertTrue(logger.waitFor(90, TimeUnit.SECONDS), () -> "still running:\n" + read(stderr));
@@ -145,9 +162,19 @@ class ConsumerOutageTest {
         await().atMost(Duration.ofSeconds(60)).until(() -> groups.hasMembers(LOGGER_GROUP));
         Map<Integer, Long> before = groups.endOffsets(TOPIC, PARTITIONS);
         String run = "crash-" + System.nanoTime();
-        CompletableFuture<StockTickProducer.Result> producing = CompletableFuture.supplyAsync(() ->
-                new StockTickProducer(ProducerOptions.parse(new String[] {"--bootstrap-server", stack.bootstrap(),
-                    "--run-id", run, "--count", "1500", "--rate", "300", "--quiet"})).run());
+        CompletableFuture<StockTickProducer.Result> producing =
+                CompletableFuture.supplyAsync(() -> new StockTickProducer(ProducerOptions.parse(new String[] {
+                            "--bootstrap-server",
+                            stack.bootstrap(),
+                            "--run-id",
+                            run,
+                            "--count",
+                            "1500",
+                            "--rate",
+                            "300",
+                            "--quiet"
+                        }))
+                        .run());
         await().atMost(Duration.ofSeconds(60)).until(() -> loggedLines(run) >= 200);
 
         ProcessHandle logger = ProcessHandle.of(functionPid("logger")).orElseThrow();
@@ -157,8 +184,9 @@ class ConsumerOutageTest {
         Set<String> logged = loggedOffsets();
         for (int p = 0; p < PARTITIONS; p++) {
             for (long offset = before.get(p); offset < committed.getOrDefault(p, 0L); offset++) {
-                assertTrue(logged.contains(p + "@" + offset), "committed but not logged: " + TOPIC + "-" + p + "@"
-                        + offset);
+                assertTrue(
+                        logged.contains(p + "@" + offset),
+                        "committed but not logged: " + TOPIC + "-" + p + "@" + offset);
             }
         }
         assertRestartingOrRestarted("logger");
@@ -184,8 +212,8 @@ class ConsumerOutageTest {
         produce(run, 300);
 
         await().atMost(Duration.ofSeconds(90)).until(() -> restarts("forwarder").isPresent());
-        assertTrue(restarts("forwarder").get().contains("last_status=" + ConsumerExit.STATUS),
-                restarts("forwarder")::get);
+        assertTrue(
+                restarts("forwarder").get().contains("last_status=" + ConsumerExit.STATUS), restarts("forwarder")::get);
         assertRestartingOrRestarted("forwarder");
         String log = read(stack.stateDir.resolve("logs/forwarder.log"));
         assertTrue(log.contains(ConsumerLivenessWatch.NOT_ALIVE.formatted("")), log);
@@ -226,35 +254,63 @@ class ConsumerOutageTest {
 
     /** Every partition's committed offset is at its end (a partition without records has neither). */
     private static boolean caughtUp(Map<Integer, Long> committed, Map<Integer, Long> ends) {
-        return ends.entrySet().stream().allMatch(e -> committed.getOrDefault(e.getKey(), 0L).equals(e.getValue()));
+        return ends.entrySet().stream()
+                .allMatch(e -> committed.getOrDefault(e.getKey(), 0L).equals(e.getValue()));
     }
 
     /** While a function is down, status says so; once it is back, it says it was restarted. */
     private static void assertRestartingOrRestarted(String part) {
         Scripts.Result status = stack.run("stack", "status");
-        String line = status.out().lines().filter(l -> l.startsWith(part + " ")).findFirst().orElseThrow();
-        assertTrue(line.contains(" restarting ") && status.exitCode() == 4
-                || line.contains(" running ") && line.contains("restarts "), status::all);
+        String line = status.out()
+                .lines()
+                .filter(l -> l.startsWith(part + " "))
+                .findFirst()
+                .orElseThrow();
+        assertTrue(
+                line.contains(" restarting ") && status.exitCode() == 4
+                        || line.contains(" running ") && line.contains("restarts "),
+                status::all);
     }
 
     private static void produce(String run, int count) {
         StockTickProducer.Result result = new StockTickProducer(ProducerOptions.parse(new String[] {
-            "--bootstrap-server", stack.bootstrap(), "--run-id", run, "--count", Integer.toString(count),
-            "--quiet"})).run();
+                    "--bootstrap-server",
+                    stack.bootstrap(),
+                    "--run-id",
+                    run,
+                    "--count",
+                    Integer.toString(count),
+                    "--quiet"
+                }))
+                .run();
         assertEquals(count, result.acked(), result.toString());
     }
 
     /** Logged by consumer-logger and delivered to S3 by firehose-forwarder, each at least once. */
     private static void assertEverythingArrived(String run, int count) {
-        VerifierOptions options = VerifierOptions.parse(new String[] {"--run-id", run, "--expected",
-            Integer.toString(count), "--logger-log", stack.loggerLog().toString(), "--s3-endpoint",
-            stack.s3Endpoint(), "--firehose-endpoint", stack.firehoseEndpoint(), "--timeout", "90", "--quiet"});
+        VerifierOptions options = VerifierOptions.parse(new String[] {
+            "--run-id",
+            run,
+            "--expected",
+            Integer.toString(count),
+            "--logger-log",
+            stack.loggerLog().toString(),
+            "--s3-endpoint",
+            stack.s3Endpoint(),
+            "--firehose-endpoint",
+            stack.firehoseEndpoint(),
+            "--timeout",
+            "90",
+            "--quiet"
+        });
         PipelineVerifier.Summary summary;
         try (PipelineVerifier verifier = new PipelineVerifier(options)) {
             summary = verifier.await();
         }
-        assertEquals("produced=%d logged=%d delivered=%d dead-lettered=0 lost=0".formatted(count, count, count),
-                summary.line(), summary::details);
+        assertEquals(
+                "produced=%d logged=%d delivered=%d dead-lettered=0 lost=0".formatted(count, count, count),
+                summary.line(),
+                summary::details);
     }
 
     /** The PID of a function's current process, as the supervisor recorded it. */
@@ -269,8 +325,10 @@ class ConsumerOutageTest {
     }
 
     private static long loggedLines(String run) {
-        return read(stack.loggerLog()).lines().filter(line -> line.contains("\"type\":\"record\"")
-                && line.contains(run)).count();
+        return read(stack.loggerLog())
+                .lines()
+                .filter(line -> line.contains("\"type\":\"record\"") && line.contains(run))
+                .count();
     }
 
     /** "partition@offset" of every record line of the topic in the logger's output. */
@@ -281,7 +339,8 @@ class ConsumerOutageTest {
             if (line.startsWith("{") && line.contains("\"type\":\"record\"") && line.endsWith("}")) {
                 JsonNode record = JSON.readTree(line);
                 if (TOPIC.equals(record.path("topic").asText())) {
-                    offsets.add(record.path("partition").asInt() + "@" + record.path("offset").asLong());
+                    offsets.add(record.path("partition").asInt() + "@"
+                            + record.path("offset").asLong());
                 }
             }
         }

@@ -26,10 +26,12 @@ class PackagedFunctionStartupTest {
         Started started = start(FORWARDER, Map.of("OUTPUT_FORMAT", "parquet"));
 
         assertNotEquals(0, started.exitCode(), started.output());
-        assertTrue(started.output().contains("firehose-forwarder cannot start; fix its environment: "
-                + "DELIVERY_STREAM_NAME is not set"), started.output());
-        assertTrue(started.output().contains("OUTPUT_FORMAT=parquet is not one of value, envelope"),
+        assertTrue(
+                started.output()
+                        .contains("firehose-forwarder cannot start; fix its environment: "
+                                + "DELIVERY_STREAM_NAME is not set"),
                 started.output());
+        assertTrue(started.output().contains("OUTPUT_FORMAT=parquet is not one of value, envelope"), started.output());
     }
 
     @Test
@@ -37,43 +39,58 @@ class PackagedFunctionStartupTest {
         Started started = start(LOGGER, Map.of("LOG_MAX_LINE_BYTES", "300000"));
 
         assertNotEquals(0, started.exitCode(), started.output());
-        assertTrue(started.output().contains("consumer-logger cannot start; fix its environment: "
-                + "LOG_MAX_LINE_BYTES=300000 is out of range: use 4096 to 262118"), started.output());
+        assertTrue(
+                started.output()
+                        .contains("consumer-logger cannot start; fix its environment: "
+                                + "LOG_MAX_LINE_BYTES=300000 is out of range: use 4096 to 262118"),
+                started.output());
     }
 
     @Test
     void aFunctionRefusesToRunItsOwnKafkaConsumerInsideLambda() throws Exception {
-        Started started = start(LOGGER, Map.of("KAFKA_CONSUMER_ENABLED", "true",
-                "AWS_LAMBDA_FUNCTION_NAME", "consumer-logger-dev"));
+        Started started = start(
+                LOGGER, Map.of("KAFKA_CONSUMER_ENABLED", "true", "AWS_LAMBDA_FUNCTION_NAME", "consumer-logger-dev"));
 
         assertNotEquals(0, started.exitCode(), started.output());
-        assertTrue(started.output().contains("KAFKA_CONSUMER_ENABLED=true is not allowed inside AWS Lambda "
-                + "(function consumer-logger-dev)"), started.output());
+        assertTrue(
+                started.output()
+                        .contains("KAFKA_CONSUMER_ENABLED=true is not allowed inside AWS Lambda "
+                                + "(function consumer-logger-dev)"),
+                started.output());
     }
 
     @Test
     void consumerModeRefusesIncompleteSecuritySettings() throws Exception {
-        Started started = start(LOGGER, Map.of("KAFKA_CONSUMER_ENABLED", "true",
-                "KAFKA_SECURITY_PROTOCOL", "SASL_SSL"));
+        Started started =
+                start(LOGGER, Map.of("KAFKA_CONSUMER_ENABLED", "true", "KAFKA_SECURITY_PROTOCOL", "SASL_SSL"));
 
         assertNotEquals(0, started.exitCode(), started.output());
-        assertTrue(started.output().contains("KAFKA_SECURITY_PROTOCOL=SASL_SSL needs KAFKA_SASL_MECHANISM"),
+        assertTrue(
+                started.output().contains("KAFKA_SECURITY_PROTOCOL=SASL_SSL needs KAFKA_SASL_MECHANISM"),
                 started.output());
     }
 
-    private record Started(int exitCode, String output) {
-    }
+    private record Started(int exitCode, String output) {}
 
-    private static Started start(Path jar, Map<String, String> environment) throws IOException,
-            InterruptedException {
+    private static Started start(Path jar, Map<String, String> environment) throws IOException, InterruptedException {
         assertTrue(Files.exists(jar), jar + " is missing: package the functions first (./mvnw package)");
         Path output = Files.createTempFile("function-start", ".txt");
         try {
-            ProcessBuilder builder = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin",
-                    "java").toString(), "-Xmx128m", "-XX:+UseSerialGC", "-jar", jar.toString()))
-                    .redirectErrorStream(true).redirectOutput(output.toFile());
-            builder.environment().keySet().removeIf(name -> name.startsWith("KAFKA_") || name.startsWith("AWS_")
-                    || name.startsWith("LOG_") || name.equals("DELIVERY_STREAM_NAME"));
+            ProcessBuilder builder = new ProcessBuilder(List.of(
+                            Path.of(System.getProperty("java.home"), "bin", "java")
+                                    .toString(),
+                            "-Xmx128m",
+                            "-XX:+UseSerialGC",
+                            "-jar",
+                            jar.toString()))
+                    .redirectErrorStream(true)
+                    .redirectOutput(output.toFile());
+            builder.environment()
+                    .keySet()
+                    .removeIf(name -> name.startsWith("KAFKA_")
+                            || name.startsWith("AWS_")
+                            || name.startsWith("LOG_")
+                            || name.equals("DELIVERY_STREAM_NAME"));
             builder.environment().putAll(environment);
             Process process = builder.start();
             if (!process.waitFor(60, TimeUnit.SECONDS)) {

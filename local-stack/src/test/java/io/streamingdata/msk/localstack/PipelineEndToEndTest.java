@@ -60,6 +60,7 @@ class PipelineEndToEndTest {
     static final ObjectMapper JSON = new ObjectMapper();
     /** The topic scripts/stack creates and both functions read. */
     static final String STACK_TOPIC = "ExampleTopic";
+
     static final int STACK_PARTITIONS = 3;
     static Scripts stack;
     static Path data;
@@ -100,15 +101,27 @@ class PipelineEndToEndTest {
         assertEquals(0, start.exitCode(), start::all);
         produce(run, half, half);
 
-        VerifierOptions options = VerifierOptions.parse(new String[] {"--run-id", run, "--expected",
-            Integer.toString(2 * half), "--logger-log", stack.loggerLog().toString(), "--s3-endpoint",
-            stack.s3Endpoint(), "--firehose-endpoint", stack.firehoseEndpoint(), "--timeout", "90", "--quiet"});
+        VerifierOptions options = VerifierOptions.parse(new String[] {
+            "--run-id",
+            run,
+            "--expected",
+            Integer.toString(2 * half),
+            "--logger-log",
+            stack.loggerLog().toString(),
+            "--s3-endpoint",
+            stack.s3Endpoint(),
+            "--firehose-endpoint",
+            stack.firehoseEndpoint(),
+            "--timeout",
+            "90",
+            "--quiet"
+        });
         PipelineVerifier.Summary summary;
         try (PipelineVerifier verifier = new PipelineVerifier(options)) {
             summary = verifier.await();
         }
-        assertEquals("produced=3000 logged=3000 delivered=3000 dead-lettered=0 lost=0", summary.line(),
-                summary::details);
+        assertEquals(
+                "produced=3000 logged=3000 delivered=3000 dead-lettered=0 lost=0", summary.line(), summary::details);
         assertTrue(summary.layoutOk(), summary::details);
         assertTrue(summary.objects() > 0, summary::details);
 
@@ -130,7 +143,10 @@ class PipelineEndToEndTest {
                     continue;
                 }
                 lines++;
-                assertEquals(record.path("value").path("ticker").asText(), record.path("key").asText(), line);
+                assertEquals(
+                        record.path("value").path("ticker").asText(),
+                        record.path("key").asText(),
+                        line);
                 assertEquals("stock-tick-producer", header(record, "source"), line);
                 assertTrue(StockTickProducer.TICKERS.contains(record.path("key").asText()), line);
             }
@@ -142,8 +158,8 @@ class PipelineEndToEndTest {
     @Test
     @Order(3)
     void theVerifiableProducerLoadOfTheOriginalReadmeRuns() {
-        Scripts.Result load = stack.run("produce", "--verifiable", "--max-messages", "40", "--throughput", "200",
-                "--topic", "VerifiableTopic");
+        Scripts.Result load = stack.run(
+                "produce", "--verifiable", "--max-messages", "40", "--throughput", "200", "--topic", "VerifiableTopic");
 
         assertEquals(0, load.exitCode(), load::all);
         assertTrue(load.out().contains("\"name\":\"tool_data\",\"sent\":40,\"acked\":40"), load::all);
@@ -168,8 +184,12 @@ class PipelineEndToEndTest {
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producerConfig)) {
             for (int i = 0; i < count; i++) {
                 byte[] key = i % 5 == 0 ? null : ("k" + i).getBytes(StandardCharsets.UTF_8);
-                byte[] value = i == 7 ? null : i == 8 ? binaryValue
-                        : ("{\"seq\":" + i + ",\"ticker\":\"AMZN\",\"price\":42.5}").getBytes(StandardCharsets.UTF_8);
+                byte[] value = i == 7
+                        ? null
+                        : i == 8
+                                ? binaryValue
+                                : ("{\"seq\":" + i + ",\"ticker\":\"AMZN\",\"price\":42.5}")
+                                        .getBytes(StandardCharsets.UTF_8);
                 ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic, i % 3, key, value);
                 record.headers().add("seq", Integer.toString(i).getBytes(StandardCharsets.UTF_8));
                 record.headers().add("bin", binaryHeader);
@@ -177,18 +197,24 @@ class PipelineEndToEndTest {
             }
         }
         List<KafkaRecord> records = readAll(topic, 3, count);
-        byte[] event = new KafkaEventEncoder().encode(EventSource.MSK,
-                "arn:aws:kafka:us-east-1:123456789012:cluster/local/0b1c2d3e-1111-2222-3333-444455556666-1",
-                stack.bootstrap(), records);
+        byte[] event = new KafkaEventEncoder()
+                .encode(
+                        EventSource.MSK,
+                        "arn:aws:kafka:us-east-1:123456789012:cluster/local/0b1c2d3e-1111-2222-3333-444455556666-1",
+                        stack.bootstrap(),
+                        records);
         JsonNode eventJson = JSON.readTree(event);
         assertEquals("aws:kafka", eventJson.path("eventSource").asText());
         for (int partition = 0; partition < 3; partition++) {
-            assertEquals(count / 3, eventJson.path("records").path(topic + "-" + partition).size(), eventJson::toString);
+            assertEquals(
+                    count / 3,
+                    eventJson.path("records").path(topic + "-" + partition).size(),
+                    eventJson::toString);
         }
 
         // consumer-logger: one line per record, keys, headers and tombstones as they were on the broker.
-        LocalLambdaRuntime.Invocation logged = LocalLambdaRuntime.invoke("consumer-logger",
-                runnerClasspath("consumer-logger"), event, Map.of());
+        LocalLambdaRuntime.Invocation logged =
+                LocalLambdaRuntime.invoke("consumer-logger", runnerClasspath("consumer-logger"), event, Map.of());
         assertFalse(logged.error(), logged::body);
         JsonNode summary = JSON.readTree(logged.body().substring(logged.body().indexOf(' ') + 1));
         assertEquals(count, summary.path("records").asInt(), logged::body);
@@ -203,10 +229,16 @@ class PipelineEndToEndTest {
             }
             JsonNode json = JSON.readTree(line);
             int i = Integer.parseInt(header(json, "seq"));
-            KafkaRecord source = records.stream().filter(r -> r.offset() == json.path("offset").asLong()
-                    && r.topicPartition().partition() == json.path("partition").asInt()).findFirst().orElseThrow();
+            KafkaRecord source = records.stream()
+                    .filter(r -> r.offset() == json.path("offset").asLong()
+                            && r.topicPartition().partition()
+                                    == json.path("partition").asInt())
+                    .findFirst()
+                    .orElseThrow();
             assertEquals(i % 3, source.topicPartition().partition(), line);
-            assertEquals(i % 5 == 0 ? null : "k" + i, json.path("key").isNull() ? null : json.path("key").asText(),
+            assertEquals(
+                    i % 5 == 0 ? null : "k" + i,
+                    json.path("key").isNull() ? null : json.path("key").asText(),
                     line);
             assertEquals(Base64.getEncoder().encodeToString(binaryHeader), header(json, "bin"), line);
             assertEquals(i == 7, json.path("tombstone").asBoolean(false), line);
@@ -215,16 +247,37 @@ class PipelineEndToEndTest {
         assertEquals(count, lines, logged::output);
 
         // firehose-forwarder: every record, tombstones included (envelope), reaches S3 through the endpoint.
-        LocalLambdaRuntime.Invocation forwarded = LocalLambdaRuntime.invoke("firehose-forwarder",
-                runnerClasspath("firehose-forwarder"), event, Map.of("DELIVERY_STREAM_NAME", "local-stack-stream", "OUTPUT_FORMAT", "envelope",
-                        "AWS_ENDPOINT_URL_FIREHOSE", stack.firehoseEndpoint(), "DEAD_LETTER_BUCKET",
-                        "local-stack-dead-letter", "AWS_ENDPOINT_URL_S3", stack.s3Endpoint(), "S3_PATH_STYLE_ACCESS",
-                        "true", "AWS_REGION", "us-east-1", "AWS_ACCESS_KEY_ID", "test", "AWS_SECRET_ACCESS_KEY",
+        LocalLambdaRuntime.Invocation forwarded = LocalLambdaRuntime.invoke(
+                "firehose-forwarder",
+                runnerClasspath("firehose-forwarder"),
+                event,
+                Map.of(
+                        "DELIVERY_STREAM_NAME",
+                        "local-stack-stream",
+                        "OUTPUT_FORMAT",
+                        "envelope",
+                        "AWS_ENDPOINT_URL_FIREHOSE",
+                        stack.firehoseEndpoint(),
+                        "DEAD_LETTER_BUCKET",
+                        "local-stack-dead-letter",
+                        "AWS_ENDPOINT_URL_S3",
+                        stack.s3Endpoint(),
+                        "S3_PATH_STYLE_ACCESS",
+                        "true",
+                        "AWS_REGION",
+                        "us-east-1",
+                        "AWS_ACCESS_KEY_ID",
+                        "test",
+                        "AWS_SECRET_ACCESS_KEY",
                         "test"));
         assertFalse(forwarded.error(), () -> forwarded.body() + "\n" + forwarded.output());
         assertFalse(forwarded.body().contains("itemIdentifier"), forwarded::body);
-        HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(stack.firehoseEndpoint() + "/_local/flush"))
-                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
+        HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(stack.firehoseEndpoint() + "/_local/flush"))
+                                .POST(HttpRequest.BodyPublishers.noBody())
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding());
         Set<String> expected = new TreeSet<>();
         for (KafkaRecord record : records) {
             expected.add(record.topicPartition() + "@" + record.offset());
@@ -234,10 +287,13 @@ class PipelineEndToEndTest {
             for (String line : Files.readAllLines(object)) {
                 JsonNode json = JSON.readTree(line);
                 if (topic.equals(json.path("topic").asText())) {
-                    delivered.add(topic + "-" + json.path("partition").asInt() + "@" + json.path("offset").asLong());
+                    delivered.add(topic + "-" + json.path("partition").asInt() + "@"
+                            + json.path("offset").asLong());
                     if ("8".equals(header(json, "seq"))) {
                         assertEquals("base64", json.path("valueFormat").asText(), line);
-                        assertEquals(Base64.getEncoder().encodeToString(binaryValue), json.path("value").asText());
+                        assertEquals(
+                                Base64.getEncoder().encodeToString(binaryValue),
+                                json.path("value").asText());
                     }
                 }
             }
@@ -267,19 +323,36 @@ class PipelineEndToEndTest {
         }
         kcat(run, 0, "bin-0", Files.write(inputs.resolve("0"), protobufLike));
         kcatTombstone(run, 1, "deleted-key");
-        kcat(run, 2, "ключ-\uD83D\uDD11", Files.writeString(inputs.resolve("2"), "значение ✓"),
-                "заголовок=значение ✓");
-        kcat(run, 3, "headers", Files.writeString(inputs.resolve("3"), "repeated, empty and null headers"),
-                "dup=one", "dup=two", "empty=", "nothing");
-        kcat(run, 4, "pretty", Files.writeString(inputs.resolve("4"),
-                "{\n  \"price\": 1.10,\n  \"n\": [1, 2]\n}\n"));
+        kcat(run, 2, "ключ-\uD83D\uDD11", Files.writeString(inputs.resolve("2"), "значение ✓"), "заголовок=значение ✓");
+        kcat(
+                run,
+                3,
+                "headers",
+                Files.writeString(inputs.resolve("3"), "repeated, empty and null headers"),
+                "dup=one",
+                "dup=two",
+                "empty=",
+                "nothing");
+        kcat(run, 4, "pretty", Files.writeString(inputs.resolve("4"), "{\n  \"price\": 1.10,\n  \"n\": [1, 2]\n}\n"));
         kcat(run, 5, "big-text", Files.writeString(inputs.resolve("5"), "t".repeat(900 * 1024)));
         kcat(run, 6, "big-binary", Files.write(inputs.resolve("6"), bigBinary));
         int produced = 7;
 
-        VerifierOptions options = VerifierOptions.parse(new String[] {"--run-id", run, "--expected",
-            Integer.toString(produced), "--logger-log", stack.loggerLog().toString(), "--s3-endpoint",
-            stack.s3Endpoint(), "--firehose-endpoint", stack.firehoseEndpoint(), "--timeout", "90", "--quiet"});
+        VerifierOptions options = VerifierOptions.parse(new String[] {
+            "--run-id",
+            run,
+            "--expected",
+            Integer.toString(produced),
+            "--logger-log",
+            stack.loggerLog().toString(),
+            "--s3-endpoint",
+            stack.s3Endpoint(),
+            "--firehose-endpoint",
+            stack.firehoseEndpoint(),
+            "--timeout",
+            "90",
+            "--quiet"
+        });
         PipelineVerifier.Summary summary;
         try (PipelineVerifier verifier = new PipelineVerifier(options)) {
             summary = verifier.await();
@@ -309,11 +382,13 @@ class PipelineEndToEndTest {
         }
         assertTrue(compared >= 6, "delivered lines of this run: " + compared);
         KafkaRecord parked = onBroker.get("6");
-        String key = "dead-letter/" + topic + "/" + parked.topicPartition().partition() + "/" + parked.offset()
-                + ".json";
-        JsonNode letter = JSON.readTree(data.resolve("s3/local-stack-dead-letter").resolve(key).toFile());
+        String key =
+                "dead-letter/" + topic + "/" + parked.topicPartition().partition() + "/" + parked.offset() + ".json";
+        JsonNode letter = JSON.readTree(
+                data.resolve("s3/local-stack-dead-letter").resolve(key).toFile());
         assertEquals("RecordTooLarge", letter.path("cause").asText());
-        assertArrayEquals(bigBinary, Base64.getDecoder().decode(letter.path("value").asText()));
+        assertArrayEquals(
+                bigBinary, Base64.getDecoder().decode(letter.path("value").asText()));
         assertTrue(onBroker.get("1").isTombstone(), "kcat -Z sent a tombstone");
         assertEquals(null, onBroker.get("3").headers().get(5).value(), "kcat -H name sent a null header");
     }
@@ -322,16 +397,21 @@ class PipelineEndToEndTest {
         String line = envelope.toString();
         assertEquals(source.offset(), envelope.path("offset").asLong(), line);
         assertEquals(source.timestamp(), envelope.path("timestamp").asLong(), line);
-        assertEquals(new String(source.key(), StandardCharsets.UTF_8), envelope.path("key").asText(), line);
+        assertEquals(
+                new String(source.key(), StandardCharsets.UTF_8),
+                envelope.path("key").asText(),
+                line);
         List<String> headers = new ArrayList<>();
         for (JsonNode header : envelope.path("headers")) {
-            headers.add(header.path("name").asText() + "=" + (header.path("value").isNull() ? "<null>"
-                    : header.path("value").asText()));
+            headers.add(header.path("name").asText() + "="
+                    + (header.path("value").isNull()
+                            ? "<null>"
+                            : header.path("value").asText()));
         }
         List<String> expectedHeaders = new ArrayList<>();
         for (KafkaHeader header : source.headers()) {
-            expectedHeaders.add(header.name() + "=" + (header.value() == null ? "<null>"
-                    : new String(header.value(), StandardCharsets.UTF_8)));
+            expectedHeaders.add(header.name() + "="
+                    + (header.value() == null ? "<null>" : new String(header.value(), StandardCharsets.UTF_8)));
         }
         assertEquals(expectedHeaders, headers, line);
         if (source.isTombstone()) {
@@ -361,8 +441,19 @@ class PipelineEndToEndTest {
 
     /** Produces one message with kcat: the file's bytes as the value, the key and the headers as given. */
     private static void kcat(String run, int seq, String key, Path value, String... headers) {
-        List<String> command = new ArrayList<>(List.of("kcat", "-P", "-b", stack.bootstrap(), "-t", STACK_TOPIC,
-                "-k", key, "-H", "run=" + run, "-H", "seq=" + seq));
+        List<String> command = new ArrayList<>(List.of(
+                "kcat",
+                "-P",
+                "-b",
+                stack.bootstrap(),
+                "-t",
+                STACK_TOPIC,
+                "-k",
+                key,
+                "-H",
+                "run=" + run,
+                "-H",
+                "seq=" + seq));
         for (String header : headers) {
             command.add("-H");
             command.add(header);
@@ -372,13 +463,28 @@ class PipelineEndToEndTest {
     }
 
     private static void kcatTombstone(String run, int seq, String key) {
-        runKcat(List.of("kcat", "-P", "-b", stack.bootstrap(), "-t", STACK_TOPIC, "-K", ":", "-Z",
-                "-H", "run=" + run, "-H", "seq=" + seq), key + ":\n");
+        runKcat(
+                List.of(
+                        "kcat",
+                        "-P",
+                        "-b",
+                        stack.bootstrap(),
+                        "-t",
+                        STACK_TOPIC,
+                        "-K",
+                        ":",
+                        "-Z",
+                        "-H",
+                        "run=" + run,
+                        "-H",
+                        "seq=" + seq),
+                key + ":\n");
     }
 
     private static void runKcat(List<String> command, String stdin) {
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            Process process =
+                    new ProcessBuilder(command).redirectErrorStream(true).start();
             if (stdin != null) {
                 process.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
             }
@@ -387,8 +493,8 @@ class PipelineEndToEndTest {
             assertTrue(process.waitFor(60, TimeUnit.SECONDS), "kcat did not finish");
             assertEquals(0, process.exitValue(), () -> String.join(" ", command) + "\n" + output);
         } catch (IOException e) {
-            throw new AssertionError("kcat is needed for this test (apt-get install kcat; scripts/test installs it)",
-                    e);
+            throw new AssertionError(
+                    "kcat is needed for this test (apt-get install kcat; scripts/test installs it)", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
@@ -411,8 +517,10 @@ class PipelineEndToEndTest {
             consumer.seekToBeginning(assigned);
             long deadline = System.currentTimeMillis() + 30_000;
             Map<org.apache.kafka.common.TopicPartition, Long> ends = consumer.endOffsets(assigned);
-            while (System.currentTimeMillis() < deadline && (count >= 0 ? records.size() < count
-                    : assigned.stream().anyMatch(tp -> consumer.position(tp) < ends.get(tp)))) {
+            while (System.currentTimeMillis() < deadline
+                    && (count >= 0
+                            ? records.size() < count
+                            : assigned.stream().anyMatch(tp -> consumer.position(tp) < ends.get(tp)))) {
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
                     records.add(ConsumerRecordBatches.toKafkaRecord(record));
                 }
@@ -441,8 +549,17 @@ class PipelineEndToEndTest {
 
     private static void produce(String run, int first, int count) {
         StockTickProducer.Result result = new StockTickProducer(ProducerOptions.parse(new String[] {
-            "--bootstrap-server", stack.bootstrap(), "--run-id", run, "--first-seq", Integer.toString(first),
-            "--count", Integer.toString(count), "--quiet"})).run();
+                    "--bootstrap-server",
+                    stack.bootstrap(),
+                    "--run-id",
+                    run,
+                    "--first-seq",
+                    Integer.toString(first),
+                    "--count",
+                    Integer.toString(count),
+                    "--quiet"
+                }))
+                .run();
         assertEquals(count, result.acked(), result.toString());
         assertEquals(0, result.failed(), result.toString());
     }

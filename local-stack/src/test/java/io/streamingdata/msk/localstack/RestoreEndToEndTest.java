@@ -92,18 +92,21 @@ class RestoreEndToEndTest {
         String target = "Restored-" + run;
 
         Scripts.Result dryRun = stack.run("restore", restoreFlags(started, "--dry-run"));
-        Scripts.Result restore = stack.run(300, "restore", restoreFlags(started, "--target-topic", target,
-                "--keep-partition", "--create-topic"));
+        Scripts.Result restore = stack.run(
+                300, "restore", restoreFlags(started, "--target-topic", target, "--keep-partition", "--create-topic"));
 
         assertTrue(duplicates > 0, "duplicates injected: " + duplicates);
         assertEquals(0, dryRun.exitCode(), dryRun::all);
-        assertTrue(dryRun.out().contains("dry-run would-restore=" + COUNT + " duplicates-skipped=" + duplicates),
+        assertTrue(
+                dryRun.out().contains("dry-run would-restore=" + COUNT + " duplicates-skipped=" + duplicates),
                 dryRun::all);
         assertTrue(dryRun.out().contains("dead-letters=1 unrestorable=0"), dryRun::all);
         assertEquals(0, restore.exitCode(), restore::all);
-        assertTrue(restore.out().contains("restored=" + COUNT + " duplicates-skipped=" + duplicates + " filtered=0"),
+        assertTrue(
+                restore.out().contains("restored=" + COUNT + " duplicates-skipped=" + duplicates + " filtered=0"),
                 restore::all);
-        assertTrue(restore.err().contains("created topic " + target + " with " + PARTITIONS + " partitions"),
+        assertTrue(
+                restore.err().contains("created topic " + target + " with " + PARTITIONS + " partitions"),
                 restore::all);
         Map<Integer, List<String>> original = readAll(SOURCE);
         Map<Integer, List<String>> restored = readAll(target);
@@ -118,31 +121,60 @@ class RestoreEndToEndTest {
     @Order(2)
     void aTargetWithTooFewPartitionsIsRefusedBeforeAnythingIsProduced() throws Exception {
         String target = "Narrow-" + System.nanoTime();
-        Scripts.Result created = stack.run("restore", "--bucket", "no-such-bucket", "--from", "2026-01-01",
-                "--dry-run", "--s3-endpoint", stack.s3Endpoint(), "--path-style", "--region", "us-east-1");
+        Scripts.Result created = stack.run(
+                "restore",
+                "--bucket",
+                "no-such-bucket",
+                "--from",
+                "2026-01-01",
+                "--dry-run",
+                "--s3-endpoint",
+                stack.s3Endpoint(),
+                "--path-style",
+                "--region",
+                "us-east-1");
         assertEquals(1, created.exitCode(), created::all);
         assertTrue(created.err().contains("the bucket no-such-bucket does not exist"), created::all);
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", stack.bootstrap()))) {
-            admin.createTopics(List.of(new NewTopic(target, 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
+            admin.createTopics(List.of(new NewTopic(target, 1, (short) 1)))
+                    .all()
+                    .get(30, TimeUnit.SECONDS);
         }
         try (KafkaProducer<byte[], byte[]> producer = producer()) {
             producer.send(new ProducerRecord<>(target, new byte[] {1})).get(30, TimeUnit.SECONDS);
         }
 
-        Scripts.Result restore = stack.run("restore", restoreFlags(Instant.now().minusSeconds(3600), "--target-topic",
-                target, "--keep-partition"));
+        Scripts.Result restore = stack.run(
+                "restore",
+                restoreFlags(Instant.now().minusSeconds(3600), "--target-topic", target, "--keep-partition"));
 
         assertEquals(1, restore.exitCode(), restore::all);
-        assertTrue(restore.err().contains("the target topic " + target + " has 1 partitions but the backup has "
-                + "records of partition 2"), restore::all);
+        assertTrue(
+                restore.err()
+                        .contains("the target topic " + target + " has 1 partitions but the backup has "
+                                + "records of partition 2"),
+                restore::all);
         assertEquals(1, readAll(target).values().stream().mapToInt(List::size).sum(), "nothing was produced");
     }
 
     private static String[] restoreFlags(Instant from, String... more) {
-        List<String> flags = new ArrayList<>(List.of("--bucket", "local-stack-delivery", "--s3-endpoint",
-                stack.s3Endpoint(), "--path-style", "--region", "us-east-1", "--from", from.toString(),
-                "--bootstrap-server", stack.bootstrap(), "--topic", SOURCE, "--dead-letters",
-                "--dead-letter-bucket", "local-stack-dead-letter"));
+        List<String> flags = new ArrayList<>(List.of(
+                "--bucket",
+                "local-stack-delivery",
+                "--s3-endpoint",
+                stack.s3Endpoint(),
+                "--path-style",
+                "--region",
+                "us-east-1",
+                "--from",
+                from.toString(),
+                "--bootstrap-server",
+                stack.bootstrap(),
+                "--topic",
+                SOURCE,
+                "--dead-letters",
+                "--dead-letter-bucket",
+                "local-stack-dead-letter"));
         flags.addAll(List.of(more));
         return flags.toArray(String[]::new);
     }
@@ -157,13 +189,18 @@ class RestoreEndToEndTest {
         try (KafkaProducer<byte[], byte[]> producer = producer()) {
             for (int i = 0; i < COUNT; i++) {
                 byte[] key = i % 11 == 0 ? null : ("key-" + (i % 40)).getBytes(StandardCharsets.UTF_8);
-                byte[] value = i % 10 == 3 ? null
-                        : i % 7 == 0 ? new byte[] {0, (byte) i, -1, -128, 10, 13, 127}
-                        : i == 5 ? big
-                        : i % 3 == 0 ? ("line one\nline \"two\" ✓ " + i).getBytes(StandardCharsets.UTF_8)
-                        : ("{\"seq\":" + i + ",\"price\":1.10}").getBytes(StandardCharsets.UTF_8);
-                ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(SOURCE, i % PARTITIONS, base + i, key,
-                        value);
+                byte[] value = i % 10 == 3
+                        ? null
+                        : i % 7 == 0
+                                ? new byte[] {0, (byte) i, -1, -128, 10, 13, 127}
+                                : i == 5
+                                        ? big
+                                        : i % 3 == 0
+                                                ? ("line one\nline \"two\" ✓ " + i).getBytes(StandardCharsets.UTF_8)
+                                                : ("{\"seq\":" + i + ",\"price\":1.10}")
+                                                        .getBytes(StandardCharsets.UTF_8);
+                ProducerRecord<byte[], byte[]> record =
+                        new ProducerRecord<>(SOURCE, i % PARTITIONS, base + i, key, value);
                 record.headers().add("run", run.getBytes(StandardCharsets.UTF_8));
                 record.headers().add("seq", Integer.toString(i).getBytes(StandardCharsets.UTF_8));
                 record.headers().add("dup", "one".getBytes(StandardCharsets.UTF_8));
@@ -177,13 +214,27 @@ class RestoreEndToEndTest {
     }
 
     private static void awaitBackup(String run) {
-        VerifierOptions options = VerifierOptions.parse(new String[] {"--run-id", run, "--expected",
-            Integer.toString(COUNT), "--logger-log", stack.loggerLog().toString(), "--s3-endpoint",
-            stack.s3Endpoint(), "--firehose-endpoint", stack.firehoseEndpoint(), "--timeout", "120", "--quiet"});
+        VerifierOptions options = VerifierOptions.parse(new String[] {
+            "--run-id",
+            run,
+            "--expected",
+            Integer.toString(COUNT),
+            "--logger-log",
+            stack.loggerLog().toString(),
+            "--s3-endpoint",
+            stack.s3Endpoint(),
+            "--firehose-endpoint",
+            stack.firehoseEndpoint(),
+            "--timeout",
+            "120",
+            "--quiet"
+        });
         try (PipelineVerifier verifier = new PipelineVerifier(options)) {
             PipelineVerifier.Summary summary = verifier.await();
-            assertEquals("produced=" + COUNT + " logged=" + COUNT + " delivered=" + (COUNT - 1)
-                    + " dead-lettered=1 lost=0", summary.line(), summary::details);
+            assertEquals(
+                    "produced=" + COUNT + " logged=" + COUNT + " delivered=" + (COUNT - 1) + " dead-lettered=1 lost=0",
+                    summary.line(),
+                    summary::details);
         }
     }
 
@@ -192,23 +243,30 @@ class RestoreEndToEndTest {
      * then holds, duplicates included.
      */
     private static int injectDuplicates() throws IOException {
-        try (S3Client s3 = S3Client.builder().endpointOverride(URI.create(stack.s3Endpoint()))
-                .region(Region.US_EAST_1).forcePathStyle(true)
+        try (S3Client s3 = S3Client.builder()
+                .endpointOverride(URI.create(stack.s3Endpoint()))
+                .region(Region.US_EAST_1)
+                .forcePathStyle(true)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
                 .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
-                .httpClientBuilder(UrlConnectionHttpClient.builder()).build()) {
-            List<S3Object> objects = s3.listObjectsV2Paginator(b -> b.bucket("local-stack-delivery")).contents()
-                    .stream().toList();
+                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .build()) {
+            List<S3Object> objects =
+                    s3.listObjectsV2Paginator(b -> b.bucket("local-stack-delivery")).contents().stream()
+                            .toList();
             assertTrue(objects.size() >= 1, "backup objects: " + objects);
             int lines = 0;
             for (S3Object object : objects) {
-                lines += lines(s3.getObjectAsBytes(b -> b.bucket("local-stack-delivery").key(object.key()))
+                lines += lines(s3.getObjectAsBytes(
+                                b -> b.bucket("local-stack-delivery").key(object.key()))
                         .asByteArray());
             }
             for (int i = 0; i < Math.min(2, objects.size()); i++) {
                 String key = objects.get(i).key();
-                byte[] body = s3.getObjectAsBytes(b -> b.bucket("local-stack-delivery").key(key)).asByteArray();
+                byte[] body = s3.getObjectAsBytes(
+                                b -> b.bucket("local-stack-delivery").key(key))
+                        .asByteArray();
                 lines += lines(body);
                 byte[] copy = i == 0 ? body : gzip(body);
                 String copyKey = key + "-redelivered" + (i == 0 ? "" : ".gz");
@@ -219,7 +277,10 @@ class RestoreEndToEndTest {
     }
 
     private static int lines(byte[] object) {
-        return (int) new String(object, StandardCharsets.UTF_8).lines().filter(line -> !line.isEmpty()).count();
+        return (int) new String(object, StandardCharsets.UTF_8)
+                .lines()
+                .filter(line -> !line.isEmpty())
+                .count();
     }
 
     /** A topic's records, per partition in offset order, as comparable text: partition, time, key, headers, value. */
@@ -232,7 +293,8 @@ class RestoreEndToEndTest {
         Map<Integer, List<String>> records = new TreeMap<>();
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config)) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+                    .map(p -> new TopicPartition(topic, p.partition()))
+                    .toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
@@ -240,7 +302,8 @@ class RestoreEndToEndTest {
             while (partitions.stream().anyMatch(tp -> consumer.position(tp) < ends.get(tp))) {
                 assertTrue(System.currentTimeMillis() < deadline, "reading " + topic + " took over 60 s");
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                    records.computeIfAbsent(record.partition(), p -> new ArrayList<>()).add(describe(record));
+                    records.computeIfAbsent(record.partition(), p -> new ArrayList<>())
+                            .add(describe(record));
                 }
             }
         }
@@ -257,8 +320,11 @@ class RestoreEndToEndTest {
     }
 
     private static String hex(byte[] bytes) {
-        return bytes == null ? "null" : bytes.length > 64 ? bytes.length + "B#" + Arrays.hashCode(bytes)
-                : HexFormat.of().formatHex(bytes);
+        return bytes == null
+                ? "null"
+                : bytes.length > 64
+                        ? bytes.length + "B#" + Arrays.hashCode(bytes)
+                        : HexFormat.of().formatHex(bytes);
     }
 
     private static KafkaProducer<byte[], byte[]> producer() {

@@ -43,8 +43,14 @@ class ScriptBehaviourTest {
 
         Scripts.Result restore = scripts.run("restore", "--help");
         assertEquals(0, restore.exitCode(), restore::all);
-        for (String flag : List.of("--bucket BUCKET", "--dry-run", "--keep-partition", "--dead-letters",
-                "--values-only", "KAFKA_SECURITY_PROTOCOL", "restored=N duplicates-skipped=N")) {
+        for (String flag : List.of(
+                "--bucket BUCKET",
+                "--dry-run",
+                "--keep-partition",
+                "--dead-letters",
+                "--values-only",
+                "KAFKA_SECURITY_PROTOCOL",
+                "restored=N duplicates-skipped=N")) {
             assertTrue(restore.out().contains(flag), () -> flag + " missing:\n" + restore.all());
         }
         Scripts.Result noWindow = scripts.run("restore", "--bucket", "b");
@@ -93,15 +99,17 @@ class ScriptBehaviourTest {
         try (ServerSocket taken = new ServerSocket(scripts.firehosePort, 1, InetAddress.getLoopbackAddress())) {
             Scripts.Result stack = scripts.run("stack", "start");
             assertEquals(1, stack.exitCode(), stack::all);
-            assertTrue(stack.err().contains("stack: port already in use: 127.0.0.1:" + scripts.firehosePort
-                    + " (firehose, LOCAL_STACK_FIREHOSE_PORT)"), stack::all);
+            assertTrue(
+                    stack.err()
+                            .contains("stack: port already in use: 127.0.0.1:" + scripts.firehosePort
+                                    + " (firehose, LOCAL_STACK_FIREHOSE_PORT)"),
+                    stack::all);
             assertTrue(stack.err().contains("nothing was started"), stack::all);
             assertFalse(stack.out().contains("started kafka"), stack::all);
 
             Scripts.Result demo = scripts.run("demo", "--records", "10");
             assertEquals(1, demo.exitCode(), demo::all);
-            assertTrue(demo.err().contains("demo: port already in use: 127.0.0.1:" + scripts.firehosePort),
-                    demo::all);
+            assertTrue(demo.err().contains("demo: port already in use: 127.0.0.1:" + scripts.firehosePort), demo::all);
             assertFalse(demo.out().contains("started kafka"), demo::all);
         }
         Scripts.Result status = scripts.run("stack", "status");
@@ -116,8 +124,8 @@ class ScriptBehaviourTest {
         assertTrue(start.out().contains("started kafka"), start::all);
         assertTrue(start.err().contains("stack: firehose exited during start-up"), start::all);
         assertTrue(start.err().contains("buffer-mb: not a number: lots"), start::all);
-        assertTrue(start.err().contains("stack: start failed or was interrupted: stopping what it started"),
-                start::all);
+        assertTrue(
+                start.err().contains("stack: start failed or was interrupted: stopping what it started"), start::all);
         assertTrue(start.out().contains("stopped kafka"), start::all);
         assertTrue(start.out().contains("stopped s3proxy"), start::all);
     }

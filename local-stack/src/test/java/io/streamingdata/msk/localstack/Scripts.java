@@ -34,8 +34,9 @@ final class Scripts {
     static Path runnerJar(String module) {
         Path target = REPO_ROOT.resolve(module).resolve("target");
         try (var jars = Files.list(target)) {
-            return jars.filter(path -> path.getFileName().toString().matches(
-                            java.util.regex.Pattern.quote(module) + "-.+-runner\\.jar"))
+            return jars.filter(path -> path.getFileName()
+                            .toString()
+                            .matches(java.util.regex.Pattern.quote(module) + "-.+-runner\\.jar"))
                     .findFirst()
                     .orElseThrow(() -> new IllegalStateException(
                             "no " + module + "-*-runner.jar in " + target + ": build it with ./mvnw package"));
@@ -99,8 +100,10 @@ final class Scripts {
         try {
             Path out = Files.createTempFile(stateDir, "out", ".txt");
             Path err = Files.createTempFile(stateDir, "err", ".txt");
-            ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile())
-                    .redirectOutput(out.toFile()).redirectError(err.toFile());
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .directory(directory.toFile())
+                    .redirectOutput(out.toFile())
+                    .redirectError(err.toFile());
             builder.environment().putAll(env);
             Process process = builder.start();
             if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
@@ -109,7 +112,9 @@ final class Scripts {
                 throw new AssertionError(command + " did not finish within " + timeoutSeconds + " s; output:\n"
                         + Files.readString(out) + Files.readString(err));
             }
-            Result result = new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+            Result result = new Result(
+                    process.exitValue(),
+                    Files.readString(out, StandardCharsets.UTF_8),
                     Files.readString(err, StandardCharsets.UTF_8));
             Files.delete(out);
             Files.delete(err);
@@ -126,8 +131,12 @@ final class Scripts {
     List<Long> runningParts() {
         String marker = "-Dlocal-stack.dir=" + stateDir;
         return ProcessHandle.allProcesses()
-                .filter(p -> p.info().arguments().map(a -> String.join(" ", a).contains(marker)).orElse(false))
-                .map(ProcessHandle::pid).toList();
+                .filter(p -> p.info()
+                        .arguments()
+                        .map(a -> String.join(" ", a).contains(marker))
+                        .orElse(false))
+                .map(ProcessHandle::pid)
+                .toList();
     }
 
     /**

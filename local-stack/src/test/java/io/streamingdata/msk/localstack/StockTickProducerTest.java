@@ -57,6 +57,7 @@ class StockTickProducerTest {
     }
 
     private static String message(String... args) {
-        return assertThrows(IllegalArgumentException.class, () -> ProducerOptions.parse(args)).getMessage();
+        return assertThrows(IllegalArgumentException.class, () -> ProducerOptions.parse(args))
+                .getMessage();
     }
 }

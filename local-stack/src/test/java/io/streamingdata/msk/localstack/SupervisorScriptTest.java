@@ -27,8 +27,18 @@ class SupervisorScriptTest {
         // Fails the first time (as a consumer that stopped consuming), succeeds the second.
         String command = "if [ -f ran ]; then echo second run; exit 0; fi; touch ran; echo first run; exit 70";
 
-        Scripts.Result run = scripts.runIn(dir, 60, "lib/supervise", "part", pid.toString(), state.toString(),
-                log.toString(), "--", "bash", "-c", command);
+        Scripts.Result run = scripts.runIn(
+                dir,
+                60,
+                "lib/supervise",
+                "part",
+                pid.toString(),
+                state.toString(),
+                log.toString(),
+                "--",
+                "bash",
+                "-c",
+                command);
 
         assertEquals(0, run.exitCode(), run::all);
         String output = Files.readString(log);
@@ -49,7 +59,8 @@ class SupervisorScriptTest {
 
         Scripts.Result missing = scripts.run("lib/supervise", "part", "a.pid");
         assertEquals(2, missing.exitCode(), missing::all);
-        assertTrue(missing.err().contains("supervise: expected NAME PID_FILE STATE_FILE LOG_FILE -- COMMAND"),
+        assertTrue(
+                missing.err().contains("supervise: expected NAME PID_FILE STATE_FILE LOG_FILE -- COMMAND"),
                 missing::all);
         assertFalse(missing.err().contains("unbound variable"), missing::all);
     }

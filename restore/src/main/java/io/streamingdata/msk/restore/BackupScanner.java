@@ -51,13 +51,16 @@ final class BackupScanner {
     }
 
     RestoreSet scan() {
-        RestoreSet set = new RestoreSet(new RestoreSet.Selection(options.from.toEpochMilli(), options.to.toEpochMilli(),
-                options.topic.orElse(null), options.partition.isPresent() ? options.partition.getAsInt() : null,
+        RestoreSet set = new RestoreSet(new RestoreSet.Selection(
+                options.from.toEpochMilli(),
+                options.to.toEpochMilli(),
+                options.topic.orElse(null),
+                options.partition.isPresent() ? options.partition.getAsInt() : null,
                 options.fromOffset.isPresent() ? options.fromOffset.getAsLong() : null,
                 options.toOffset.isPresent() ? options.toOffset.getAsLong() : null));
         Instant firstHour = options.from.truncatedTo(ChronoUnit.HOURS).minus(options.keySlackHours, ChronoUnit.HOURS);
-        Instant lastHour = options.to.minusMillis(1).truncatedTo(ChronoUnit.HOURS)
-                .plus(options.keySlackHours, ChronoUnit.HOURS);
+        Instant lastHour =
+                options.to.minusMillis(1).truncatedTo(ChronoUnit.HOURS).plus(options.keySlackHours, ChronoUnit.HOURS);
         Set<String> keys = new LinkedHashSet<>();
         List<HourPrefixes.Listing> listings = HourPrefixes.parse(options.prefix).listings(firstHour, lastHour);
         for (HourPrefixes.Listing listing : listings) {
@@ -65,17 +68,24 @@ final class BackupScanner {
         }
         List<String> letterKeys = options.deadLetters ? deadLetterKeys() : List.of();
         if (keys.isEmpty() && letterKeys.isEmpty()) {
-            throw new UserMistake(NO_OBJECTS.formatted(backup.bucket(), listings.get(0).listPrefix() + "...",
-                    options.from, options.to, firstHour, lastHour));
+            throw new UserMistake(NO_OBJECTS.formatted(
+                    backup.bucket(),
+                    listings.get(0).listPrefix() + "...",
+                    options.from,
+                    options.to,
+                    firstHour,
+                    lastHour));
         }
-        progress.printf("restore: %d backup objects%s to read%n", keys.size(),
-                options.deadLetters ? " and " + letterKeys.size() + " dead letters" : "");
+        progress.printf(
+                "restore: %d backup objects%s to read%n",
+                keys.size(), options.deadLetters ? " and " + letterKeys.size() + " dead letters" : "");
         for (String key : keys) {
             readObject(key, set);
             objects++;
             if (objects % options.progressObjects == 0) {
-                progress.printf("restore: read %d/%d objects, %d lines, %d records kept, %d duplicates%n", objects,
-                        keys.size(), lines, set.records(), set.duplicates());
+                progress.printf(
+                        "restore: read %d/%d objects, %d lines, %d records kept, %d duplicates%n",
+                        objects, keys.size(), lines, set.records(), set.duplicates());
             }
         }
         for (String key : letterKeys) {
@@ -112,12 +122,15 @@ final class BackupScanner {
 
     /** Dead letters are keyed {@code <prefix><topic>/<partition>/<offset>.json}: narrowed by key before reading. */
     private List<String> deadLetterKeys() {
-        String prefix = options.deadLetterPrefix + options.topic.map(t -> t + "/").orElse("")
-                + (options.topic.isPresent() && options.partition.isPresent() ? options.partition.getAsInt() + "/"
+        String prefix = options.deadLetterPrefix
+                + options.topic.map(t -> t + "/").orElse("")
+                + (options.topic.isPresent() && options.partition.isPresent()
+                        ? options.partition.getAsInt() + "/"
                         : "");
         List<String> keys = new ArrayList<>();
         for (S3Object object : deadLetterStore.list(prefix)) {
-            String[] parts = object.key().substring(options.deadLetterPrefix.length()).split("/");
+            String[] parts =
+                    object.key().substring(options.deadLetterPrefix.length()).split("/");
             if (parts.length < 3 || !parts[parts.length - 1].endsWith(".json")) {
                 continue;
             }

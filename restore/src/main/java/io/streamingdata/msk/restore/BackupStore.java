@@ -64,7 +64,8 @@ final class BackupStore {
         List<S3Object> objects = new ArrayList<>();
         String token = null;
         do {
-            ListObjectsV2Request.Builder request = ListObjectsV2Request.builder().bucket(bucket).prefix(prefix);
+            ListObjectsV2Request.Builder request =
+                    ListObjectsV2Request.builder().bucket(bucket).prefix(prefix);
             if (token != null) {
                 request.continuationToken(token);
             }
@@ -78,8 +79,10 @@ final class BackupStore {
     /** Hands every non-empty line of the object to {@code lines}, without its line break. */
     void readLines(String key, Consumer<byte[]> lines) {
         call("read", () -> {
-            try (InputStream in = decompressed(key, s3.getObject(GetObjectRequest.builder().bucket(bucket).key(key)
-                    .build()))) {
+            try (InputStream in = decompressed(
+                    key,
+                    s3.getObject(
+                            GetObjectRequest.builder().bucket(bucket).key(key).build()))) {
                 split(in, lines);
             } catch (IOException e) {
                 throw new UncheckedIOException("reading s3://" + bucket + "/" + key + ": " + e.getMessage(), e);
@@ -91,8 +94,10 @@ final class BackupStore {
     /** The whole object, decompressed: a dead letter is one JSON document. */
     byte[] readAll(String key) {
         return call("read", () -> {
-            try (InputStream in = decompressed(key, s3.getObject(GetObjectRequest.builder().bucket(bucket).key(key)
-                    .build()))) {
+            try (InputStream in = decompressed(
+                    key,
+                    s3.getObject(
+                            GetObjectRequest.builder().bucket(bucket).key(key).build()))) {
                 return in.readAllBytes();
             } catch (IOException e) {
                 throw new UncheckedIOException("reading s3://" + bucket + "/" + key + ": " + e.getMessage(), e);
@@ -156,10 +161,17 @@ final class BackupStore {
             throw new UserMistake(NO_BUCKET.formatted(bucket, endpoint), e);
         } catch (S3Exception e) {
             if (e.statusCode() == 403) {
-                throw new UserMistake(DENIED.formatted(action, bucket, e.awsErrorDetails() == null ? e.getMessage()
-                        : e.awsErrorDetails().errorCode()), e);
+                throw new UserMistake(
+                        DENIED.formatted(
+                                action,
+                                bucket,
+                                e.awsErrorDetails() == null
+                                        ? e.getMessage()
+                                        : e.awsErrorDetails().errorCode()),
+                        e);
             }
-            if (e.statusCode() == 404 && e.awsErrorDetails() != null
+            if (e.statusCode() == 404
+                    && e.awsErrorDetails() != null
                     && "NoSuchBucket".equals(e.awsErrorDetails().errorCode())) {
                 throw new UserMistake(NO_BUCKET.formatted(bucket, endpoint), e);
             }

@@ -26,27 +26,23 @@ import java.util.Map;
  */
 final class EnvelopeReader {
 
-    private EnvelopeReader() {
-    }
+    private EnvelopeReader() {}
 
     /** What a line turned out to be. */
-    sealed interface Line permits Envelope, NotAnEnvelope, Malformed {
-    }
+    sealed interface Line permits Envelope, NotAnEnvelope, Malformed {}
 
     /** A record, restorable exactly. */
-    record Envelope(KafkaRecord record) implements Line {
-    }
+    record Envelope(KafkaRecord record) implements Line {}
 
     /** Not a JSON object with the envelope's coordinates: a {@code value}-format line (or something else). */
-    record NotAnEnvelope() implements Line {
-    }
+    record NotAnEnvelope() implements Line {}
 
     /** It has the envelope's coordinates but cannot be read back exactly. */
-    record Malformed(String reason) implements Line {
-    }
+    record Malformed(String reason) implements Line {}
 
     /** The cause the forwarder gives a record the event carried but it could not decode. */
     static final String UNDECODABLE_CAUSE = "UndecodableRecord";
+
     static final String UNDECODABLE = "the forwarder could not decode this record from its event (%s), so the letter "
             + "holds only what decoded and the raw event JSON (field raw): restore it by hand";
 
@@ -81,8 +77,10 @@ final class EnvelopeReader {
                 return new NotAnEnvelope();
             }
         } catch (IOException | RuntimeException e) {
-            return fields.hasCoordinates() ? new Malformed("not valid JSON: " + e.getMessage().lines().findFirst()
-                    .orElse("")) : new NotAnEnvelope();
+            return fields.hasCoordinates()
+                    ? new Malformed("not valid JSON: "
+                            + e.getMessage().lines().findFirst().orElse(""))
+                    : new NotAnEnvelope();
         }
         return fields.toLine();
     }
@@ -156,7 +154,8 @@ final class EnvelopeReader {
         }
 
         boolean hasCoordinates() {
-            return values.get("topic") instanceof String && values.get("partition") instanceof Long
+            return values.get("topic") instanceof String
+                    && values.get("partition") instanceof Long
                     && values.get("offset") instanceof Long;
         }
 
@@ -192,11 +191,18 @@ final class EnvelopeReader {
             }
             List<KafkaHeader> decodedHeaders = new ArrayList<>(headers.size());
             for (Header header : headers) {
-                decodedHeaders.add(new KafkaHeader(header.name(), header.value().decode(header.format(),
-                        "header " + header.name() + " value", line)));
+                decodedHeaders.add(new KafkaHeader(
+                        header.name(),
+                        header.value().decode(header.format(), "header " + header.name() + " value", line)));
             }
-            return new KafkaRecord(new TopicPartition((String) values.get("topic"), (int) partition),
-                    (Long) values.get("offset"), (Long) values.get("timestamp"), type, key, value, decodedHeaders,
+            return new KafkaRecord(
+                    new TopicPartition((String) values.get("topic"), (int) partition),
+                    (Long) values.get("offset"),
+                    (Long) values.get("timestamp"),
+                    type,
+                    key,
+                    value,
+                    decodedHeaders,
                     (SchemaMetadata) values.get("keySchemaMetadata"),
                     (SchemaMetadata) values.get("valueSchemaMetadata"));
         }
@@ -218,8 +224,9 @@ final class EnvelopeReader {
                 case VALUE_NULL -> Payload.NULL;
                 case VALUE_STRING -> new Payload(false, parser.getText(), -1, -1);
                 case START_OBJECT, START_ARRAY -> embedded(parser);
-                default -> throw new IllegalArgumentException("a payload must be null, a string, an object or an "
-                        + "array, not " + token);
+                default ->
+                    throw new IllegalArgumentException(
+                            "a payload must be null, a string, an object or an " + "array, not " + token);
             };
         }
 
@@ -301,6 +308,5 @@ final class EnvelopeReader {
         }
     }
 
-    private record Header(String name, Payload value, String format) {
-    }
+    private record Header(String name, Payload value, String format) {}
 }

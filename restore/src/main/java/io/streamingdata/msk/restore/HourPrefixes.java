@@ -25,17 +25,13 @@ final class HourPrefixes {
     static final String BAD_EXPRESSION = "--prefix %s: %s. Use the delivery stream's S3 prefix as configured, for "
             + "example data/ or data/year=!{timestamp:yyyy}/month=!{timestamp:MM}/day=!{timestamp:dd}/hour=!{timestamp:HH}/";
 
-    private sealed interface Part permits Literal, Timestamp, Wildcard {
-    }
+    private sealed interface Part permits Literal, Timestamp, Wildcard {}
 
-    private record Literal(String text) implements Part {
-    }
+    private record Literal(String text) implements Part {}
 
-    private record Timestamp(DateTimeFormatter formatter) implements Part {
-    }
+    private record Timestamp(DateTimeFormatter formatter) implements Part {}
 
-    private record Wildcard() implements Part {
-    }
+    private record Wildcard() implements Part {}
 
     /** Keys under {@code listPrefix} that match one of {@code patterns} belong to the window. */
     record Listing(String listPrefix, List<Pattern> patterns) {
@@ -71,12 +67,13 @@ final class HourPrefixes {
             if (expression.startsWith("timestamp:")) {
                 parts.add(new Timestamp(formatter(expression.substring("timestamp:".length()), prefix)));
                 timestamp = true;
-            } else if (expression.equals("firehose:random-string") || expression.startsWith("partitionKeyFromQuery:")
+            } else if (expression.equals("firehose:random-string")
+                    || expression.startsWith("partitionKeyFromQuery:")
                     || expression.startsWith("partitionKeyFromLambda:")) {
                 parts.add(new Wildcard());
             } else {
-                throw new UserMistake(BAD_EXPRESSION.formatted(prefix, "!{" + expression + "} is not an expression "
-                        + "Firehose writes into object keys"));
+                throw new UserMistake(BAD_EXPRESSION.formatted(
+                        prefix, "!{" + expression + "} is not an expression " + "Firehose writes into object keys"));
             }
             i = end + 1;
         }
@@ -88,25 +85,30 @@ final class HourPrefixes {
 
     private static DateTimeFormatter formatter(String pattern, String prefix) {
         try {
-            DateTimeFormatter formatter = DateTimeFormatter.ofPattern(pattern, Locale.ROOT).withZone(ZoneOffset.UTC);
+            DateTimeFormatter formatter =
+                    DateTimeFormatter.ofPattern(pattern, Locale.ROOT).withZone(ZoneOffset.UTC);
             formatter.format(Instant.EPOCH);
             return formatter;
         } catch (IllegalArgumentException | DateTimeException e) {
-            throw new UserMistake(BAD_EXPRESSION.formatted(prefix, "the timestamp pattern " + pattern + " is invalid ("
-                    + e.getMessage() + ")"), e);
+            throw new UserMistake(
+                    BAD_EXPRESSION.formatted(
+                            prefix, "the timestamp pattern " + pattern + " is invalid (" + e.getMessage() + ")"),
+                    e);
         }
     }
 
     /** The listings for every UTC hour from {@code first} to {@code last} (inclusive), one per distinct prefix. */
     List<Listing> listings(Instant first, Instant last) {
         Map<String, List<Pattern>> byPrefix = new LinkedHashMap<>();
-        for (Instant hour = first.truncatedTo(ChronoUnit.HOURS); !hour.isAfter(last);
+        for (Instant hour = first.truncatedTo(ChronoUnit.HOURS);
+                !hour.isAfter(last);
                 hour = hour.plus(1, ChronoUnit.HOURS)) {
             StringBuilder literal = new StringBuilder();
             StringBuilder regex = new StringBuilder();
             boolean wild = false;
             for (Part part : parts) {
-                String text = part instanceof Literal l ? l.text()
+                String text = part instanceof Literal l
+                        ? l.text()
                         : part instanceof Timestamp t ? t.formatter().format(hour) : null;
                 if (text == null) {
                     wild = true;

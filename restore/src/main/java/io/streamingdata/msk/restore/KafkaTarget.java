@@ -95,15 +95,18 @@ final class KafkaTarget implements AutoCloseable {
                 }
                 toCreate.add(new NewTopic(topic.getKey(), Optional.of(partitions), Optional.empty()));
             } else if (keepPartition && description.partitions().size() < topic.getValue()) {
-                throw new UserMistake(TOO_FEW_PARTITIONS.formatted(topic.getKey(), description.partitions().size(),
-                        topic.getValue() - 1, topic.getKey(), topic.getValue()));
+                throw new UserMistake(TOO_FEW_PARTITIONS.formatted(
+                        topic.getKey(),
+                        description.partitions().size(),
+                        topic.getValue() - 1,
+                        topic.getKey(),
+                        topic.getValue()));
             }
         }
         if (!toCreate.isEmpty()) {
             await(admin.createTopics(toCreate).all());
             for (NewTopic topic : toCreate) {
-                messages.printf("restore: created topic %s with %d partitions%n", topic.name(),
-                        topic.numPartitions());
+                messages.printf("restore: created topic %s with %d partitions%n", topic.name(), topic.numPartitions());
             }
         }
         warnAboutConfigs(needed.keySet(), oldestTimestamp);
@@ -113,7 +116,10 @@ final class KafkaTarget implements AutoCloseable {
         Map<String, TopicDescription> found = new HashMap<>();
         for (String topic : topics) {
             try {
-                found.put(topic, await(admin.describeTopics(List.of(topic)).allTopicNames()).get(topic));
+                found.put(
+                        topic,
+                        await(admin.describeTopics(List.of(topic)).allTopicNames())
+                                .get(topic));
             } catch (UnknownTopicOrPartitionException e) {
                 // missing: prepare() creates it or says how
             }
@@ -124,10 +130,12 @@ final class KafkaTarget implements AutoCloseable {
     private void warnAboutConfigs(Iterable<String> topics, long oldestTimestamp) {
         List<ConfigResource> resources = new ArrayList<>();
         topics.forEach(topic -> resources.add(new ConfigResource(ConfigResource.Type.TOPIC, topic)));
-        Map<ConfigResource, Config> configs = await(admin.describeConfigs(resources).all());
+        Map<ConfigResource, Config> configs =
+                await(admin.describeConfigs(resources).all());
         configs.forEach((resource, config) -> {
             if (config.get("message.timestamp.type") != null
-                    && "LogAppendTime".equals(config.get("message.timestamp.type").value())) {
+                    && "LogAppendTime"
+                            .equals(config.get("message.timestamp.type").value())) {
                 messages.println(LOG_APPEND_TIME.formatted(resource.name()));
             }
             if (config.get("retention.ms") != null && oldestTimestamp > 0) {
@@ -141,16 +149,20 @@ final class KafkaTarget implements AutoCloseable {
     }
 
     /** What producing gave: acknowledged records, failed ones and the first errors. */
-    record Outcome(long acked, long failed, List<String> errors) {
-    }
+    record Outcome(long acked, long failed, List<String> errors) {}
 
     /**
      * Produces every record, each partition's records in the order given (offset order), and waits for them all.
      * {@code target} is the topic to write to ({@code null}: the record's own); with {@code keepPartition} the
      * record's partition is kept, else the producer chooses by key.
      */
-    Outcome produce(Map<?, List<KafkaRecord>> records, List<byte[]> values, String target, boolean keepPartition,
-            long total, int progressEvery) {
+    Outcome produce(
+            Map<?, List<KafkaRecord>> records,
+            List<byte[]> values,
+            String target,
+            boolean keepPartition,
+            long total,
+            int progressEvery) {
         AtomicLong acked = new AtomicLong();
         AtomicLong failed = new AtomicLong();
         List<String> errors = Collections.synchronizedList(new ArrayList<>());
@@ -158,19 +170,22 @@ final class KafkaTarget implements AutoCloseable {
         for (List<KafkaRecord> partition : records.values()) {
             for (KafkaRecord record : partition) {
                 String topic = target != null ? target : record.topicPartition().topic();
-                Integer partitionNumber = keepPartition ? record.topicPartition().partition() : null;
+                Integer partitionNumber =
+                        keepPartition ? record.topicPartition().partition() : null;
                 Long timestamp = record.timestampType() == TimestampType.NO_TIMESTAMP_TYPE || record.timestamp() < 0
-                        ? null : record.timestamp();
-                ProducerRecord<byte[], byte[]> out = new ProducerRecord<>(topic, partitionNumber, timestamp,
-                        record.key(), record.value(), headers(record));
+                        ? null
+                        : record.timestamp();
+                ProducerRecord<byte[], byte[]> out = new ProducerRecord<>(
+                        topic, partitionNumber, timestamp, record.key(), record.value(), headers(record));
                 String source = record.topicPartition() + "@" + record.offset();
                 producer.send(out, (metadata, error) -> count(error, source, acked, failed, errors));
                 sent = progress(++sent, total, progressEvery, acked);
             }
         }
         for (byte[] value : values) {
-            producer.send(new ProducerRecord<>(target, value), (metadata, error) -> count(error, "value", acked,
-                    failed, errors));
+            producer.send(
+                    new ProducerRecord<>(target, value),
+                    (metadata, error) -> count(error, "value", acked, failed, errors));
             sent = progress(++sent, total, progressEvery, acked);
         }
         producer.flush();
@@ -184,8 +199,8 @@ final class KafkaTarget implements AutoCloseable {
         return sent;
     }
 
-    private static void count(Exception error, String source, AtomicLong acked, AtomicLong failed,
-            List<String> errors) {
+    private static void count(
+            Exception error, String source, AtomicLong acked, AtomicLong failed, List<String> errors) {
         if (error == null) {
             acked.incrementAndGet();
             return;
@@ -214,7 +229,8 @@ final class KafkaTarget implements AutoCloseable {
             if (e.getCause() instanceof org.apache.kafka.common.errors.TimeoutException timeout) {
                 throw new UserMistake(UNREACHABLE.formatted(bootstrap, TIMEOUT_SECONDS, timeout.getMessage()), e);
             }
-            throw new IllegalStateException("Kafka refused the request: " + e.getCause().getMessage(), e.getCause());
+            throw new IllegalStateException(
+                    "Kafka refused the request: " + e.getCause().getMessage(), e.getCause());
         } catch (TimeoutException e) {
             throw new UserMistake(UNREACHABLE.formatted(bootstrap, TIMEOUT_SECONDS, "no answer"), e);
         } catch (InterruptedException e) {

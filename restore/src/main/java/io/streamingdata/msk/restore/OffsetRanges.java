@@ -13,6 +13,7 @@ final class OffsetRanges {
 
     /** First offset of each range to its last (inclusive); ranges neither overlap nor touch. */
     private final TreeMap<Long, Long> ranges = new TreeMap<>();
+
     private long count;
 
     /** Adds the offset; {@code false} when it was already there. */

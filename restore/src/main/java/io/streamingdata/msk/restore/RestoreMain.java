@@ -83,14 +83,21 @@ public final class RestoreMain {
             err.println("restore: cannot restore " + problem);
         }
         if (set.unrestorable() > set.problems().size()) {
-            err.println("restore: ... and " + (set.unrestorable() - set.problems().size()) + " more not restorable");
+            err.println(
+                    "restore: ... and " + (set.unrestorable() - set.problems().size()) + " more not restorable");
         }
         Map<TopicPartition, List<KafkaRecord>> records = set.byPartition();
         if (options.dryRun) {
             set.report().forEach(out::println);
-            out.printf("dry-run would-restore=%d duplicates-skipped=%d filtered=%d objects=%d dead-letters=%d "
-                    + "unrestorable=%d%n", set.records(), set.duplicates(), set.filtered(), scanner.objects(),
-                    scanner.deadLetters(), set.unrestorable());
+            out.printf(
+                    "dry-run would-restore=%d duplicates-skipped=%d filtered=%d objects=%d dead-letters=%d "
+                            + "unrestorable=%d%n",
+                    set.records(),
+                    set.duplicates(),
+                    set.filtered(),
+                    scanner.objects(),
+                    scanner.deadLetters(),
+                    set.unrestorable());
             return set.unrestorable() == 0 ? 0 : 1;
         }
         Set<String> sourceTopics = new TreeSet<>();
@@ -100,35 +107,52 @@ public final class RestoreMain {
         }
         KafkaTarget.Outcome outcome = new KafkaTarget.Outcome(0, 0, List.of());
         if (set.records() > 0) {
-            try (KafkaTarget target = new KafkaTarget(options.bootstrapServers.orElseThrow(),
-                    KafkaSecuritySettings.fromEnvironment(environment), err)) {
+            try (KafkaTarget target = new KafkaTarget(
+                    options.bootstrapServers.orElseThrow(), KafkaSecuritySettings.fromEnvironment(environment), err)) {
                 target.prepare(needed(options, set), options.keepPartition, options.createTopic, oldest(records));
-                outcome = target.produce(records, set.values(), options.targetTopic.orElse(null),
-                        options.keepPartition, set.records(), options.progressRecords);
+                outcome = target.produce(
+                        records,
+                        set.values(),
+                        options.targetTopic.orElse(null),
+                        options.keepPartition,
+                        set.records(),
+                        options.progressRecords);
             }
         }
         outcome.errors().forEach(error -> err.println("restore: not produced " + error));
-        out.printf("restored=%d duplicates-skipped=%d filtered=%d objects=%d dead-letters=%d unrestorable=%d "
-                + "failed=%d%n", outcome.acked(), set.duplicates(), set.filtered(), scanner.objects(),
-                scanner.deadLetters(), set.unrestorable(), outcome.failed());
+        out.printf(
+                "restored=%d duplicates-skipped=%d filtered=%d objects=%d dead-letters=%d unrestorable=%d "
+                        + "failed=%d%n",
+                outcome.acked(),
+                set.duplicates(),
+                set.filtered(),
+                scanner.objects(),
+                scanner.deadLetters(),
+                set.unrestorable(),
+                outcome.failed());
         return set.unrestorable() == 0 && outcome.failed() == 0 && outcome.acked() == set.records() ? 0 : 1;
     }
 
     private static Map<String, Integer> needed(RestoreOptions options, RestoreSet set) {
         Map<String, Integer> needed = new TreeMap<>();
-        set.partitionsNeeded().forEach((topic, partitions) -> needed.merge(options.targetTopic.orElse(topic),
-                partitions, Math::max));
+        set.partitionsNeeded()
+                .forEach((topic, partitions) -> needed.merge(options.targetTopic.orElse(topic), partitions, Math::max));
         options.targetTopic.ifPresent(topic -> needed.putIfAbsent(topic, 0));
         return needed;
     }
 
     private static long oldest(Map<TopicPartition, List<KafkaRecord>> records) {
-        return records.values().stream().flatMap(List::stream).mapToLong(KafkaRecord::timestamp)
-                .filter(t -> t > 0).min().orElse(0);
+        return records.values().stream()
+                .flatMap(List::stream)
+                .mapToLong(KafkaRecord::timestamp)
+                .filter(t -> t > 0)
+                .min()
+                .orElse(0);
     }
 
     private static S3Client s3(RestoreOptions options) {
-        S3ClientBuilder builder = S3Client.builder().httpClientBuilder(UrlConnectionHttpClient.builder())
+        S3ClientBuilder builder = S3Client.builder()
+                .httpClientBuilder(UrlConnectionHttpClient.builder())
                 .forcePathStyle(options.pathStyle);
         options.region.ifPresent(region -> builder.region(Region.of(region)));
         options.s3Endpoint.ifPresent(endpoint -> {
@@ -144,8 +168,8 @@ public final class RestoreMain {
         try {
             return builder.build();
         } catch (software.amazon.awssdk.core.exception.SdkClientException e) {
-            throw new UserMistake("cannot set up the S3 client: " + e.getMessage() + " (set --region or AWS_REGION)",
-                    e);
+            throw new UserMistake(
+                    "cannot set up the S3 client: " + e.getMessage() + " (set --region or AWS_REGION)", e);
         }
     }
 }

@@ -67,10 +67,10 @@ final class RestoreOptions {
     static final String FUTURE_WINDOW = "--from %s is in the future: no record can have a timestamp there yet";
     static final String BAD_TIME = "%s %s is not a time: use 2026-12-02T10:00:00Z, 2026-12-02T10:00:00+01:00, "
             + "2026-12-02, epoch milliseconds or now";
-    static final String VALUES_NEED_TARGET = "--values-only needs --target-topic: value-format lines do not say "
-            + "which topic they came from";
-    static final String VALUES_KEEP_PARTITION = "--values-only cannot --keep-partition: value-format lines do not "
-            + "say which partition they came from";
+    static final String VALUES_NEED_TARGET =
+            "--values-only needs --target-topic: value-format lines do not say " + "which topic they came from";
+    static final String VALUES_KEEP_PARTITION =
+            "--values-only cannot --keep-partition: value-format lines do not " + "say which partition they came from";
     static final String NEEDS_BOOTSTRAP = "say where to restore to: --bootstrap-server HOST:PORT (or set "
             + "KAFKA_BOOTSTRAP_SERVERS), or --dry-run to only check the backup";
     static final String BAD_OFFSETS = "--from-offset %d is after --to-offset %d";
@@ -128,18 +128,18 @@ final class RestoreOptions {
                         case "--to" -> toText = value;
                         case "--key-slack" -> options.keySlackHours = (int) number(flag, value, 0, 24 * 31);
                         case "--topic" -> options.topic = Optional.of(value);
-                        case "--partition" -> options.partition = OptionalInt.of((int) number(flag, value, 0,
-                                Integer.MAX_VALUE));
-                        case "--from-offset" -> options.fromOffset = OptionalLong.of(number(flag, value, 0,
-                                Long.MAX_VALUE));
-                        case "--to-offset" -> options.toOffset = OptionalLong.of(number(flag, value, 0,
-                                Long.MAX_VALUE));
+                        case "--partition" ->
+                            options.partition = OptionalInt.of((int) number(flag, value, 0, Integer.MAX_VALUE));
+                        case "--from-offset" ->
+                            options.fromOffset = OptionalLong.of(number(flag, value, 0, Long.MAX_VALUE));
+                        case "--to-offset" ->
+                            options.toOffset = OptionalLong.of(number(flag, value, 0, Long.MAX_VALUE));
                         case "--bootstrap-server" -> options.bootstrapServers = Optional.of(value);
                         case "--target-topic" -> options.targetTopic = Optional.of(value);
-                        case "--progress-objects" -> options.progressObjects = (int) number(flag, value, 1,
-                                Integer.MAX_VALUE);
-                        case "--progress-records" -> options.progressRecords = (int) number(flag, value, 1,
-                                Integer.MAX_VALUE);
+                        case "--progress-objects" ->
+                            options.progressObjects = (int) number(flag, value, 1, Integer.MAX_VALUE);
+                        case "--progress-records" ->
+                            options.progressRecords = (int) number(flag, value, 1, Integer.MAX_VALUE);
                         default -> throw new UsageError("unknown flag " + flag);
                     }
                 }
@@ -163,7 +163,8 @@ final class RestoreOptions {
         if (options.from.isAfter(now)) {
             throw new UsageError(FUTURE_WINDOW.formatted(options.from));
         }
-        if (options.fromOffset.isPresent() && options.toOffset.isPresent()
+        if (options.fromOffset.isPresent()
+                && options.toOffset.isPresent()
                 && options.fromOffset.getAsLong() > options.toOffset.getAsLong()) {
             throw new UsageError(BAD_OFFSETS.formatted(options.fromOffset.getAsLong(), options.toOffset.getAsLong()));
         }

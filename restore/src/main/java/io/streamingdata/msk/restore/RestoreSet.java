@@ -34,8 +34,10 @@ final class RestoreSet {
     record Selection(long fromMillis, long toMillis, String topic, Integer partition, Long fromOffset, Long toOffset) {
         boolean accepts(KafkaRecord record) {
             TopicPartition tp = record.topicPartition();
-            boolean inWindow = record.timestamp() < 0 || record.timestamp() >= fromMillis && record.timestamp() < toMillis;
-            return inWindow && (topic == null || topic.equals(tp.topic()))
+            boolean inWindow =
+                    record.timestamp() < 0 || record.timestamp() >= fromMillis && record.timestamp() < toMillis;
+            return inWindow
+                    && (topic == null || topic.equals(tp.topic()))
                     && (partition == null || partition == tp.partition())
                     && (fromOffset == null || record.offset() >= fromOffset)
                     && (toOffset == null || record.offset() <= toOffset);
@@ -122,8 +124,11 @@ final class RestoreSet {
                     + partition.offsets.first() + " last=" + partition.offsets.last() + " duplicates="
                     + partition.duplicates + " gaps=" + gaps.size() + " missing-offsets=" + missing);
             for (int i = 0; i < Math.min(gaps.size(), 10); i++) {
-                line.append(i == 0 ? " [" : ", ").append(gaps.get(i)[0] == gaps.get(i)[1] ? "" + gaps.get(i)[0]
-                        : gaps.get(i)[0] + "-" + gaps.get(i)[1]);
+                line.append(i == 0 ? " [" : ", ")
+                        .append(
+                                gaps.get(i)[0] == gaps.get(i)[1]
+                                        ? "" + gaps.get(i)[0]
+                                        : gaps.get(i)[0] + "-" + gaps.get(i)[1]);
             }
             if (!gaps.isEmpty()) {
                 line.append(gaps.size() > 10 ? ", ...]" : "]");

@@ -12,13 +12,12 @@ final class ValueLines {
 
     private static final byte[] MARKER = "base64:".getBytes(StandardCharsets.US_ASCII);
 
-    private ValueLines() {
-    }
+    private ValueLines() {}
 
     static byte[] decode(byte[] line) {
         if (line.length >= MARKER.length && Arrays.equals(line, 0, MARKER.length, MARKER, 0, MARKER.length)) {
-            return Base64Variants.MIME_NO_LINEFEEDS.decode(new String(line, MARKER.length, line.length - MARKER.length,
-                    StandardCharsets.US_ASCII));
+            return Base64Variants.MIME_NO_LINEFEEDS.decode(
+                    new String(line, MARKER.length, line.length - MARKER.length, StandardCharsets.US_ASCII));
         }
         return line;
     }

@@ -46,7 +46,8 @@ class EnvelopeReaderTest {
 
     @Test
     void shouldGiveBackTheRecordsTheSampleWasWrittenFrom() throws IOException {
-        List<KafkaRecord> sources = new ArrayList<>(EventFixtures.decode("msk-mixed.json").records());
+        List<KafkaRecord> sources =
+                new ArrayList<>(EventFixtures.decode("msk-mixed.json").records());
         sources.addAll(EventFixtures.decode("msk-schema-registry.json").records());
         sources.addAll(EventFixtures.decode("glue-protobuf.json").records());
         List<String> lines = Files.readAllLines(SAMPLE, StandardCharsets.UTF_8);
@@ -68,11 +69,13 @@ class EnvelopeReaderTest {
         assertArrayEquals("AMZN".getBytes(StandardCharsets.UTF_8), tombstone.key());
         assertArrayEquals(new byte[] {0, 1, 2, -1, -2, -128, 127}, binary.value());
         assertArrayEquals(new byte[] {0, -1, -128, 127}, binary.headers().get(0).value());
-        assertEquals(List.of("dup", "dup", "empty", "nothing"),
+        assertEquals(
+                List.of("dup", "dup", "empty", "nothing"),
                 headers.headers().stream().map(KafkaHeader::name).toList());
         assertArrayEquals(new byte[0], headers.headers().get(2).value());
         assertNull(headers.headers().get(3).value());
-        assertEquals("{\n  \"ticker\": \"AMZN\",\n  \"price\": 1.10\n}",
+        assertEquals(
+                "{\n  \"ticker\": \"AMZN\",\n  \"price\": 1.10\n}",
                 new String(headers.value(), StandardCharsets.UTF_8));
         assertEquals(TimestampType.LOG_APPEND_TIME, envelope(lines.get(1)).timestampType());
     }
@@ -81,7 +84,13 @@ class EnvelopeReaderTest {
     void shouldKeepTheBytesOfEmbeddedJsonWithTheWhitespaceAroundIt() throws IOException {
         byte[] value = " \t{\"price\": 1.10, \"big\": 1e400} \t".getBytes(StandardCharsets.UTF_8);
         byte[] key = "[1,2]".getBytes(StandardCharsets.UTF_8);
-        KafkaRecord source = new KafkaRecord(new TopicPartition("t", 3), 9, 5L, TimestampType.CREATE_TIME, key, value,
+        KafkaRecord source = new KafkaRecord(
+                new TopicPartition("t", 3),
+                9,
+                5L,
+                TimestampType.CREATE_TIME,
+                key,
+                value,
                 List.of(new KafkaHeader("h", " {}".getBytes(StandardCharsets.UTF_8))));
 
         byte[] line = write(source);
@@ -92,8 +101,13 @@ class EnvelopeReaderTest {
 
     @Test
     void shouldTellValueFormatLinesFromEnvelopes() {
-        for (String line : List.of("{\"event_time\":\"2026-11-25T20:01:01\",\"ticker\":\"AMZN\",\"price\":61.17}",
-                "plain text", "base64:AAEC", "[1,2,3]", "{\"topic\":\"t\",\"partition\":0}", "")) {
+        for (String line : List.of(
+                "{\"event_time\":\"2026-11-25T20:01:01\",\"ticker\":\"AMZN\",\"price\":61.17}",
+                "plain text",
+                "base64:AAEC",
+                "[1,2,3]",
+                "{\"topic\":\"t\",\"partition\":0}",
+                "")) {
             assertInstanceOf(EnvelopeReader.NotAnEnvelope.class, read(line), line);
         }
     }
@@ -102,7 +116,8 @@ class EnvelopeReaderTest {
     void shouldCallAnEnvelopeThatCannotBeReadBackExactlyMalformed() {
         String base = "{\"topic\":\"t\",\"partition\":0,\"offset\":1,\"timestamp\":1,\"timestampType\":\"CREATE_TIME\","
                 + "\"key\":null,";
-        for (String line : List.of(base + "\"value\":\"abc\",\"valueFormat\":\"text\",\"valueSize\":4}",
+        for (String line : List.of(
+                base + "\"value\":\"abc\",\"valueFormat\":\"text\",\"valueSize\":4}",
                 base + "\"value\":\"abc\",\"valueSize\":3}",
                 base + "\"value\":{\"a\":1},\"valueFormat\":\"text\",\"valueSize\":7}",
                 base + "\"value\":\"abc\",\"valueFormat\":\"rot13\",\"valueSize\":3}",
@@ -118,14 +133,18 @@ class EnvelopeReaderTest {
         String line = Files.readAllLines(SAMPLE, StandardCharsets.UTF_8).get(4);
         String letter = "{\"reason\":\"too large\",\"cause\":\"RecordTooLarge\",\"deliveryStream\":\"s\","
                 + "\"parkedAt\":\"2026-12-02T10:00:00Z\"," + line.substring(1);
-        String undecodable = "{\"reason\":\"key is not base64\",\"cause\":\"UndecodableRecord\",\"deliveryStream\":\"s\","
-                + "\"topic\":\"t\",\"partition\":0,\"offset\":5,\"raw\":{\"key\":\"!!\"},\"rawFormat\":\"json\"}";
+        String undecodable =
+                "{\"reason\":\"key is not base64\",\"cause\":\"UndecodableRecord\",\"deliveryStream\":\"s\","
+                        + "\"topic\":\"t\",\"partition\":0,\"offset\":5,\"raw\":{\"key\":\"!!\"},\"rawFormat\":\"json\"}";
 
         EnvelopeReader.Line parked = EnvelopeReader.readDeadLetter(letter.getBytes(StandardCharsets.UTF_8));
         EnvelopeReader.Line refused = EnvelopeReader.readDeadLetter(undecodable.getBytes(StandardCharsets.UTF_8));
 
-        assertEquals(envelope(line), assertInstanceOf(EnvelopeReader.Envelope.class, parked).record());
-        assertEquals(EnvelopeReader.UNDECODABLE.formatted("key is not base64"),
+        assertEquals(
+                envelope(line),
+                assertInstanceOf(EnvelopeReader.Envelope.class, parked).record());
+        assertEquals(
+                EnvelopeReader.UNDECODABLE.formatted("key is not base64"),
                 assertInstanceOf(EnvelopeReader.Malformed.class, refused).reason());
     }
 
@@ -135,7 +154,8 @@ class EnvelopeReaderTest {
 
     private static KafkaRecord envelope(String line) {
         EnvelopeReader.Line read = read(line);
-        return assertInstanceOf(EnvelopeReader.Envelope.class, read, () -> line + " read as " + read).record();
+        return assertInstanceOf(EnvelopeReader.Envelope.class, read, () -> line + " read as " + read)
+                .record();
     }
 
     private static byte[] write(KafkaRecord record) throws IOException {

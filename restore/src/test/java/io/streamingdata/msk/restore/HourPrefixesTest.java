@@ -18,7 +18,8 @@ class HourPrefixesTest {
     void shouldListEveryUtcHourOfTheDefaultLayout() {
         List<HourPrefixes.Listing> listings = HourPrefixes.parse("").listings(FIRST, LAST);
 
-        assertEquals(List.of("2026/12/31/22/", "2026/12/31/23/", "2027/01/01/00/"),
+        assertEquals(
+                List.of("2026/12/31/22/", "2026/12/31/23/", "2027/01/01/00/"),
                 listings.stream().map(HourPrefixes.Listing::listPrefix).toList());
         assertTrue(listings.get(0).matches("2026/12/31/22/local-stack-stream-1-2026-12-31-22-10-00-abc"));
     }
@@ -26,7 +27,7 @@ class HourPrefixesTest {
     @Test
     void shouldFillInTimestampExpressionsOfAHivePrefix() {
         List<HourPrefixes.Listing> listings = HourPrefixes.parse(
-                "data/year=!{timestamp:yyyy}/month=!{timestamp:MM}/day=!{timestamp:dd}/hour=!{timestamp:HH}/")
+                        "data/year=!{timestamp:yyyy}/month=!{timestamp:MM}/day=!{timestamp:dd}/hour=!{timestamp:HH}/")
                 .listings(FIRST, FIRST);
 
         assertEquals("data/year=2026/month=12/day=31/hour=22/", listings.get(0).listPrefix());
@@ -35,7 +36,8 @@ class HourPrefixesTest {
     @Test
     void shouldListBeforeAPartitionKeyOnceAndMatchTheHoursAfterIt() {
         List<HourPrefixes.Listing> listings = HourPrefixes.parse(
-                "data/ticker=!{partitionKeyFromQuery:ticker}/dt=!{timestamp:yyyy-MM-dd-HH}/").listings(FIRST, LAST);
+                        "data/ticker=!{partitionKeyFromQuery:ticker}/dt=!{timestamp:yyyy-MM-dd-HH}/")
+                .listings(FIRST, LAST);
 
         assertEquals(1, listings.size());
         assertEquals("data/ticker=", listings.get(0).listPrefix());

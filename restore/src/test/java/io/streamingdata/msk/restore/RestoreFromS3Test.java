@@ -44,19 +44,28 @@ class RestoreFromS3Test {
 
     @BeforeAll
     static void startS3() throws Exception {
-        BlobStoreContext context = ContextBuilder.newBuilder("transient").credentials("identity", "credential")
-                .overrides(new Properties()).build(BlobStoreContext.class);
-        proxy = S3Proxy.builder().blobStore(context.getBlobStore()).endpoint(URI.create("http://127.0.0.1:0"))
-                .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, "test", "test").build();
+        BlobStoreContext context = ContextBuilder.newBuilder("transient")
+                .credentials("identity", "credential")
+                .overrides(new Properties())
+                .build(BlobStoreContext.class);
+        proxy = S3Proxy.builder()
+                .blobStore(context.getBlobStore())
+                .endpoint(URI.create("http://127.0.0.1:0"))
+                .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, "test", "test")
+                .build();
         proxy.start();
         Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> "STARTED".equals(proxy.getState()));
         endpoint = "http://127.0.0.1:" + proxy.getPort();
         System.setProperty("aws.accessKeyId", "test");
         System.setProperty("aws.secretAccessKey", "test");
-        s3 = S3Client.builder().endpointOverride(URI.create(endpoint)).region(Region.US_EAST_1).forcePathStyle(true)
+        s3 = S3Client.builder()
+                .endpointOverride(URI.create(endpoint))
+                .region(Region.US_EAST_1)
+                .forcePathStyle(true)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
-                .httpClientBuilder(UrlConnectionHttpClient.builder()).build();
+                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .build();
         for (String bucket : List.of("backup", "values", "empty", "letters", "zipped")) {
             s3.createBucket(b -> b.bucket(bucket));
         }
@@ -66,13 +75,23 @@ class RestoreFromS3Test {
         // payments (2025-11-29) and products (2025-11-30) in hours outside a 2025-11-25 window.
         put("backup", "2025/11/29/07/s-1-2025-11-29-07-00-00-c", gzip(lines(6, 10)));
         put("zipped", "2025/11/25/20/s-1-2025-11-25-20-00-00-z", new byte[] {'P', 'K', 3, 4, 20, 0, 0, 0});
-        put("values", "2025/11/25/20/s-1-2025-11-25-20-00-00-v", "{\"ticker\":\"AMZN\"}\nbase64:AAE=\n"
-                .getBytes(StandardCharsets.UTF_8));
-        put("letters", "dead-letter/ticks/1/8.json", ("{\"reason\":\"too large\",\"cause\":\"RecordTooLarge\","
-                + SAMPLE_LINES.get(4).substring(1).replace("\"offset\":7", "\"offset\":8")).getBytes(StandardCharsets.UTF_8));
-        put("letters", "dead-letter/ticks/1/11.json", ("{\"reason\":\"value is not base64\",\"cause\":"
-                + "\"UndecodableRecord\",\"topic\":\"ticks\",\"partition\":1,\"offset\":11,\"raw\":{\"value\":\"!\"},"
-                + "\"rawFormat\":\"json\"}").getBytes(StandardCharsets.UTF_8));
+        put(
+                "values",
+                "2025/11/25/20/s-1-2025-11-25-20-00-00-v",
+                "{\"ticker\":\"AMZN\"}\nbase64:AAE=\n".getBytes(StandardCharsets.UTF_8));
+        put(
+                "letters",
+                "dead-letter/ticks/1/8.json",
+                ("{\"reason\":\"too large\",\"cause\":\"RecordTooLarge\","
+                                + SAMPLE_LINES.get(4).substring(1).replace("\"offset\":7", "\"offset\":8"))
+                        .getBytes(StandardCharsets.UTF_8));
+        put(
+                "letters",
+                "dead-letter/ticks/1/11.json",
+                ("{\"reason\":\"value is not base64\",\"cause\":"
+                                + "\"UndecodableRecord\",\"topic\":\"ticks\",\"partition\":1,\"offset\":11,\"raw\":{\"value\":\"!\"},"
+                                + "\"rawFormat\":\"json\"}")
+                        .getBytes(StandardCharsets.UTF_8));
     }
 
     @AfterAll
@@ -83,22 +102,40 @@ class RestoreFromS3Test {
 
     @Test
     void shouldCountEachOffsetOnceAndReportGapsAndDuplicates() {
-        Run run = run("--bucket", "backup", "--from", "2025-11-25T20:00:00Z", "--to", "2025-11-25T21:00:00Z",
-                "--dry-run");
+        Run run = run(
+                "--bucket", "backup", "--from", "2025-11-25T20:00:00Z", "--to", "2025-11-25T21:00:00Z", "--dry-run");
 
         assertEquals(0, run.status, run::all);
-        assertTrue(run.out.contains("ticks-0 records=4 first=100 last=103 duplicates=4 gaps=0 missing-offsets=0"),
+        assertTrue(
+                run.out.contains("ticks-0 records=4 first=100 last=103 duplicates=4 gaps=0 missing-offsets=0"),
                 run::all);
-        assertTrue(run.out.contains("ticks-1 records=2 first=7 last=9 duplicates=2 gaps=1 missing-offsets=1 [8]"),
+        assertTrue(
+                run.out.contains("ticks-1 records=2 first=7 last=9 duplicates=2 gaps=1 missing-offsets=1 [8]"),
                 run::all);
-        assertTrue(run.out.contains("dry-run would-restore=6 duplicates-skipped=6 filtered=0 objects=2 "
-                + "dead-letters=0 unrestorable=0"), run::all);
+        assertTrue(
+                run.out.contains("dry-run would-restore=6 duplicates-skipped=6 filtered=0 objects=2 "
+                        + "dead-letters=0 unrestorable=0"),
+                run::all);
     }
 
     @Test
     void shouldFilterByTopicPartitionOffsetsAndRecordTime() {
-        Run run = run("--bucket", "backup", "--from", "2025-11-25", "--to", "2025-12-01", "--topic", "ticks",
-                "--partition", "0", "--from-offset", "101", "--to-offset", "102", "--dry-run");
+        Run run = run(
+                "--bucket",
+                "backup",
+                "--from",
+                "2025-11-25",
+                "--to",
+                "2025-12-01",
+                "--topic",
+                "ticks",
+                "--partition",
+                "0",
+                "--from-offset",
+                "101",
+                "--to-offset",
+                "102",
+                "--dry-run");
 
         assertEquals(0, run.status, run::all);
         assertTrue(run.out.contains("ticks-0 records=2 first=101 last=102 duplicates=2"), run::all);
@@ -107,37 +144,63 @@ class RestoreFromS3Test {
 
     @Test
     void shouldReplayDeadLettersAndNameTheOnesItCannotRestore() {
-        Run run = run("--bucket", "backup", "--dead-letters", "--dead-letter-bucket", "letters", "--from",
-                "2025-11-25T20:00:00Z", "--to", "2025-11-25T21:00:00Z", "--topic", "ticks", "--dry-run");
+        Run run = run(
+                "--bucket",
+                "backup",
+                "--dead-letters",
+                "--dead-letter-bucket",
+                "letters",
+                "--from",
+                "2025-11-25T20:00:00Z",
+                "--to",
+                "2025-11-25T21:00:00Z",
+                "--topic",
+                "ticks",
+                "--dry-run");
 
         assertEquals(1, run.status, run::all);
         assertTrue(run.out.contains("ticks-1 records=3 first=7 last=9 duplicates=2 gaps=0"), run::all);
-        assertTrue(run.err.contains("cannot restore s3://letters/dead-letter/ticks/1/11.json: "
-                + EnvelopeReader.UNDECODABLE.formatted("value is not base64")), run::all);
+        assertTrue(
+                run.err.contains("cannot restore s3://letters/dead-letter/ticks/1/11.json: "
+                        + EnvelopeReader.UNDECODABLE.formatted("value is not base64")),
+                run::all);
         assertTrue(run.out.contains("dead-letters=2 unrestorable=1"), run::all);
     }
 
     @Test
     void shouldStopAtAValueFormatBackupUnlessToldToRestoreValuesOnly() {
-        Run refused = run("--bucket", "values", "--from", "2025-11-25T20:00:00Z", "--to", "2025-11-25T21:00:00Z",
+        Run refused = run(
+                "--bucket", "values", "--from", "2025-11-25T20:00:00Z", "--to", "2025-11-25T21:00:00Z", "--dry-run");
+        Run values = run(
+                "--bucket",
+                "values",
+                "--from",
+                "2025-11-25T20:00:00Z",
+                "--to",
+                "2025-11-25T21:00:00Z",
+                "--values-only",
+                "--target-topic",
+                "t",
+                "--key-slack",
+                "0",
                 "--dry-run");
-        Run values = run("--bucket", "values", "--from", "2025-11-25T20:00:00Z", "--to", "2025-11-25T21:00:00Z",
-                "--values-only", "--target-topic", "t", "--key-slack", "0", "--dry-run");
 
         assertEquals(1, refused.status, refused::all);
-        assertTrue(refused.err.contains(BackupScanner.VALUE_FORMAT.formatted(
-                "s3://values/2025/11/25/20/s-1-2025-11-25-20-00-00-v", 1)), refused::all);
+        assertTrue(
+                refused.err.contains(
+                        BackupScanner.VALUE_FORMAT.formatted("s3://values/2025/11/25/20/s-1-2025-11-25-20-00-00-v", 1)),
+                refused::all);
         assertEquals(0, values.status, values::all);
         assertTrue(values.out.contains("dry-run would-restore=2"), values::all);
     }
 
     @Test
     void shouldSayWhatToCheckWhenNothingIsThereOrTheBucketIsMissing() {
-        Run none = run("--bucket", "empty", "--from", "2025-11-25T20:00:00Z", "--to", "2025-11-25T21:00:00Z",
-                "--dry-run");
+        Run none =
+                run("--bucket", "empty", "--from", "2025-11-25T20:00:00Z", "--to", "2025-11-25T21:00:00Z", "--dry-run");
         Run missing = run("--bucket", "no-such-bucket", "--from", "2025-11-25T20:00:00Z", "--dry-run");
-        Run badWindow = run("--bucket", "backup", "--from", "2025-11-25T20:00:00Z", "--to", "2025-11-25T19:00:00Z",
-                "--dry-run");
+        Run badWindow = run(
+                "--bucket", "backup", "--from", "2025-11-25T20:00:00Z", "--to", "2025-11-25T19:00:00Z", "--dry-run");
 
         assertEquals(1, none.status, none::all);
         assertTrue(none.err.contains("no backup objects in s3://empty under 2025/11/25/19/..."), none::all);
@@ -148,18 +211,27 @@ class RestoreFromS3Test {
 
     @Test
     void shouldRefuseObjectsCompressedOtherThanWithGzip() {
-        Run run = run("--bucket", "zipped", "--from", "2025-11-25T20:00:00Z", "--to", "2025-11-25T21:00:00Z",
-                "--dry-run");
+        Run run = run(
+                "--bucket", "zipped", "--from", "2025-11-25T20:00:00Z", "--to", "2025-11-25T21:00:00Z", "--dry-run");
 
         assertEquals(1, run.status, run::all);
-        assertTrue(run.err.contains(BackupStore.UNSUPPORTED_COMPRESSION.formatted("zipped",
-                "2025/11/25/20/s-1-2025-11-25-20-00-00-z", "ZIP")), run::all);
+        assertTrue(
+                run.err.contains(BackupStore.UNSUPPORTED_COMPRESSION.formatted(
+                        "zipped", "2025/11/25/20/s-1-2025-11-25-20-00-00-z", "ZIP")),
+                run::all);
     }
 
     @Test
     void shouldSayWhenTheBrokerCannotBeReached() {
-        Run run = run("--bucket", "backup", "--from", "2025-11-25T20:00:00Z", "--to", "2025-11-25T21:00:00Z",
-                "--bootstrap-server", "127.0.0.1:1");
+        Run run = run(
+                "--bucket",
+                "backup",
+                "--from",
+                "2025-11-25T20:00:00Z",
+                "--to",
+                "2025-11-25T21:00:00Z",
+                "--bootstrap-server",
+                "127.0.0.1:1");
 
         assertEquals(1, run.status, run::all);
         assertTrue(run.err.contains("cannot reach Kafka at 127.0.0.1:1"), run::all);
@@ -176,8 +248,10 @@ class RestoreFromS3Test {
         args.addAll(List.of("--s3-endpoint", endpoint, "--path-style", "--region", "us-east-1"));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = new RestoreMain(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), Map.<String, String>of()::get)
+        int status = new RestoreMain(
+                        new PrintStream(out, true, StandardCharsets.UTF_8),
+                        new PrintStream(err, true, StandardCharsets.UTF_8),
+                        Map.<String, String>of()::get)
                 .run(args.toArray(String[]::new));
         return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }

@@ -13,8 +13,8 @@ class RestoreOptionsTest {
 
     @Test
     void shouldReadTimesInEveryDocumentedForm() {
-        RestoreOptions options = parse("--bucket", "b", "--from", "2026-12-01", "--to", "2026-12-02T10:00:00+01:00",
-                "--dry-run");
+        RestoreOptions options =
+                parse("--bucket", "b", "--from", "2026-12-01", "--to", "2026-12-02T10:00:00+01:00", "--dry-run");
 
         assertEquals(Instant.parse("2026-12-01T00:00:00Z"), options.from);
         assertEquals(Instant.parse("2026-12-02T09:00:00Z"), options.to);
@@ -24,34 +24,80 @@ class RestoreOptionsTest {
 
     @Test
     void shouldTakeTheBrokersFromConsumerModesVariable() {
-        RestoreOptions options = RestoreOptions.parse(new String[] {"--bucket", "b", "--from", "2026-12-01"},
-                Map.of("KAFKA_BOOTSTRAP_SERVERS", "b-1:9098")::get, NOW);
+        RestoreOptions options = RestoreOptions.parse(
+                new String[] {"--bucket", "b", "--from", "2026-12-01"},
+                Map.of("KAFKA_BOOTSTRAP_SERVERS", "b-1:9098")::get,
+                NOW);
 
         assertEquals("b-1:9098", options.bootstrapServers.orElseThrow());
     }
 
     @Test
     void shouldRefuseMistakesWithAMessageThatSaysWhatToDo() {
-        assertError(RestoreOptions.BAD_WINDOW.formatted("2026-12-01T00:00:00Z", "2026-12-02T00:00:00Z"),
-                "--bucket", "b", "--from", "2026-12-02", "--to", "2026-12-01", "--dry-run");
-        assertError(RestoreOptions.FUTURE_WINDOW.formatted("2026-12-03T00:00:00Z"), "--bucket", "b", "--from",
-                "2026-12-03", "--to", "2026-12-04", "--dry-run");
-        assertError(RestoreOptions.BAD_TIME.formatted("--from", "yesterday"), "--bucket", "b", "--from",
-                "yesterday", "--dry-run");
-        assertError(RestoreOptions.VALUES_NEED_TARGET, "--bucket", "b", "--from", "2026-12-01", "--values-only",
+        assertError(
+                RestoreOptions.BAD_WINDOW.formatted("2026-12-01T00:00:00Z", "2026-12-02T00:00:00Z"),
+                "--bucket",
+                "b",
+                "--from",
+                "2026-12-02",
+                "--to",
+                "2026-12-01",
+                "--dry-run");
+        assertError(
+                RestoreOptions.FUTURE_WINDOW.formatted("2026-12-03T00:00:00Z"),
+                "--bucket",
+                "b",
+                "--from",
+                "2026-12-03",
+                "--to",
+                "2026-12-04",
+                "--dry-run");
+        assertError(
+                RestoreOptions.BAD_TIME.formatted("--from", "yesterday"),
+                "--bucket",
+                "b",
+                "--from",
+                "yesterday",
+                "--dry-run");
+        assertError(
+                RestoreOptions.VALUES_NEED_TARGET,
+                "--bucket",
+                "b",
+                "--from",
+                "2026-12-01",
+                "--values-only",
                 "--dry-run");
         assertError(RestoreOptions.NEEDS_BOOTSTRAP, "--bucket", "b", "--from", "2026-12-01");
-        assertError(RestoreOptions.BAD_OFFSETS.formatted(9, 3), "--bucket", "b", "--from", "2026-12-01",
-                "--from-offset", "9", "--to-offset", "3", "--dry-run");
-        assertError("--partition needs a whole number, got 'x'", "--bucket", "b", "--from", "2026-12-01",
-                "--partition", "x");
+        assertError(
+                RestoreOptions.BAD_OFFSETS.formatted(9, 3),
+                "--bucket",
+                "b",
+                "--from",
+                "2026-12-01",
+                "--from-offset",
+                "9",
+                "--to-offset",
+                "3",
+                "--dry-run");
+        assertError(
+                "--partition needs a whole number, got 'x'",
+                "--bucket",
+                "b",
+                "--from",
+                "2026-12-01",
+                "--partition",
+                "x");
         assertError("unknown flag --bucketz", "--bucketz", "b");
         assertError("--topic needs a value", "--bucket", "b", "--topic");
     }
 
     private static void assertError(String message, String... args) {
-        assertEquals(message, assertThrows(RestoreOptions.UsageError.class,
-                () -> RestoreOptions.parse(args, Map.<String, String>of()::get, NOW)).getMessage());
+        assertEquals(
+                message,
+                assertThrows(
+                                RestoreOptions.UsageError.class,
+                                () -> RestoreOptions.parse(args, Map.<String, String>of()::get, NOW))
+                        .getMessage());
     }
 
     private static RestoreOptions parse(String... args) {

@@ -8,8 +8,7 @@ import java.nio.charset.StandardCharsets;
 /** Loads the Lambda event fixtures kept under this module's {@code src/main/resources/events/}. */
 public final class EventFixtures {
 
-    private EventFixtures() {
-    }
+    private EventFixtures() {}
 
     public static byte[] bytes(String name) {
         String path = "/events/" + name;

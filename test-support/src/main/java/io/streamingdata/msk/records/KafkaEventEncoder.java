@@ -26,7 +26,9 @@ public final class KafkaEventEncoder {
         }
         Map<TopicPartition, List<KafkaRecord>> byPartition = new LinkedHashMap<>();
         for (KafkaRecord record : records) {
-            byPartition.computeIfAbsent(record.topicPartition(), tp -> new ArrayList<>()).add(record);
+            byPartition
+                    .computeIfAbsent(record.topicPartition(), tp -> new ArrayList<>())
+                    .add(record);
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream(estimateSize(records));
         try (JsonGenerator json = JSON.createGenerator(out)) {

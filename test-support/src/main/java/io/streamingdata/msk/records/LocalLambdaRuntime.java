@@ -39,18 +39,17 @@ public final class LocalLambdaRuntime {
      * @param readyMillis from process start to the first {@code /invocation/next} request
      * @param answeredMillis from process start to the answer
      */
-    public record Invocation(boolean error, String body, String output, long readyMillis, long answeredMillis) {
-    }
+    public record Invocation(boolean error, String body, String output, long readyMillis, long answeredMillis) {}
 
-    private LocalLambdaRuntime() {
-    }
+    private LocalLambdaRuntime() {}
 
     /**
      * @param functionClasspath the function's classes and jars: a runner jar and its {@code lib/*}, or an unpacked
      *     {@code function.zip} and its {@code lib/*}
      */
-    public static Invocation invoke(String function, String functionClasspath, byte[] event,
-            Map<String, String> environment) throws IOException, InterruptedException {
+    public static Invocation invoke(
+            String function, String functionClasspath, byte[] event, Map<String, String> environment)
+            throws IOException, InterruptedException {
         CompletableFuture<Long> firstPoll = new CompletableFuture<>();
         CompletableFuture<String> answer = new CompletableFuture<>();
         HttpServer api = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -59,13 +58,17 @@ public final class LocalLambdaRuntime {
                 return; // later polls stay open, as the real Runtime API's do between events
             }
             exchange.getResponseHeaders().add("Lambda-Runtime-Aws-Request-Id", "local-1");
-            exchange.getResponseHeaders().add("Lambda-Runtime-Deadline-Ms",
-                    Long.toString(System.currentTimeMillis() + 60_000));
-            exchange.getResponseHeaders().add("Lambda-Runtime-Invoked-Function-Arn",
-                    "arn:aws:lambda:us-east-1:123456789012:function:" + function);
+            exchange.getResponseHeaders()
+                    .add("Lambda-Runtime-Deadline-Ms", Long.toString(System.currentTimeMillis() + 60_000));
+            exchange.getResponseHeaders()
+                    .add(
+                            "Lambda-Runtime-Invoked-Function-Arn",
+                            "arn:aws:lambda:us-east-1:123456789012:function:" + function);
             // The runtime client's native part expects every header the real Runtime API sends.
-            exchange.getResponseHeaders().add("Lambda-Runtime-Trace-Id",
-                    "Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1");
+            exchange.getResponseHeaders()
+                    .add(
+                            "Lambda-Runtime-Trace-Id",
+                            "Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1");
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             reply(exchange, 200, event);
         });
@@ -82,13 +85,24 @@ public final class LocalLambdaRuntime {
         Process process = null;
         try {
             // The flags the java21 runtime uses by default: C1 only, for the fastest start.
-            ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java")
-                    .toString(), "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                    "-Xmx256m", "-cp", functionClasspath + ":" + runtimeClientClasspath(),
-                    "com.amazonaws.services.lambda.runtime.api.client.AWSLambda", HANDLER)
-                    .redirectErrorStream(true).redirectOutput(output.toFile());
+            ProcessBuilder builder = new ProcessBuilder(
+                            Path.of(System.getProperty("java.home"), "bin", "java")
+                                    .toString(),
+                            "-XX:+TieredCompilation",
+                            "-XX:TieredStopAtLevel=1",
+                            "-XX:+UseSerialGC",
+                            "-Xmx256m",
+                            "-cp",
+                            functionClasspath + ":" + runtimeClientClasspath(),
+                            "com.amazonaws.services.lambda.runtime.api.client.AWSLambda",
+                            HANDLER)
+                    .redirectErrorStream(true)
+                    .redirectOutput(output.toFile());
             builder.environment().putAll(environment);
-            builder.environment().put("AWS_LAMBDA_RUNTIME_API", "127.0.0.1:" + api.getAddress().getPort());
+            builder.environment()
+                    .put(
+                            "AWS_LAMBDA_RUNTIME_API",
+                            "127.0.0.1:" + api.getAddress().getPort());
             builder.environment().put("AWS_LAMBDA_FUNCTION_NAME", function);
             builder.environment().put("_HANDLER", HANDLER);
             long started = System.nanoTime();
@@ -97,14 +111,17 @@ public final class LocalLambdaRuntime {
             try {
                 answered = answer.get(60, TimeUnit.SECONDS);
             } catch (TimeoutException | java.util.concurrent.ExecutionException e) {
-                throw new AssertionError(function + " gave no answer within 60 s; its output:\n"
-                        + Files.readString(output), e);
+                throw new AssertionError(
+                        function + " gave no answer within 60 s; its output:\n" + Files.readString(output), e);
             }
             long answeredAt = System.nanoTime();
             // The function writes its lines before it answers; stopping it leaves them complete in the file.
             process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            return new Invocation(!answered.startsWith("/2018-06-01/runtime/invocation/local-1/response"), answered,
-                    Files.readString(output), (firstPoll.getNow(answeredAt) - started) / 1_000_000,
+            return new Invocation(
+                    !answered.startsWith("/2018-06-01/runtime/invocation/local-1/response"),
+                    answered,
+                    Files.readString(output),
+                    (firstPoll.getNow(answeredAt) - started) / 1_000_000,
                     (answeredAt - started) / 1_000_000);
         } finally {
             if (process != null) {

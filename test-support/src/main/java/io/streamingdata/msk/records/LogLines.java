@@ -2,7 +2,6 @@ package io.streamingdata.msk.records;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.awaitility.Awaitility;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -15,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
+import org.awaitility.Awaitility;
 
 /** The structured lines the function wrote to standard output, parsed as JSON. */
 public final class LogLines {
@@ -43,7 +43,8 @@ public final class LogLines {
     public static LogLines captureFile(Path output, Runnable action, String untilType) {
         int before = read(output).length;
         action.run();
-        Awaitility.await().atMost(Duration.ofSeconds(10))
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(10))
                 .until(() -> !appended(output, before).ofType(untilType).isEmpty());
         return appended(output, before);
     }
@@ -76,13 +77,17 @@ public final class LogLines {
     }
 
     public List<JsonNode> ofType(String type) {
-        return lines.stream().filter(line -> type.equals(line.path("type").asText())).toList();
+        return lines.stream()
+                .filter(line -> type.equals(line.path("type").asText()))
+                .toList();
     }
 
     public JsonNode record(String topic, int partition, long offset) {
-        return ofType("record").stream().filter(at(topic, partition, offset)).findFirst()
-                .orElseThrow(() -> new AssertionError("No record line for " + topic + "-" + partition + "@" + offset
-                        + " in " + lines));
+        return ofType("record").stream()
+                .filter(at(topic, partition, offset))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(
+                        "No record line for " + topic + "-" + partition + "@" + offset + " in " + lines));
     }
 
     public JsonNode only(String type) {
@@ -98,7 +103,8 @@ public final class LogLines {
     }
 
     private static Predicate<JsonNode> at(String topic, int partition, long offset) {
-        return line -> topic.equals(line.path("topic").asText()) && line.path("partition").asInt() == partition
+        return line -> topic.equals(line.path("topic").asText())
+                && line.path("partition").asInt() == partition
                 && line.path("offset").asLong() == offset;
     }
 

@@ -17,8 +17,7 @@ public final class StockTicks {
             "arn:aws:kafka:us-east-1:123456789012:cluster/bench/0b1c2d3e-1111-2222-3333-444455556666-2";
     private static final String[] TICKERS = {"AAPL", "AMZN", "MSFT", "INTC", "TBV"};
 
-    private StockTicks() {
-    }
+    private StockTicks() {}
 
     /**
      * @param first sequence number of the first record; record i goes to partition i % partitions, with offsets
@@ -29,17 +28,27 @@ public final class StockTicks {
         List<KafkaRecord> batch = new ArrayList<>(count);
         for (int i = first; i < first + count; i++) {
             String ticker = TICKERS[random.nextInt(TICKERS.length)];
-            StringBuilder value = new StringBuilder(valueBytes).append("{\"seq\":").append(i)
-                    .append(",\"event_time\":\"2026-11-25T20:01:01.123\",\"ticker\":\"").append(ticker)
-                    .append("\",\"price\":").append(random.nextInt(10000) / 100.0).append(",\"note\":\"");
+            StringBuilder value = new StringBuilder(valueBytes)
+                    .append("{\"seq\":")
+                    .append(i)
+                    .append(",\"event_time\":\"2026-11-25T20:01:01.123\",\"ticker\":\"")
+                    .append(ticker)
+                    .append("\",\"price\":")
+                    .append(random.nextInt(10000) / 100.0)
+                    .append(",\"note\":\"");
             while (value.length() < valueBytes - 2) {
                 value.append((char) ('a' + random.nextInt(26)));
             }
             value.append("\"}");
-            batch.add(new KafkaRecord(new TopicPartition(TOPIC, i % partitions), 1_000_000L + i / partitions,
-                    1764100800000L + i, TimestampType.CREATE_TIME, ticker.getBytes(StandardCharsets.UTF_8),
+            batch.add(new KafkaRecord(
+                    new TopicPartition(TOPIC, i % partitions),
+                    1_000_000L + i / partitions,
+                    1764100800000L + i,
+                    TimestampType.CREATE_TIME,
+                    ticker.getBytes(StandardCharsets.UTF_8),
                     value.toString().getBytes(StandardCharsets.UTF_8),
-                    List.of(new KafkaHeader("source", "test".getBytes(StandardCharsets.UTF_8)),
+                    List.of(
+                            new KafkaHeader("source", "test".getBytes(StandardCharsets.UTF_8)),
                             new KafkaHeader("seq", Integer.toString(i).getBytes(StandardCharsets.UTF_8)))));
         }
         return batch;
@@ -51,7 +60,7 @@ public final class StockTicks {
     }
 
     public static byte[] event(List<KafkaRecord> records) {
-        return new KafkaEventEncoder().encode(EventSource.MSK, CLUSTER_ARN,
-                "b-1.bench.kafka.us-east-1.amazonaws.com:9098", records);
+        return new KafkaEventEncoder()
+                .encode(EventSource.MSK, CLUSTER_ARN, "b-1.bench.kafka.us-east-1.amazonaws.com:9098", records);
     }
 }

@@ -13,7 +13,8 @@ public final class WriteStockTickEvent {
         int partitions = args.length > 3 ? Integer.parseInt(args[3]) : 4;
         byte[] event = StockTicks.event(records, valueBytes, partitions);
         Files.write(Path.of(args[0]), event);
-        System.out.printf("event: %d records of %d-byte values over %d partitions, %.2f MB%n", records, valueBytes,
-                partitions, event.length / 1e6);
+        System.out.printf(
+                "event: %d records of %d-byte values over %d partitions, %.2f MB%n",
+                records, valueBytes, partitions, event.length / 1e6);
     }
 }

@@ -18,13 +18,30 @@ class ConsumerRecordBatchesTest {
         RecordHeaders headers = new RecordHeaders();
         headers.add("source", "web".getBytes(StandardCharsets.UTF_8));
         headers.add("note", "ë".getBytes(StandardCharsets.UTF_8));
-        ConsumerRecord<byte[], byte[]> polled = new ConsumerRecord<>("orders", 0, 41, 1764100800000L,
-                org.apache.kafka.common.record.TimestampType.CREATE_TIME, 7, 19, "order-7".getBytes(
-                        StandardCharsets.UTF_8), "{\"id\":7,\"sum\":9.99}".getBytes(StandardCharsets.UTF_8),
-                headers, Optional.empty());
-        ConsumerRecord<byte[], byte[]> tombstone = new ConsumerRecord<>("orders", 1, 17, 1764100801000L,
-                org.apache.kafka.common.record.TimestampType.CREATE_TIME, 7, -1,
-                "order-8".getBytes(StandardCharsets.UTF_8), null, new RecordHeaders(), Optional.empty());
+        ConsumerRecord<byte[], byte[]> polled = new ConsumerRecord<>(
+                "orders",
+                0,
+                41,
+                1764100800000L,
+                org.apache.kafka.common.record.TimestampType.CREATE_TIME,
+                7,
+                19,
+                "order-7".getBytes(StandardCharsets.UTF_8),
+                "{\"id\":7,\"sum\":9.99}".getBytes(StandardCharsets.UTF_8),
+                headers,
+                Optional.empty());
+        ConsumerRecord<byte[], byte[]> tombstone = new ConsumerRecord<>(
+                "orders",
+                1,
+                17,
+                1764100801000L,
+                org.apache.kafka.common.record.TimestampType.CREATE_TIME,
+                7,
+                -1,
+                "order-8".getBytes(StandardCharsets.UTF_8),
+                null,
+                new RecordHeaders(),
+                Optional.empty());
 
         KafkaBatch fromConsumer = ConsumerRecordBatches.fromConsumerRecords(List.of(polled, tombstone));
         KafkaBatch fromLambda = EventFixtures.decode("msk-basic.json");
@@ -32,6 +49,8 @@ class ConsumerRecordBatchesTest {
         assertEquals(EventSource.KAFKA_CONSUMER, fromConsumer.source());
         assertEquals(fromLambda.records(), fromConsumer.records());
         assertTrue(fromConsumer.records().get(1).isTombstone());
-        assertArrayEquals("ë".getBytes(StandardCharsets.UTF_8), fromConsumer.records().get(0).headers().get(1).value());
+        assertArrayEquals(
+                "ë".getBytes(StandardCharsets.UTF_8),
+                fromConsumer.records().get(0).headers().get(1).value());
     }
 }

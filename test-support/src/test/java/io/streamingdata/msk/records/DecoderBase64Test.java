@@ -22,16 +22,39 @@ class DecoderBase64Test {
     private static final ObjectMapper TREE = new ObjectMapper();
 
     @ParameterizedTest
-    @ValueSource(strings = {"glue-protobuf.json", "header-value-as-base64-string.json", "msk-bad-headers.json",
-            "msk-basic.json", "msk-empty-records.json", "msk-mixed.json", "msk-schema-registry.json",
-            "self-managed-aws-prefix.json", "self-managed.json"})
+    @ValueSource(
+            strings = {
+                "glue-protobuf.json",
+                "header-value-as-base64-string.json",
+                "msk-bad-headers.json",
+                "msk-basic.json",
+                "msk-empty-records.json",
+                "msk-mixed.json",
+                "msk-schema-registry.json",
+                "self-managed-aws-prefix.json",
+                "self-managed.json"
+            })
     void keysAndValuesOfEveryFixtureAreTheJdkDecodersBytes(String fixture) throws Exception {
         assertSameAsJdk(EventFixtures.bytes(fixture));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"QQ", "QUI", "QR==", "QUJD====", "QQ=A", "QU JD", "QUJD\\n", "\\u0051UJD", "QUJ\u00c4",
-            "Q-_A", "", "=", "QUJDQQ==QUJD"})
+    @ValueSource(
+            strings = {
+                "QQ",
+                "QUI",
+                "QR==",
+                "QUJD====",
+                "QQ=A",
+                "QU JD",
+                "QUJD\\n",
+                "\\u0051UJD",
+                "QUJ\u00c4",
+                "Q-_A",
+                "",
+                "=",
+                "QUJDQQ==QUJD"
+            })
     void unusualBase64DecodesOrFailsExactlyAsTheJdkDecides(String value) throws Exception {
         String event = "{\"eventSource\":\"aws:kafka\",\"records\":{\"t-0\":[{\"topic\":\"t\",\"partition\":0,"
                 + "\"offset\":1,\"timestamp\":1,\"timestampType\":\"CREATE_TIME\",\"key\":\"" + value + "\","
@@ -63,12 +86,15 @@ class DecoderBase64Test {
                 try {
                     assertArrayEquals(Base64.getDecoder().decode(text.textValue()), actual, field + " of #" + i);
                 } catch (IllegalArgumentException rejected) {
-                    problem = problem != null ? problem
+                    problem = problem != null
+                            ? problem
                             : KafkaEventDecoder.BAD_BASE64.formatted(field, rejected.getMessage());
                 }
             }
             if (problem != null) {
-                assertEquals(problem, assertInstanceOf(UndecodableRecord.class, entry).reason());
+                assertEquals(
+                        problem,
+                        assertInstanceOf(UndecodableRecord.class, entry).reason());
             }
         }
     }

@@ -42,7 +42,8 @@ class EventRoundTripPropertiesTest {
         }
         KafkaRecord record = record(0, 0, null, null, List.of(new KafkaHeader("all", all)));
 
-        assertArrayEquals(all, roundTrip(List.of(record)).get(0).headers().get(0).value());
+        assertArrayEquals(
+                all, roundTrip(List.of(record)).get(0).headers().get(0).value());
     }
 
     @Test
@@ -57,14 +58,21 @@ class EventRoundTripPropertiesTest {
                 for (int h = 0; h < headerCount; h++) {
                     headers.add(new KafkaHeader(randomName(random), nullable(random, randomBytes(random, 40))));
                 }
-                records.add(record(random.nextInt(4), random.nextLong(Long.MAX_VALUE),
-                        nullable(random, randomBytes(random, 100)), nullable(random, randomBytes(random, 100)),
+                records.add(record(
+                        random.nextInt(4),
+                        random.nextLong(Long.MAX_VALUE),
+                        nullable(random, randomBytes(random, 100)),
+                        nullable(random, randomBytes(random, 100)),
                         headers));
             }
 
             List<KafkaRecord> expected = new ArrayList<>();
-            records.stream().map(KafkaRecord::topicPartition).distinct().forEach(tp -> records.stream()
-                    .filter(r -> r.topicPartition().equals(tp)).forEach(expected::add));
+            records.stream()
+                    .map(KafkaRecord::topicPartition)
+                    .distinct()
+                    .forEach(tp -> records.stream()
+                            .filter(r -> r.topicPartition().equals(tp))
+                            .forEach(expected::add));
             assertEquals(expected, roundTrip(records), "seed " + seed);
         }
     }
@@ -90,14 +98,20 @@ class EventRoundTripPropertiesTest {
         StringBuilder name = new StringBuilder();
         int length = 1 + random.nextInt(12);
         for (int i = 0; i < length; i++) {
-            name.appendCodePoint(alphabet.codePointAt(alphabet.offsetByCodePoints(0,
-                    random.nextInt(alphabet.codePointCount(0, alphabet.length())))));
+            name.appendCodePoint(alphabet.codePointAt(
+                    alphabet.offsetByCodePoints(0, random.nextInt(alphabet.codePointCount(0, alphabet.length())))));
         }
         return name.toString();
     }
 
     private static KafkaRecord record(int partition, long offset, byte[] key, byte[] value, List<KafkaHeader> headers) {
-        return new KafkaRecord(new TopicPartition("topic.with-dash", partition), offset, 1764100800000L,
-                TimestampType.CREATE_TIME, key, value, headers);
+        return new KafkaRecord(
+                new TopicPartition("topic.with-dash", partition),
+                offset,
+                1764100800000L,
+                TimestampType.CREATE_TIME,
+                key,
+                value,
+                headers);
     }
 }

@@ -31,8 +31,8 @@ class KafkaEventDecoderTest {
         assertEquals(TimestampType.CREATE_TIME, first.timestampType());
         assertEquals("order-7", utf8(first.key()));
         assertEquals("{\"id\":7,\"sum\":9.99}", utf8(first.value()));
-        assertEquals(List.of(new KafkaHeader("source", bytes("web")), new KafkaHeader("note", bytes("ë"))),
-                first.headers());
+        assertEquals(
+                List.of(new KafkaHeader("source", bytes("web")), new KafkaHeader("note", bytes("ë"))), first.headers());
         KafkaRecord tombstone = batch.records().get(1);
         assertEquals("orders-1@17", tombstone.coordinates());
         assertTrue(tombstone.isTombstone());
@@ -43,15 +43,31 @@ class KafkaEventDecoderTest {
     void shouldKeepEventOrderAcrossPartitionsAndReportUndecodableRecordsInPlace() {
         KafkaBatch batch = EventFixtures.decode("msk-mixed.json");
 
-        List<String> order = batch.entries().stream().map(BatchEntry::coordinates).toList();
-        assertEquals(List.of("ticks-0@100", "ticks-0@101", "ticks-0@102", "ticks-0@103", "ticks-1@7", "ticks-1@8",
-                "ticks-1@9", "other-topic-3@5"), order);
-        assertEquals(List.of(new TopicPartition("ticks", 0), new TopicPartition("ticks", 1),
-                new TopicPartition("other-topic", 3)), List.copyOf(batch.topicPartitions()));
+        List<String> order =
+                batch.entries().stream().map(BatchEntry::coordinates).toList();
+        assertEquals(
+                List.of(
+                        "ticks-0@100",
+                        "ticks-0@101",
+                        "ticks-0@102",
+                        "ticks-0@103",
+                        "ticks-1@7",
+                        "ticks-1@8",
+                        "ticks-1@9",
+                        "other-topic-3@5"),
+                order);
+        assertEquals(
+                List.of(
+                        new TopicPartition("ticks", 0),
+                        new TopicPartition("ticks", 1),
+                        new TopicPartition("other-topic", 3)),
+                List.copyOf(batch.topicPartitions()));
 
-        UndecodableRecord badValue = assertInstanceOf(UndecodableRecord.class, batch.entries().get(5));
+        UndecodableRecord badValue =
+                assertInstanceOf(UndecodableRecord.class, batch.entries().get(5));
         assertTrue(badValue.reason().startsWith("value is not valid base64"), badValue.reason());
-        UndecodableRecord badKey = assertInstanceOf(UndecodableRecord.class, batch.entries().get(7));
+        UndecodableRecord badKey =
+                assertInstanceOf(UndecodableRecord.class, batch.entries().get(7));
         assertTrue(badKey.reason().startsWith("key is not valid base64"), badKey.reason());
         assertEquals(6, batch.records().size());
         assertEquals(2, batch.undecodable().size());
@@ -62,7 +78,8 @@ class KafkaEventDecoderTest {
         List<KafkaRecord> records = EventFixtures.decode("msk-mixed.json").records();
 
         KafkaRecord withRepeatedHeaders = records.get(0);
-        assertEquals(List.of("trace", "trace", "note"),
+        assertEquals(
+                List.of("trace", "trace", "note"),
                 withRepeatedHeaders.headers().stream().map(KafkaHeader::name).toList());
         assertEquals("b2", utf8(withRepeatedHeaders.headers().get(1).value()));
         assertEquals("ë", utf8(withRepeatedHeaders.headers().get(2).value()));
@@ -76,7 +93,9 @@ class KafkaEventDecoderTest {
 
         KafkaRecord binary = records.get(4);
         assertArrayEquals(new byte[] {0, 1, 2, (byte) 0xff, (byte) 0xfe, (byte) 0x80, 0x7f}, binary.value());
-        assertArrayEquals(new byte[] {0, (byte) 0xff, (byte) 0x80, 0x7f}, binary.headers().get(0).value());
+        assertArrayEquals(
+                new byte[] {0, (byte) 0xff, (byte) 0x80, 0x7f},
+                binary.headers().get(0).value());
 
         KafkaRecord emptyAndNullHeaders = records.get(5);
         assertArrayEquals(new byte[0], emptyAndNullHeaders.headers().get(0).value());
@@ -101,12 +120,12 @@ class KafkaEventDecoderTest {
 
     @Test
     void shouldRejectEventsFromOtherServicesNamingTheirSource() {
-        InvalidKafkaEventException sqs = assertThrows(InvalidKafkaEventException.class,
-                () -> EventFixtures.decode("not-kafka-sqs.json"));
+        InvalidKafkaEventException sqs =
+                assertThrows(InvalidKafkaEventException.class, () -> EventFixtures.decode("not-kafka-sqs.json"));
         assertEquals(KafkaEventDecoder.MISSING_EVENT_SOURCE, sqs.getMessage());
 
-        InvalidKafkaEventException kinesis = assertThrows(InvalidKafkaEventException.class,
-                () -> EventFixtures.decode("kinesis-event-source.json"));
+        InvalidKafkaEventException kinesis =
+                assertThrows(InvalidKafkaEventException.class, () -> EventFixtures.decode("kinesis-event-source.json"));
         assertEquals(KafkaEventDecoder.WRONG_EVENT_SOURCE.formatted("aws:kinesis"), kinesis.getMessage());
     }
 
@@ -114,23 +133,32 @@ class KafkaEventDecoderTest {
     void shouldRejectEventsOfTheWrongShapeWithTheirPath() {
         assertRejected("msk-no-records.json", KafkaEventDecoder.MISSING_RECORDS);
         assertRejected("msk-records-array.json", KafkaEventDecoder.RECORDS_NOT_OBJECT.formatted("an array"));
-        assertRejected("msk-record-missing-offset.json",
+        assertRejected(
+                "msk-record-missing-offset.json",
                 KafkaEventDecoder.RECORD_FIELD_MISSING.formatted("orders-0", 0, "offset"));
-        assertRejected("msk-record-partition-string.json",
-                KafkaEventDecoder.RECORD_FIELD_WRONG_TYPE.formatted("orders-0", 0, "partition", "an integer",
-                        "a string"));
+        assertRejected(
+                "msk-record-partition-string.json",
+                KafkaEventDecoder.RECORD_FIELD_WRONG_TYPE.formatted(
+                        "orders-0", 0, "partition", "an integer", "a string"));
     }
 
     @Test
     void shouldRejectInputThatIsNotAJsonObject() {
-        assertEquals(KafkaEventDecoder.NOT_AN_OBJECT, assertThrows(InvalidKafkaEventException.class,
-                () -> decoder.decode(bytes("[1,2]"))).getMessage());
-        assertEquals(KafkaEventDecoder.NO_EVENT, assertThrows(InvalidKafkaEventException.class,
-                () -> decoder.decode(bytes("null"))).getMessage());
-        assertEquals(KafkaEventDecoder.NO_EVENT, assertThrows(InvalidKafkaEventException.class,
-                () -> decoder.decode(bytes(""))).getMessage());
-        String notJson = assertThrows(InvalidKafkaEventException.class,
-                () -> decoder.decode(bytes("{\"eventSource\": aws"))).getMessage();
+        assertEquals(
+                KafkaEventDecoder.NOT_AN_OBJECT,
+                assertThrows(InvalidKafkaEventException.class, () -> decoder.decode(bytes("[1,2]")))
+                        .getMessage());
+        assertEquals(
+                KafkaEventDecoder.NO_EVENT,
+                assertThrows(InvalidKafkaEventException.class, () -> decoder.decode(bytes("null")))
+                        .getMessage());
+        assertEquals(
+                KafkaEventDecoder.NO_EVENT,
+                assertThrows(InvalidKafkaEventException.class, () -> decoder.decode(bytes("")))
+                        .getMessage());
+        String notJson = assertThrows(
+                        InvalidKafkaEventException.class, () -> decoder.decode(bytes("{\"eventSource\": aws")))
+                .getMessage();
         assertTrue(notJson.startsWith(KafkaEventDecoder.NOT_JSON + " at line 1"), notJson);
     }
 
@@ -138,18 +166,23 @@ class KafkaEventDecoderTest {
     void shouldReportHeaderBytesOutOfRangeAsAnUndecodableRecord() {
         KafkaBatch batch = EventFixtures.decode("msk-bad-headers.json");
 
-
-        assertTrue(assertInstanceOf(UndecodableRecord.class, batch.entries().get(0)).reason().contains("300"));
-        assertTrue(assertInstanceOf(UndecodableRecord.class, batch.entries().get(1)).reason()
+        assertTrue(assertInstanceOf(UndecodableRecord.class, batch.entries().get(0))
+                .reason()
+                .contains("300"));
+        assertTrue(assertInstanceOf(UndecodableRecord.class, batch.entries().get(1))
+                .reason()
                 .contains("not an array of bytes"));
-        KafkaRecord unsignedAccepted = assertInstanceOf(KafkaRecord.class, batch.entries().get(2));
-        assertArrayEquals(new byte[] {(byte) 0xff, (byte) 0x80}, unsignedAccepted.headers().get(0).value());
+        KafkaRecord unsignedAccepted =
+                assertInstanceOf(KafkaRecord.class, batch.entries().get(2));
+        assertArrayEquals(
+                new byte[] {(byte) 0xff, (byte) 0x80},
+                unsignedAccepted.headers().get(0).value());
         assertEquals(TimestampType.NO_TIMESTAMP_TYPE, unsignedAccepted.timestampType());
     }
 
     private void assertRejected(String fixture, String expectedMessage) {
-        InvalidKafkaEventException e = assertThrows(InvalidKafkaEventException.class,
-                () -> EventFixtures.decode(fixture));
+        InvalidKafkaEventException e =
+                assertThrows(InvalidKafkaEventException.class, () -> EventFixtures.decode(fixture));
         assertEquals(expectedMessage, e.getMessage());
     }
 

@@ -1,6 +1,5 @@
 package io.streamingdata.msk.records;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -32,7 +31,8 @@ class KafkaEventInputsTest {
 
     @Test
     void shouldKeepSchemaRegistryMetadataOfKeysAndValues() {
-        List<KafkaRecord> records = EventFixtures.decode("msk-schema-registry.json").records();
+        List<KafkaRecord> records =
+                EventFixtures.decode("msk-schema-registry.json").records();
 
         assertEquals(new SchemaMetadata("AVRO", "2"), records.get(0).keySchema());
         assertEquals(new SchemaMetadata("AVRO", "1"), records.get(0).valueSchema());
@@ -40,13 +40,16 @@ class KafkaEventInputsTest {
         assertEquals(new SchemaMetadata("AVRO", "1"), records.get(1).valueSchema());
         assertNull(records.get(2).keySchema(), "keySchemaMetadata: null");
         assertEquals(new SchemaMetadata(null, "1"), records.get(2).valueSchema());
-        assertEquals(List.of(88L, 88L, 89L), records.stream().map(KafkaRecord::offset).toList(),
+        assertEquals(
+                List.of(88L, 88L, 89L),
+                records.stream().map(KafkaRecord::offset).toList(),
                 "a repeated offset is kept as the event carries it");
     }
 
     @Test
     void shouldKeepBinaryProtobufValuesByteForByte() {
-        KafkaRecord record = EventFixtures.decode("glue-protobuf.json").records().get(0);
+        KafkaRecord record =
+                EventFixtures.decode("glue-protobuf.json").records().get(0);
 
         assertEquals(0x0A, record.value()[0], "a Protobuf message starts with field 1, length-delimited: 0x0A");
         assertEquals(PayloadFormat.BASE64, PayloadFormat.of(record.value()));
@@ -59,7 +62,8 @@ class KafkaEventInputsTest {
         byte[] event = EventFixtures.bytes("header-value-as-base64-string.json");
         KafkaBatch batch = decoder.decode(event);
 
-        UndecodableRecord odd = assertInstanceOf(UndecodableRecord.class, batch.entries().get(0));
+        UndecodableRecord odd =
+                assertInstanceOf(UndecodableRecord.class, batch.entries().get(0));
         assertEquals("header \"carrier\" is a string, not an array of bytes", odd.reason());
         assertEquals("orders-0@31", odd.coordinates());
         assertEquals("order 31 shipped", utf8(odd.decoded().value()));
@@ -89,16 +93,22 @@ class KafkaEventInputsTest {
         KafkaBatch batch = decoder.decode(event);
 
         assertEquals(3, batch.size());
-        UndecodableRecord first = assertInstanceOf(UndecodableRecord.class, batch.entries().get(0));
+        UndecodableRecord first =
+                assertInstanceOf(UndecodableRecord.class, batch.entries().get(0));
         assertEquals(KafkaEventDecoder.NOT_UNICODE, first.reason());
         assertEquals("first", utf8(first.decoded().value()));
-        assertEquals(List.of("ok\uD83D\uDE00", "bad\uFFFDname"),
-                first.decoded().headers().stream().map(KafkaHeader::name).toList(), "a valid pair stays a pair");
+        assertEquals(
+                List.of("ok\uD83D\uDE00", "bad\uFFFDname"),
+                first.decoded().headers().stream().map(KafkaHeader::name).toList(),
+                "a valid pair stays a pair");
         assertTrue(utf8(first.rawJson()).contains("\"bad\\ud800name\""), "the raw JSON keeps the original escape");
         KafkaRecord second = assertInstanceOf(KafkaRecord.class, batch.entries().get(1));
         assertEquals("second", utf8(second.value()));
-        UndecodableRecord third = assertInstanceOf(UndecodableRecord.class, batch.entries().get(2));
-        assertEquals(List.of("low\uFFFDfirst"), third.decoded().headers().stream().map(KafkaHeader::name).toList());
+        UndecodableRecord third =
+                assertInstanceOf(UndecodableRecord.class, batch.entries().get(2));
+        assertEquals(
+                List.of("low\uFFFDfirst"),
+                third.decoded().headers().stream().map(KafkaHeader::name).toList());
     }
 
     @Test
@@ -111,28 +121,36 @@ class KafkaEventInputsTest {
 
         KafkaBatch batch = decoder.decode(event.toByteArray());
 
-        UndecodableRecord bad = assertInstanceOf(UndecodableRecord.class, batch.entries().get(0));
+        UndecodableRecord bad =
+                assertInstanceOf(UndecodableRecord.class, batch.entries().get(0));
         assertEquals("bad?\uFFFD", bad.decoded().headers().get(0).name());
         int invalidAt = bad.rawJson().length - "\":[1]}]}".length() - 4;
         assertEquals((byte) 0xFF, bad.rawJson()[invalidAt], "the raw bytes are the original ones");
-        assertEquals("y", utf8(assertInstanceOf(KafkaRecord.class, batch.entries().get(1)).value()));
+        assertEquals(
+                "y",
+                utf8(assertInstanceOf(KafkaRecord.class, batch.entries().get(1)).value()));
     }
 
     @Test
     void shouldIsolateNumbersTooLargeForTheirField() {
         String huge = "9".repeat(400);
         byte[] event = ascii("{\"eventSource\":\"aws:kafka\",\"records\":{\"t-0\":["
-                + "{\"topic\":\"t\",\"partition\":0,\"offset\":1,\"value\":\"eA==\",\"headers\":[{\"h\":[" + huge + "]}]},"
+                + "{\"topic\":\"t\",\"partition\":0,\"offset\":1,\"value\":\"eA==\",\"headers\":[{\"h\":[" + huge
+                + "]}]},"
                 + "{\"topic\":\"t\",\"partition\":0,\"offset\":2,\"timestamp\":" + huge + ",\"value\":\"eA==\"},"
                 + "{\"topic\":\"t\",\"partition\":0,\"offset\":3,\"value\":\"eQ==\"}]}}");
 
         KafkaBatch batch = decoder.decode(event);
 
-        assertTrue(assertInstanceOf(UndecodableRecord.class, batch.entries().get(0)).reason()
+        assertTrue(assertInstanceOf(UndecodableRecord.class, batch.entries().get(0))
+                .reason()
                 .contains("where a byte (-128..127) was expected"));
-        assertTrue(assertInstanceOf(UndecodableRecord.class, batch.entries().get(1)).reason()
+        assertTrue(assertInstanceOf(UndecodableRecord.class, batch.entries().get(1))
+                .reason()
                 .startsWith("timestamp 999"));
-        assertEquals("y", utf8(assertInstanceOf(KafkaRecord.class, batch.entries().get(2)).value()));
+        assertEquals(
+                "y",
+                utf8(assertInstanceOf(KafkaRecord.class, batch.entries().get(2)).value()));
     }
 
     @Test
@@ -142,8 +160,10 @@ class KafkaEventInputsTest {
 
         InvalidKafkaEventException e = assertThrows(InvalidKafkaEventException.class, () -> decoder.decode(event));
 
-        assertEquals(KafkaEventDecoder.RECORD_FIELD_WRONG_TYPE.formatted("t-0", 0, "offset", "an integer",
-                "an integer out of range"), e.getMessage());
+        assertEquals(
+                KafkaEventDecoder.RECORD_FIELD_WRONG_TYPE.formatted(
+                        "t-0", 0, "offset", "an integer", "an integer out of range"),
+                e.getMessage());
     }
 
     @Test
@@ -163,8 +183,14 @@ class KafkaEventInputsTest {
     }
 
     private static KafkaRecord record(long offset, String value, String headerName) {
-        return new KafkaRecord(new TopicPartition("t", 0), offset, 1764100000000L + offset, TimestampType.CREATE_TIME,
-                null, value.getBytes(StandardCharsets.UTF_8), List.of(new KafkaHeader(headerName, new byte[] {1})));
+        return new KafkaRecord(
+                new TopicPartition("t", 0),
+                offset,
+                1764100000000L + offset,
+                TimestampType.CREATE_TIME,
+                null,
+                value.getBytes(StandardCharsets.UTF_8),
+                List.of(new KafkaHeader(headerName, new byte[] {1})));
     }
 
     private static byte[] event(List<KafkaRecord> records) {

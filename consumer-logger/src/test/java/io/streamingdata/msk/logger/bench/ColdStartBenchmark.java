@@ -28,20 +28,23 @@ public final class ColdStartBenchmark {
         long[] ready = new long[runs];
         long[] answered = new long[runs];
         for (int run = 0; run < runs; run++) {
-            LocalLambdaRuntime.Invocation invocation = LocalLambdaRuntime.invoke("consumer-logger", classpath, event,
-                    Map.of());
+            LocalLambdaRuntime.Invocation invocation =
+                    LocalLambdaRuntime.invoke("consumer-logger", classpath, event, Map.of());
             if (invocation.error()) {
                 throw new IllegalStateException("The function failed: " + invocation.body());
             }
             ready[run] = invocation.readyMillis();
             answered[run] = invocation.answeredMillis();
-            System.out.printf("  run %d: ready for the first event after %d ms, first response after %d ms%n",
+            System.out.printf(
+                    "  run %d: ready for the first event after %d ms, first response after %d ms%n",
                     run + 1, ready[run], answered[run]);
         }
         Arrays.sort(ready);
         Arrays.sort(answered);
-        System.out.printf("consumer-logger (JVM, runtime interface client): median ready %d ms, median first "
-                + "response %d ms%n", ready[runs / 2], answered[runs / 2]);
+        System.out.printf(
+                "consumer-logger (JVM, runtime interface client): median ready %d ms, median first "
+                        + "response %d ms%n",
+                ready[runs / 2], answered[runs / 2]);
         System.out.printf("RESULT jvm_ready_ms=%d jvm_first_response_ms=%d%n", ready[runs / 2], answered[runs / 2]);
     }
 }

@@ -1,11 +1,11 @@
 package io.streamingdata.msk.logger.bench;
 
-import io.streamingdata.msk.records.KafkaEventDecoder;
 import io.streamingdata.msk.logger.LogSummary;
 import io.streamingdata.msk.logger.LoggerConfig;
 import io.streamingdata.msk.logger.RecordLoggingService;
 import io.streamingdata.msk.logger.StdoutLogSink;
 import io.streamingdata.msk.records.KafkaBatch;
+import io.streamingdata.msk.records.KafkaEventDecoder;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -76,14 +76,20 @@ public final class LoggerBenchmark {
         }
         Arrays.sort(nanos);
         double medianSeconds = nanos[iterations / 2] / 1e9;
-        System.out.printf("consumer-logger (Java, in-process): event %.2f MB, %d records, median %.1f ms, "
-                + "best %.1f ms%n", event.length / 1e6, records, medianSeconds * 1e3, nanos[0] / 1e6);
-        System.out.printf("  records/s %.0f   payload bytes/s %.1f MB   event bytes/s %.1f MB   peak heap %.0f MB"
-                + " (max %d MB)%n", records / medianSeconds, bytes / medianSeconds / 1e6,
-                event.length / medianSeconds / 1e6, peakHeapBytes() / 1048576.0,
+        System.out.printf(
+                "consumer-logger (Java, in-process): event %.2f MB, %d records, median %.1f ms, " + "best %.1f ms%n",
+                event.length / 1e6, records, medianSeconds * 1e3, nanos[0] / 1e6);
+        System.out.printf(
+                "  records/s %.0f   payload bytes/s %.1f MB   event bytes/s %.1f MB   peak heap %.0f MB"
+                        + " (max %d MB)%n",
+                records / medianSeconds,
+                bytes / medianSeconds / 1e6,
+                event.length / medianSeconds / 1e6,
+                peakHeapBytes() / 1048576.0,
                 Runtime.getRuntime().maxMemory() / 1048576);
-        System.out.printf("RESULT java_records_per_s=%.0f java_peak_heap_mb=%.0f%n", records / medianSeconds,
-                peakHeapBytes() / 1048576.0);
+        System.out.printf(
+                "RESULT java_records_per_s=%.0f java_peak_heap_mb=%.0f%n",
+                records / medianSeconds, peakHeapBytes() / 1048576.0);
     }
 
     private static void resetPeaks() {

@@ -1,8 +1,7 @@
 package io.streamingdata.msk.firehose.local;
 
-import java.io.IOException;
-
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
 
 /** One Firehose operation: the decoded request in, the JSON response body out, or an {@link ApiError}. */
 @FunctionalInterface

@@ -1,10 +1,9 @@
 package io.streamingdata.msk.firehose.local;
 
+import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.util.Map;
 import java.util.function.Supplier;
-
-import com.sun.net.httpserver.HttpExchange;
 
 /**
  * {@code /_local/*}: endpoints for scripts, not part of Firehose (so faults and latency do not apply to them).
@@ -28,14 +27,21 @@ final class AdminEndpoints {
         if (path.equals("/_local/health") && method.equals("GET")) {
             AwsJson.send(exchange, 200, requestId, AwsJson.write(Map.of("status", "ok")));
         } else if (path.equals("/_local/stats") && method.equals("GET")) {
-            AwsJson.send(exchange, 200, requestId, AwsJson.write(Map.of("streams", streams.stats(),
-                    "admission", admission.get())));
+            AwsJson.send(
+                    exchange,
+                    200,
+                    requestId,
+                    AwsJson.write(Map.of("streams", streams.stats(), "admission", admission.get())));
         } else if (path.equals("/_local/flush") && method.equals("POST")) {
             flush.run();
             AwsJson.send(exchange, 200, requestId, AwsJson.write(Map.of("flushed", true)));
         } else {
-            AwsJson.send(exchange, 404, requestId, AwsJson.error("NotFound",
-                    "Admin endpoints: GET /_local/health, GET /_local/stats, POST /_local/flush"));
+            AwsJson.send(
+                    exchange,
+                    404,
+                    requestId,
+                    AwsJson.error(
+                            "NotFound", "Admin endpoints: GET /_local/health, GET /_local/stats, POST /_local/flush"));
         }
     }
 }

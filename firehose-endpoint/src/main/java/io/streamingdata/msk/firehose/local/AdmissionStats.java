@@ -7,5 +7,4 @@ package io.streamingdata.msk.firehose.local;
  * @param usedBytes    how much of it is held
  * @param refusedCalls calls answered 503 ServiceUnavailableException because they did not fit
  */
-public record AdmissionStats(long limitBytes, long usedBytes, long refusedCalls) {
-}
+public record AdmissionStats(long limitBytes, long usedBytes, long refusedCalls) {}

@@ -24,7 +24,8 @@ final class ApiError extends RuntimeException {
     }
 
     static ApiError streamNotFound(String name) {
-        return badRequest("ResourceNotFoundException",
+        return badRequest(
+                "ResourceNotFoundException",
                 "Firehose stream " + name + " under account " + LocalFirehose.ACCOUNT_ID + " not found.");
     }
 

@@ -1,22 +1,20 @@
 package io.streamingdata.msk.firehose.local;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpExchange;
-
 /** The AWS JSON 1.1 wire format of answers: response and error bodies, with the service's headers (requests: {@link RequestBodyReader}). */
 final class AwsJson {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private AwsJson() {
-    }
+    private AwsJson() {}
 
     static byte[] write(Object value) throws IOException {
         return MAPPER.writeValueAsBytes(value);

@@ -9,8 +9,7 @@ final class BodyStreams {
     /** Bodies discarded past this are cut off by closing the connection instead. */
     static final long DRAIN_LIMIT_BYTES = 64L * 1024 * 1024;
 
-    private BodyStreams() {
-    }
+    private BodyStreams() {}
 
     /** Thrown by {@link #limited(InputStream, long)} once more than the limit was read. */
     static final class TooLarge extends IOException {

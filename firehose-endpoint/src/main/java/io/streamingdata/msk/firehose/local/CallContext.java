@@ -6,5 +6,4 @@ package io.streamingdata.msk.firehose.local;
  * @param region      the region of the client's SigV4 credential scope; only ARNs use it
  * @param reservation the call's share of the memory budget, which accepted records are handed over from
  */
-record CallContext(String region, MemoryBudget.Reservation reservation) {
-}
+record CallContext(String region, MemoryBudget.Reservation reservation) {}

@@ -6,8 +6,7 @@ import java.time.Duration;
 
 /** Argument checks shared by the builders, the fault plan and the command line, so each refusal reads the same. */
 final class Checks {
-    private Checks() {
-    }
+    private Checks() {}
 
     /** Refuses an argument with {@code message} unless {@code valid}. */
     static void argument(boolean valid, String message) {

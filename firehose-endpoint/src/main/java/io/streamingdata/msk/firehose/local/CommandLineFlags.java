@@ -12,8 +12,7 @@ import java.util.Set;
  */
 public final class CommandLineFlags {
 
-    private CommandLineFlags() {
-    }
+    private CommandLineFlags() {}
 
     /**
      * One flag as given.
@@ -21,8 +20,7 @@ public final class CommandLineFlags {
      * @param name the flag, such as {@code --port}, or an argument that is no flag at all
      * @param value its value, or {@code null} for a switch (and for anything not in the value-taking set)
      */
-    public record Flag(String name, String value) {
-    }
+    public record Flag(String name, String value) {}
 
     /** @param takingValues the flags that need a value; every other argument is returned as it is, without one */
     public static List<Flag> parse(String[] args, Set<String> takingValues) {

@@ -1,13 +1,12 @@
 package io.streamingdata.msk.firehose.local;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * {@code DescribeDeliveryStream}: every stream is an ACTIVE Direct PUT stream, with an ExtendedS3DestinationDescription
@@ -30,17 +29,21 @@ final class DescribeDeliveryStreamAction implements Action {
 
         Map<String, Object> description = new LinkedHashMap<>();
         description.put("DeliveryStreamName", name);
-        description.put("DeliveryStreamARN", "arn:aws:firehose:" + call.region() + ":" + LocalFirehose.ACCOUNT_ID
-                + ":deliverystream/" + name);
+        description.put(
+                "DeliveryStreamARN",
+                "arn:aws:firehose:" + call.region() + ":" + LocalFirehose.ACCOUNT_ID + ":deliverystream/" + name);
         description.put("DeliveryStreamStatus", "ACTIVE");
         description.put("DeliveryStreamEncryptionConfiguration", Map.of("Status", "DISABLED"));
         description.put("DeliveryStreamType", "DirectPut");
         description.put("VersionId", String.valueOf(S3Delivery.STREAM_VERSION));
         description.put("CreateTimestamp", createdAt.toEpochMilli() / 1000.0);
         List<Object> destinations = new ArrayList<>();
-        config.s3Target().ifPresent(target -> destinations.add(Map.of(
-                "DestinationId", "destinationId-000000000001",
-                "ExtendedS3DestinationDescription", s3Destination(config, target))));
+        config.s3Target()
+                .ifPresent(target -> destinations.add(Map.of(
+                        "DestinationId",
+                        "destinationId-000000000001",
+                        "ExtendedS3DestinationDescription",
+                        s3Destination(config, target))));
         description.put("Destinations", destinations);
         description.put("HasMoreDestinations", false);
         return AwsJson.write(Map.of("DeliveryStreamDescription", description));
@@ -56,10 +59,12 @@ final class DescribeDeliveryStreamAction implements Action {
         if (config.errorOutputPrefix() != null) {
             s3.put("ErrorOutputPrefix", config.errorOutputPrefix());
         }
-        s3.put("BufferingHints", Map.of(
-                // The service's hint is in whole MiB (at least 1); ours is in bytes, so round up.
-                "SizeInMBs", Math.max(1, (config.bufferSizeBytes() + (1 << 20) - 1) >> 20),
-                "IntervalInSeconds", config.bufferInterval().toSeconds()));
+        s3.put(
+                "BufferingHints",
+                Map.of(
+                        // The service's hint is in whole MiB (at least 1); ours is in bytes, so round up.
+                        "SizeInMBs", Math.max(1, (config.bufferSizeBytes() + (1 << 20) - 1) >> 20),
+                        "IntervalInSeconds", config.bufferInterval().toSeconds()));
         s3.put("CompressionFormat", config.compression().name());
         s3.put("EncryptionConfiguration", Map.of("NoEncryptionConfig", "NoEncryption"));
         return s3;

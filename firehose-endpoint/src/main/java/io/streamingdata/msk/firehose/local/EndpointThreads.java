@@ -26,7 +26,8 @@ final class EndpointThreads {
 
     EndpointThreads(int httpThreads) {
         this.http = Executors.newFixedThreadPool(httpThreads, daemonThreads("local-firehose-http"));
-        ScheduledThreadPoolExecutor scheduled = new ScheduledThreadPoolExecutor(1, daemonThreads("local-firehose-timer"));
+        ScheduledThreadPoolExecutor scheduled =
+                new ScheduledThreadPoolExecutor(1, daemonThreads("local-firehose-timer"));
         scheduled.setRemoveOnCancelPolicy(true); // every cut cancels a timer; do not keep them queued for minutes
         this.timer = scheduled;
         // One writer: objects of a stream are written in buffer order, and a barrier task can wait for all of them.
@@ -49,7 +50,7 @@ final class EndpointThreads {
     void awaitWrites(Duration timeout, Consumer<String> warn) {
         Future<?> barrier;
         try {
-            barrier = writer.submit(() -> { });
+            barrier = writer.submit(() -> {});
         } catch (RejectedExecutionException e) {
             return; // already shut down: nothing pending
         }

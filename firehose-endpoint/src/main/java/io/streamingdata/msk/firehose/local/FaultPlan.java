@@ -27,8 +27,7 @@ public final class FaultPlan {
     public static final String THROTTLE_MESSAGE = "Slow down.";
 
     /** One injected whole-call failure. */
-    record CallFault(int status, String errorType, String message, boolean acceptFirst) {
-    }
+    record CallFault(int status, String errorType, String message, boolean acceptFirst) {}
 
     private final Random random;
     private final Map<String, Double> recordFailures = new LinkedHashMap<>();
@@ -73,8 +72,13 @@ public final class FaultPlan {
      * counted faults.
      */
     public synchronized FaultPlan failNextCalls(int calls, int httpStatus, String errorType) {
-        return enqueue(calls, new CallFault(checkStatus(httpStatus), Objects.requireNonNull(errorType, "errorType"),
-                "Injected failure (" + errorType + ").", false));
+        return enqueue(
+                calls,
+                new CallFault(
+                        checkStatus(httpStatus),
+                        Objects.requireNonNull(errorType, "errorType"),
+                        "Injected failure (" + errorType + ").",
+                        false));
     }
 
     /**
@@ -82,8 +86,13 @@ public final class FaultPlan {
      * call that times out after the service wrote the data: the client retries and duplicates follow.
      */
     public synchronized FaultPlan acceptThenFailNextCalls(int calls, int httpStatus, String errorType) {
-        return enqueue(calls, new CallFault(checkStatus(httpStatus), Objects.requireNonNull(errorType, "errorType"),
-                "Injected failure after the records were accepted (" + errorType + ").", true));
+        return enqueue(
+                calls,
+                new CallFault(
+                        checkStatus(httpStatus),
+                        Objects.requireNonNull(errorType, "errorType"),
+                        "Injected failure after the records were accepted (" + errorType + ").",
+                        true));
     }
 
     /**

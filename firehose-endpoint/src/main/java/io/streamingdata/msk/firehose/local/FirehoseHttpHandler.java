@@ -1,5 +1,9 @@
 package io.streamingdata.msk.firehose.local;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.Headers;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
@@ -8,11 +12,6 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.sun.net.httpserver.Headers;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 
 /**
  * The HTTP side of the endpoint. For each call, in this order: the faults that hit every API call (latency, outage),
@@ -34,8 +33,13 @@ final class FirehoseHttpHandler implements HttpHandler {
     /**
      * @param onRefusal told the cost of each call refused for memory (writes buffers early, logs the refusal)
      */
-    FirehoseHttpHandler(Map<String, Action> actions, AdminEndpoints admin, FaultPlan faults, MemoryBudget budget,
-                        LongConsumer onRefusal, Consumer<String> warn) {
+    FirehoseHttpHandler(
+            Map<String, Action> actions,
+            AdminEndpoints admin,
+            FaultPlan faults,
+            MemoryBudget budget,
+            LongConsumer onRefusal,
+            Consumer<String> warn) {
         this.actions = Map.copyOf(actions);
         this.admin = admin;
         this.faults = faults;
@@ -44,8 +48,7 @@ final class FirehoseHttpHandler implements HttpHandler {
         this.warn = warn;
     }
 
-    private record Answer(int status, byte[] body) {
-    }
+    private record Answer(int status, byte[] body) {}
 
     @Override
     public void handle(HttpExchange exchange) {
@@ -87,13 +90,16 @@ final class FirehoseHttpHandler implements HttpHandler {
         }
     }
 
-    private byte[] invoke(HttpExchange exchange, String path, InputStream body) throws IOException, InterruptedException {
+    private byte[] invoke(HttpExchange exchange, String path, InputStream body)
+            throws IOException, InterruptedException {
         Duration latency = faults.latency();
         if (!latency.isZero()) {
             TimeUnit.NANOSECONDS.sleep(latency.toNanos());
         }
         if (!"POST".equals(exchange.getRequestMethod()) || !"/".equals(path)) {
-            throw new ApiError(404, "UnknownOperationException",
+            throw new ApiError(
+                    404,
+                    "UnknownOperationException",
                     "Only POST / is served (got " + exchange.getRequestMethod() + " " + path + ")");
         }
         FaultPlan.CallFault outage = faults.outageFault();
@@ -114,10 +120,11 @@ final class FirehoseHttpHandler implements HttpHandler {
                     + ". Retry with backoff.");
         }
         try (reservation) {
-            JsonNode request = RequestBodyReader.read(declared >= 0 ? body
-                    : BodyStreams.limited(body, MemoryBudget.MAX_REQUEST_BODY_BYTES));
+            JsonNode request = RequestBodyReader.read(
+                    declared >= 0 ? body : BodyStreams.limited(body, MemoryBudget.MAX_REQUEST_BODY_BYTES));
             Action action = action(headers.getFirst("X-Amz-Target"));
-            String region = SignaturePresence.require(headers, exchange.getRequestURI().getRawQuery());
+            String region =
+                    SignaturePresence.require(headers, exchange.getRequestURI().getRawQuery());
             return action.handle(request, new CallContext(region, reservation));
         }
     }
@@ -125,12 +132,14 @@ final class FirehoseHttpHandler implements HttpHandler {
     /** The operation the target names; without a known target the service cannot say what was asked. */
     private Action action(String target) {
         if (target == null || target.isBlank()) {
-            throw ApiError.badRequest("UnknownOperationException",
+            throw ApiError.badRequest(
+                    "UnknownOperationException",
                     "The request has no X-Amz-Target header; AWS JSON 1.1 names the operation there, e.g. "
                             + LocalFirehose.TARGET_PREFIX + "PutRecordBatch");
         }
         String operation = target.startsWith(LocalFirehose.TARGET_PREFIX)
-                ? target.substring(LocalFirehose.TARGET_PREFIX.length()) : "";
+                ? target.substring(LocalFirehose.TARGET_PREFIX.length())
+                : "";
         Action action = actions.get(operation);
         if (action == null) {
             throw ApiError.badRequest("UnknownOperationException", "Unknown or unsupported operation: " + target);
@@ -157,9 +166,14 @@ final class FirehoseHttpHandler implements HttpHandler {
     }
 
     private static ApiError tooLargeError(long declared) {
-        return new ApiError(413, "RequestEntityTooLargeException", "The request body"
-                + (declared >= 0 ? " of " + declared + " bytes" : "") + " is over the " + MemoryBudget.MAX_REQUEST_BODY_BYTES
-                + " bytes this endpoint reads; a PutRecordBatch carries at most " + LocalFirehose.MAX_BATCH_BYTES
-                + " bytes of data, about 5.6 MB as base64.");
+        return new ApiError(
+                413,
+                "RequestEntityTooLargeException",
+                "The request body"
+                        + (declared >= 0 ? " of " + declared + " bytes" : "") + " is over the "
+                        + MemoryBudget.MAX_REQUEST_BODY_BYTES
+                        + " bytes this endpoint reads; a PutRecordBatch carries at most "
+                        + LocalFirehose.MAX_BATCH_BYTES
+                        + " bytes of data, about 5.6 MB as base64.");
     }
 }

@@ -19,20 +19,15 @@ final class KeyTemplate {
     private static final String RANDOM_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
     private static final int RANDOM_LENGTH = 11;
 
-    private sealed interface Part permits Literal, Timestamp, RandomString, ErrorOutputType {
-    }
+    private sealed interface Part permits Literal, Timestamp, RandomString, ErrorOutputType {}
 
-    private record Literal(String text) implements Part {
-    }
+    private record Literal(String text) implements Part {}
 
-    private record Timestamp(DateTimeFormatter formatter) implements Part {
-    }
+    private record Timestamp(DateTimeFormatter formatter) implements Part {}
 
-    private record RandomString() implements Part {
-    }
+    private record RandomString() implements Part {}
 
-    private record ErrorOutputType() implements Part {
-    }
+    private record ErrorOutputType() implements Part {}
 
     private final String source;
     private final List<Part> parts;
@@ -64,7 +59,8 @@ final class KeyTemplate {
             }
             int end = text.indexOf('}', start);
             if (end < 0) {
-                throw new IllegalArgumentException("Unterminated expression in prefix '" + text + "' at index " + start);
+                throw new IllegalArgumentException(
+                        "Unterminated expression in prefix '" + text + "' at index " + start);
             }
             String expression = text.substring(start + 2, end);
             int colon = expression.indexOf(':');
@@ -87,14 +83,16 @@ final class KeyTemplate {
                         parts.add(new ErrorOutputType());
                         errorType = true;
                     } else {
-                        throw new IllegalArgumentException("Unknown firehose expression '!{" + expression + "}' in prefix '"
-                                + text + "'; supported: random-string, error-output-type");
+                        throw new IllegalArgumentException("Unknown firehose expression '!{" + expression
+                                + "}' in prefix '" + text + "'; supported: random-string, error-output-type");
                     }
                 }
-                case "partitionKeyFromQuery", "partitionKeyFromLambda" -> throw new IllegalArgumentException(
-                        "Dynamic partitioning ('!{" + expression + "}') is not supported by the local endpoint");
-                default -> throw new IllegalArgumentException("Unknown expression namespace '" + namespace
-                        + "' in prefix '" + text + "'; supported: timestamp, firehose");
+                case "partitionKeyFromQuery", "partitionKeyFromLambda" ->
+                    throw new IllegalArgumentException(
+                            "Dynamic partitioning ('!{" + expression + "}') is not supported by the local endpoint");
+                default ->
+                    throw new IllegalArgumentException("Unknown expression namespace '" + namespace + "' in prefix '"
+                            + text + "'; supported: timestamp, firehose");
             }
             i = end + 1;
         }
@@ -106,12 +104,13 @@ final class KeyTemplate {
 
     private static DateTimeFormatter formatter(String pattern, String prefix) {
         try {
-            DateTimeFormatter formatter = DateTimeFormatter.ofPattern(pattern, Locale.ROOT).withZone(ZoneOffset.UTC);
+            DateTimeFormatter formatter =
+                    DateTimeFormatter.ofPattern(pattern, Locale.ROOT).withZone(ZoneOffset.UTC);
             formatter.format(Instant.EPOCH); // fail now, not at delivery time, on fields an instant cannot supply
             return formatter;
         } catch (IllegalArgumentException | DateTimeException e) {
-            throw new IllegalArgumentException("Invalid timestamp pattern '" + pattern + "' in prefix '" + prefix + "': "
-                    + e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    "Invalid timestamp pattern '" + pattern + "' in prefix '" + prefix + "': " + e.getMessage(), e);
         }
     }
 

@@ -1,11 +1,10 @@
 package io.streamingdata.msk.firehose.local;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 /** {@code ListDeliveryStreams}: names in lexical order, paged by Limit and ExclusiveStartDeliveryStreamName. */
 final class ListDeliveryStreamsAction implements Action {
@@ -32,7 +31,7 @@ final class ListDeliveryStreamsAction implements Action {
             }
         }
         boolean more = names.size() > limit;
-        return AwsJson.write(Map.of("DeliveryStreamNames", more ? names.subList(0, limit) : names,
-                "HasMoreDeliveryStreams", more));
+        return AwsJson.write(
+                Map.of("DeliveryStreamNames", more ? names.subList(0, limit) : names, "HasMoreDeliveryStreams", more));
     }
 }

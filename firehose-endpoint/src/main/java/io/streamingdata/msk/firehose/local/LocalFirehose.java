@@ -1,5 +1,6 @@
 package io.streamingdata.msk.firehose.local;
 
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.BindException;
@@ -17,8 +18,6 @@ import java.util.Random;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
-
-import com.sun.net.httpserver.HttpServer;
 
 /**
  * A Firehose-compatible endpoint on 127.0.0.1: Amazon Data Firehose's AWS JSON 1.1 protocol for
@@ -52,6 +51,7 @@ public final class LocalFirehose implements AutoCloseable {
     public static final int MAX_RECORD_BYTES = 1_024_000;
     /** Largest total of decoded data in one PutRecordBatch call (4 MiB). */
     public static final int MAX_BATCH_BYTES = 4 * 1024 * 1024;
+
     static final String ACCOUNT_ID = "000000000000";
     /** Default of {@link Builder#stopTimeout(Duration)}: below the 30 s the local stack gives a part to stop. */
     public static final Duration DEFAULT_STOP_TIMEOUT = Duration.ofSeconds(20);
@@ -59,7 +59,9 @@ public final class LocalFirehose implements AutoCloseable {
     private static final Duration FLUSH_WAIT = Duration.ofMinutes(2);
     /** Time the writer gets beyond the stop timeout: one S3 request in progress, then the unsent files. */
     private static final Duration STOP_MARGIN = S3Clients.REQUEST_TIMEOUT.plusSeconds(10);
-    private static final long REFUSAL_LOG_INTERVAL_NANOS = Duration.ofSeconds(10).toNanos();
+
+    private static final long REFUSAL_LOG_INTERVAL_NANOS =
+            Duration.ofSeconds(10).toNanos();
 
     private final String bindAddress;
     private final int requestedPort;
@@ -90,24 +92,44 @@ public final class LocalFirehose implements AutoCloseable {
         }
         Consumer<String> sink = b.log != null ? b.log : line -> System.err.println("[local-firehose] " + line);
         this.warn = sink;
-        this.info = b.verbose ? sink : line -> { };
+        this.info = b.verbose ? sink : line -> {};
         this.threads = new EndpointThreads(b.threads);
-        this.budget = new MemoryBudget(b.memoryLimitBytes > 0 ? b.memoryLimitBytes
-                : MemoryBudget.defaultLimit(Runtime.getRuntime().maxMemory()));
+        this.budget = new MemoryBudget(
+                b.memoryLimitBytes > 0
+                        ? b.memoryLimitBytes
+                        : MemoryBudget.defaultLimit(Runtime.getRuntime().maxMemory()));
         this.stopTimeout = b.stopTimeout;
         this.unsent = new UnsentDirectory(b.unsentDirectory);
         // A random sequence of its own, so S3 key randomness does not shift the fault sequence of a seeded run.
-        S3Delivery.Factory deliveries = new S3Delivery.Factory(threads.timer(), threads.writer(), faults,
-                new Random(b.seed * 31 + 7), info, warn, s3Clients::client, budget, deadline, unsent);
+        S3Delivery.Factory deliveries = new S3Delivery.Factory(
+                threads.timer(),
+                threads.writer(),
+                faults,
+                new Random(b.seed * 31 + 7),
+                info,
+                warn,
+                s3Clients::client,
+                budget,
+                deadline,
+                unsent);
         this.streams = new StreamRegistry(b.streams.values(), deliveries, b.retainRecords);
         PutActions puts = new PutActions(streams, faults);
         Map<String, Action> actions = Map.of(
-                "PutRecordBatch", puts::putRecordBatch,
-                "PutRecord", puts::putRecord,
-                "DescribeDeliveryStream", new DescribeDeliveryStreamAction(streams, createdAt),
-                "ListDeliveryStreams", new ListDeliveryStreamsAction(streams));
-        this.handler = new FirehoseHttpHandler(actions, new AdminEndpoints(streams, this::flush, budget::stats), faults,
-                budget, this::onRefusal, warn);
+                "PutRecordBatch",
+                puts::putRecordBatch,
+                "PutRecord",
+                puts::putRecord,
+                "DescribeDeliveryStream",
+                new DescribeDeliveryStreamAction(streams, createdAt),
+                "ListDeliveryStreams",
+                new ListDeliveryStreamsAction(streams));
+        this.handler = new FirehoseHttpHandler(
+                actions,
+                new AdminEndpoints(streams, this::flush, budget::stats),
+                faults,
+                budget,
+                this::onRefusal,
+                warn);
     }
 
     /** A builder with the defaults: a free port on 127.0.0.1, seed 42, records retained, no faults. */
@@ -135,7 +157,8 @@ public final class LocalFirehose implements AutoCloseable {
                     s3Clients.ensureBucket(state.delivery.target(), info);
                 }
             }
-            HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getByName(bindAddress), requestedPort), 256);
+            HttpServer http =
+                    HttpServer.create(new InetSocketAddress(InetAddress.getByName(bindAddress), requestedPort), 256);
             http.setExecutor(threads.http());
             http.createContext("/", handler);
             http.start();
@@ -267,8 +290,7 @@ public final class LocalFirehose implements AutoCloseable {
         private Path unsentDirectory = defaultUnsentDirectory();
         private final Map<String, StreamConfig> streams = new LinkedHashMap<>();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** TCP port; 0 (the default) picks a free one. */
         public Builder port(int port) {
@@ -280,7 +302,8 @@ public final class LocalFirehose implements AutoCloseable {
         /** Loopback address to bind (default 127.0.0.1); anything else is refused. */
         public Builder bindAddress(String address) {
             Objects.requireNonNull(address, "address");
-            Checks.argument(Checks.isLoopback(address),
+            Checks.argument(
+                    Checks.isLoopback(address),
                     "Refusing to bind " + address + ": only loopback addresses are allowed");
             this.bindAddress = address;
             return this;
@@ -325,8 +348,10 @@ public final class LocalFirehose implements AutoCloseable {
          * heap; at least 10 MiB, so that a call of the largest body read (8 MiB) fits.
          */
         public Builder memoryLimitBytes(long bytes) {
-            Checks.argument(bytes >= MemoryBudget.MIN_LIMIT_BYTES, "memoryLimitBytes must be at least "
-                    + MemoryBudget.MIN_LIMIT_BYTES + " (one call of the largest size): " + bytes);
+            Checks.argument(
+                    bytes >= MemoryBudget.MIN_LIMIT_BYTES,
+                    "memoryLimitBytes must be at least " + MemoryBudget.MIN_LIMIT_BYTES
+                            + " (one call of the largest size): " + bytes);
             this.memoryLimitBytes = bytes;
             return this;
         }

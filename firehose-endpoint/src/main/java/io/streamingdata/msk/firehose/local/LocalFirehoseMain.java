@@ -9,8 +9,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -72,8 +72,7 @@ public final class LocalFirehoseMain {
             POST /_local/flush. Stops on SIGTERM or Ctrl-C after writing all buffered records to S3.
             """;
 
-    private LocalFirehoseMain() {
-    }
+    private LocalFirehoseMain() {}
 
     /** Runs until SIGTERM or Ctrl-C; exits 0 on a clean stop or after --help, 1 when it cannot start, 2 for bad arguments. */
     public static void main(String[] args) {
@@ -113,20 +112,26 @@ public final class LocalFirehoseMain {
         }
         out.println("local-firehose listening on " + firehose.endpoint());
         out.flush();
-        err.printf(Locale.ROOT, "local-firehose: memory bound %.1f MiB (of a %.1f MiB heap)%n",
-                firehose.admission().limitBytes() / MIB, Runtime.getRuntime().maxMemory() / MIB);
+        err.printf(
+                Locale.ROOT,
+                "local-firehose: memory bound %.1f MiB (of a %.1f MiB heap)%n",
+                firehose.admission().limitBytes() / MIB,
+                Runtime.getRuntime().maxMemory() / MIB);
         err.flush();
         if (!block) {
             firehose.close();
             return EXIT_OK;
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            firehose.close();
-            out.println("local-firehose stopped");
-            out.flush();
-            stopped.countDown();
-        }, "local-firehose-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            firehose.close();
+                            out.println("local-firehose stopped");
+                            out.flush();
+                            stopped.countDown();
+                        },
+                        "local-firehose-shutdown"));
         try {
             stopped.await();
         } catch (InterruptedException e) {
@@ -142,9 +147,20 @@ public final class LocalFirehoseMain {
         LocalFirehose.Builder builder;
     }
 
-    private static final Set<String> VALUE_FLAGS = Set.of("--port", "--bind", "--stream", "--s3-endpoint",
-            "--s3-access-key", "--s3-secret-key", "--s3-region", "--seed", "--fail-records", "--latency-ms",
-            "--memory-limit-mb", "--stop-timeout-seconds", "--unsent-dir");
+    private static final Set<String> VALUE_FLAGS = Set.of(
+            "--port",
+            "--bind",
+            "--stream",
+            "--s3-endpoint",
+            "--s3-access-key",
+            "--s3-secret-key",
+            "--s3-region",
+            "--seed",
+            "--fail-records",
+            "--latency-ms",
+            "--memory-limit-mb",
+            "--stop-timeout-seconds",
+            "--unsent-dir");
 
     static Options parse(String[] args) {
         Options o = new Options();
@@ -202,7 +218,8 @@ public final class LocalFirehoseMain {
             return o;
         }
         if (!Checks.isLoopback(o.bind)) {
-            throw new IllegalArgumentException("--bind " + o.bind + ": only loopback addresses (127.0.0.1, ::1) are allowed");
+            throw new IllegalArgumentException(
+                    "--bind " + o.bind + ": only loopback addresses (127.0.0.1, ::1) are allowed");
         }
         if (streamSpecs.isEmpty()) {
             throw new IllegalArgumentException("at least one --stream is required");
@@ -214,19 +231,26 @@ public final class LocalFirehoseMain {
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("--s3-endpoint: not a URL: " + s3Endpoint);
             }
-            if (s3.getScheme() == null || !(s3.getScheme().equals("http") || s3.getScheme().equals("https"))
+            if (s3.getScheme() == null
+                    || !(s3.getScheme().equals("http") || s3.getScheme().equals("https"))
                     || s3.getHost() == null) {
                 throw new IllegalArgumentException("--s3-endpoint: expected http(s)://host:port, got " + s3Endpoint);
             }
         }
-        LocalFirehose.Builder builder = LocalFirehose.builder().port(o.port).bindAddress(o.bind).seed(seed)
-                .retainRecords(retain).verbose(verbose);
+        LocalFirehose.Builder builder = LocalFirehose.builder()
+                .port(o.port)
+                .bindAddress(o.bind)
+                .seed(seed)
+                .retainRecords(retain)
+                .verbose(verbose);
         if (memoryLimitMb != null) {
             long bytes = Math.round(memoryLimitMb * MIB);
             if (!(bytes >= MemoryBudget.MIN_LIMIT_BYTES)) {
-                throw new IllegalArgumentException(String.format(Locale.ROOT,
+                throw new IllegalArgumentException(String.format(
+                        Locale.ROOT,
                         "--memory-limit-mb must be at least %.1f (one call of the largest size), got %s",
-                        MemoryBudget.MIN_LIMIT_BYTES / MIB, memoryLimitMb));
+                        MemoryBudget.MIN_LIMIT_BYTES / MIB,
+                        memoryLimitMb));
             }
             builder.memoryLimitBytes(bytes);
         }
@@ -257,8 +281,8 @@ public final class LocalFirehoseMain {
         return o;
     }
 
-    static StreamConfig parseStream(String spec, URI s3, String accessKey, String secretKey, String region,
-                                    boolean createBucket) {
+    static StreamConfig parseStream(
+            String spec, URI s3, String accessKey, String secretKey, String region, boolean createBucket) {
         String[] parts = spec.split(",", -1);
         String head = parts[0];
         int eq = head.indexOf('=');
@@ -277,8 +301,12 @@ public final class LocalFirehoseMain {
             if (s3 == null) {
                 throw new IllegalArgumentException("a bucket needs --s3-endpoint");
             }
-            StreamConfig.Builder b = StreamConfig.builder(name).s3Delivery(S3Target.builder(s3, bucket)
-                    .credentials(accessKey, secretKey).region(region).createBucket(createBucket).build());
+            StreamConfig.Builder b = StreamConfig.builder(name)
+                    .s3Delivery(S3Target.builder(s3, bucket)
+                            .credentials(accessKey, secretKey)
+                            .region(region)
+                            .createBucket(createBucket)
+                            .build());
             for (int i = 1; i < parts.length; i++) {
                 String kv = parts[i];
                 int k = kv.indexOf('=');
@@ -309,11 +337,13 @@ public final class LocalFirehoseMain {
                         try {
                             b.compression(Compression.valueOf(value.toUpperCase(Locale.ROOT)));
                         } catch (IllegalArgumentException e) {
-                            throw new IllegalArgumentException("compression must be UNCOMPRESSED or GZIP, got " + value);
+                            throw new IllegalArgumentException(
+                                    "compression must be UNCOMPRESSED or GZIP, got " + value);
                         }
                     }
-                    default -> throw new IllegalArgumentException("unknown key '" + key
-                            + "' (prefix, error-prefix, buffer-mb, buffer-bytes, buffer-seconds, compression)");
+                    default ->
+                        throw new IllegalArgumentException("unknown key '" + key
+                                + "' (prefix, error-prefix, buffer-mb, buffer-bytes, buffer-seconds, compression)");
                 }
             }
             return b.build();

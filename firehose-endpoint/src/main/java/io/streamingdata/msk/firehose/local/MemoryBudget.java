@@ -25,8 +25,10 @@ final class MemoryBudget {
     private final AtomicLong refusedCalls = new AtomicLong();
 
     MemoryBudget(long limit) {
-        Checks.argument(limit >= MIN_LIMIT_BYTES, "the memory limit must be at least " + MIN_LIMIT_BYTES
-                + " bytes (one request of the largest size), got " + limit);
+        Checks.argument(
+                limit >= MIN_LIMIT_BYTES,
+                "the memory limit must be at least " + MIN_LIMIT_BYTES
+                        + " bytes (one request of the largest size), got " + limit);
         this.limit = limit;
     }
 

@@ -11,7 +11,6 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
-
 import software.amazon.awssdk.core.sync.RequestBody;
 
 /**

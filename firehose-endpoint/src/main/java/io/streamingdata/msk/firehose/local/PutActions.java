@@ -1,13 +1,12 @@
 package io.streamingdata.msk.firehose.local;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * {@code PutRecordBatch} and {@code PutRecord}. They differ only in how records arrive and how a per-record fault is

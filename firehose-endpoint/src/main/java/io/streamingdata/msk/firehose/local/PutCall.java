@@ -1,9 +1,8 @@
 package io.streamingdata.msk.firehose.local;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.List;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * What PutRecord and PutRecordBatch share around their own checks: counting the call, applying the next counted
@@ -17,8 +16,12 @@ final class PutCall {
     private final RequestValidation validation;
     private final MemoryBudget.Reservation reservation;
 
-    private PutCall(String name, StreamState state, FaultPlan.CallFault failAfterAccept, RequestValidation validation,
-                    MemoryBudget.Reservation reservation) {
+    private PutCall(
+            String name,
+            StreamState state,
+            FaultPlan.CallFault failAfterAccept,
+            RequestValidation validation,
+            MemoryBudget.Reservation reservation) {
         this.name = name;
         this.state = state;
         this.failAfterAccept = failAfterAccept;
@@ -31,7 +34,8 @@ final class PutCall {
      * stands for the service failing before it reads the request, and a burst of N faults must be exactly N put
      * attempts, valid or not.
      */
-    static PutCall begin(JsonNode request, StreamRegistry streams, FaultPlan faults, MemoryBudget.Reservation reservation) {
+    static PutCall begin(
+            JsonNode request, StreamRegistry streams, FaultPlan faults, MemoryBudget.Reservation reservation) {
         String name = AwsJson.textOrNull(request.get("DeliveryStreamName"));
         StreamState state = name == null ? null : streams.find(name);
         if (state != null) {

@@ -7,8 +7,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class RecordIds {
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
-    private RecordIds() {
-    }
+    private RecordIds() {}
 
     static String next() {
         return Long.toString(System.nanoTime(), 36) + "-" + Integer.toString(SEQUENCE.incrementAndGet(), 36) + "-"

@@ -1,8 +1,5 @@
 package io.streamingdata.msk.firehose.local;
 
-import java.io.IOException;
-import java.io.InputStream;
-
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -12,6 +9,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.BinaryNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
 
 /**
  * Reads a request body from the connection into a JSON tree, decoding the records' base64 {@code Data}
@@ -23,10 +22,10 @@ final class RequestBodyReader {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     /** The connection's stream is drained by the handler after parsing, so the parser must not close it. */
     private static final JsonFactory FACTORY = MAPPER.getFactory().copy().disable(JsonParser.Feature.AUTO_CLOSE_SOURCE);
+
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    private RequestBodyReader() {
-    }
+    private RequestBodyReader() {}
 
     /**
      * The body as a JSON object; an empty body counts as {@code {}}, as the SDK sends for no input.

@@ -4,11 +4,10 @@ import static io.streamingdata.msk.firehose.local.LocalFirehose.MAX_BATCH_BYTES;
 import static io.streamingdata.msk.firehose.local.LocalFirehose.MAX_RECORDS_PER_BATCH;
 import static io.streamingdata.msk.firehose.local.LocalFirehose.MAX_RECORD_BYTES;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.BinaryNode;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Checks a request against the service's model constraints and limits. Constraint violations are collected and
@@ -30,18 +29,24 @@ final class RequestValidation {
         }
         String name = nameNode.asText();
         if (name.isEmpty()) {
-            errors.add("Value '' at 'deliveryStreamName' failed to satisfy constraint: Member must have length greater than or equal to 1");
+            errors.add(
+                    "Value '' at 'deliveryStreamName' failed to satisfy constraint: Member must have length greater than or equal to 1");
         } else if (name.length() > 64) {
-            errors.add("Value '" + name + "' at 'deliveryStreamName' failed to satisfy constraint: Member must have length less than or equal to 64");
+            errors.add(
+                    "Value '" + name
+                            + "' at 'deliveryStreamName' failed to satisfy constraint: Member must have length less than or equal to 64");
         } else if (!StreamConfig.NAME_PATTERN.matcher(name).matches()) {
-            errors.add("Value '" + name + "' at 'deliveryStreamName' failed to satisfy constraint: Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+");
+            errors.add(
+                    "Value '" + name
+                            + "' at 'deliveryStreamName' failed to satisfy constraint: Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+");
         }
         return this;
     }
 
     RequestValidation listLimit(int limit) {
         if (limit < 1 || limit > 10000) {
-            errors.add("Value '" + limit + "' at 'limit' failed to satisfy constraint: Member must have value between 1 and 10000");
+            errors.add("Value '" + limit
+                    + "' at 'limit' failed to satisfy constraint: Member must have value between 1 and 10000");
         }
         return this;
     }
@@ -66,7 +71,8 @@ final class RequestValidation {
             throw ApiError.serialization("Records must be a JSON array");
         }
         if (records.size() < 1) {
-            errors.add("Value '[]' at 'records' failed to satisfy constraint: Member must have length greater than or equal to 1");
+            errors.add(
+                    "Value '[]' at 'records' failed to satisfy constraint: Member must have length greater than or equal to 1");
         } else if (records.size() > MAX_RECORDS_PER_BATCH) {
             errors.add("Value '[" + records.size() + " records]' at 'records' failed to satisfy constraint: "
                     + "Member must have length less than or equal to " + MAX_RECORDS_PER_BATCH);
@@ -91,8 +97,9 @@ final class RequestValidation {
         byte[] data = ((BinaryNode) dataNode).binaryValue();
         if (data.length > MAX_RECORD_BYTES) {
             // The service prints the ByteBuffer the data was decoded into.
-            errors.add("Value 'java.nio.HeapByteBuffer[pos=0 lim=" + data.length + " cap=" + data.length + "]' at '" + path
-                    + ".data' failed to satisfy constraint: Member must have length less than or equal to " + MAX_RECORD_BYTES);
+            errors.add("Value 'java.nio.HeapByteBuffer[pos=0 lim=" + data.length + " cap=" + data.length + "]' at '"
+                    + path + ".data' failed to satisfy constraint: Member must have length less than or equal to "
+                    + MAX_RECORD_BYTES);
         }
         return data;
     }
@@ -108,7 +115,8 @@ final class RequestValidation {
         if (stream != null) {
             stream.rejectedCalls.incrementAndGet();
         }
-        String prefix = errors.size() == 1 ? "1 validation error detected: " : errors.size() + " validation errors detected: ";
+        String prefix =
+                errors.size() == 1 ? "1 validation error detected: " : errors.size() + " validation errors detected: ";
         throw ApiError.badRequest("ValidationException", prefix + String.join("; ", errors));
     }
 

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
-
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
@@ -19,6 +18,7 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 final class S3Clients {
     /** Longest wait for S3's answer to one request, so that a stop is never held up by a silent server for long. */
     static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+
     private final Map<S3Target, S3Client> clients = new ConcurrentHashMap<>();
 
     S3Client client(S3Target target) {

@@ -15,7 +15,6 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
-
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 
@@ -35,20 +34,28 @@ final class S3Delivery {
     static final int STREAM_VERSION = 1;
     /** Longest wait between two attempts once the prefix's attempts are used up. */
     static final long MAX_BACKOFF_MILLIS = 5_000;
+
     private static final DateTimeFormatter NAME_TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd-HH-mm-ss").withZone(ZoneOffset.UTC);
 
     /** Wiring shared by all streams of one endpoint. */
-    record Factory(ScheduledExecutorService timer, ExecutorService writer, FaultPlan faults, Random random,
-                   Consumer<String> info, Consumer<String> warn, Function<S3Target, S3Client> clients,
-                   MemoryBudget budget, StopDeadline deadline, UnsentDirectory unsent) {
+    record Factory(
+            ScheduledExecutorService timer,
+            ExecutorService writer,
+            FaultPlan faults,
+            Random random,
+            Consumer<String> info,
+            Consumer<String> warn,
+            Function<S3Target, S3Client> clients,
+            MemoryBudget budget,
+            StopDeadline deadline,
+            UnsentDirectory unsent) {
         S3Delivery create(StreamState state) {
             return new S3Delivery(state, this);
         }
     }
 
-    private record Batch(List<byte[]> records, long bytes, Instant oldestArrival) {
-    }
+    private record Batch(List<byte[]> records, long bytes, Instant oldestArrival) {}
 
     private final StreamState state;
     private final StreamConfig config;
@@ -79,8 +86,8 @@ final class S3Delivery {
         if (buffer.isEmpty()) {
             oldestArrival = arrival;
             long current = ++generation;
-            timerTask = wiring.timer().schedule(() -> onTimer(current), config.bufferInterval().toMillis(),
-                    TimeUnit.MILLISECONDS);
+            timerTask = wiring.timer()
+                    .schedule(() -> onTimer(current), config.bufferInterval().toMillis(), TimeUnit.MILLISECONDS);
         }
         buffer.addAll(records);
         bufferedBytes += size;
@@ -149,16 +156,17 @@ final class S3Delivery {
             }
             if (tryPut(key, body, attempt)) {
                 state.s3Objects.incrementAndGet();
-                wiring.info().accept("delivered " + batch.records().size() + " records (" + batch.bytes() + " bytes) to s3://"
-                        + target.bucket() + "/" + key);
+                wiring.info()
+                        .accept("delivered " + batch.records().size() + " records (" + batch.bytes()
+                                + " bytes) to s3://" + target.bucket() + "/" + key);
                 return;
             }
             if (attempt < config.s3Attempts() && !wiring.deadline().pause(backoff << (attempt - 1))) {
                 break;
             }
         }
-        String errorKey = config.errorPrefixTemplate().evaluate(batch.oldestArrival(), S3_FAILED, wiring.random())
-                + objectName;
+        String errorKey =
+                config.errorPrefixTemplate().evaluate(batch.oldestArrival(), S3_FAILED, wiring.random()) + objectName;
         for (int attempt = config.s3Attempts() + 1; ; attempt++) {
             if (wiring.deadline().passed() || Thread.currentThread().isInterrupted()) {
                 leaveUnsent(batch, errorKey, body);
@@ -166,8 +174,10 @@ final class S3Delivery {
             }
             if (tryPut(errorKey, body, attempt)) {
                 state.s3ErrorObjects.incrementAndGet();
-                wiring.warn().accept("wrote " + batch.records().size() + " records to the error output s3://"
-                        + target.bucket() + "/" + errorKey + " after " + config.s3Attempts() + " failed attempts under the prefix");
+                wiring.warn()
+                        .accept("wrote " + batch.records().size() + " records to the error output s3://"
+                                + target.bucket() + "/" + errorKey + " after " + config.s3Attempts()
+                                + " failed attempts under the prefix");
                 return;
             }
             int doublings = Math.min(attempt - 1, 20);
@@ -180,12 +190,19 @@ final class S3Delivery {
             if (wiring.faults().consumeS3Failure()) {
                 throw new IllegalStateException("injected S3 write failure");
             }
-            s3.putObject(PutObjectRequest.builder().bucket(target.bucket()).key(key)
-                    .contentType("application/octet-stream").build(), body.requestBody());
+            s3.putObject(
+                    PutObjectRequest.builder()
+                            .bucket(target.bucket())
+                            .key(key)
+                            .contentType("application/octet-stream")
+                            .build(),
+                    body.requestBody());
             return true;
         } catch (RuntimeException e) {
-            wiring.warn().accept("S3 write attempt " + attempt + (attempt <= config.s3Attempts() ? "/" + config.s3Attempts() : "")
-                    + " for s3://" + target.bucket() + "/" + key + " failed: " + e.getMessage());
+            wiring.warn()
+                    .accept("S3 write attempt " + attempt
+                            + (attempt <= config.s3Attempts() ? "/" + config.s3Attempts() : "") + " for s3://"
+                            + target.bucket() + "/" + key + " failed: " + e.getMessage());
             return false;
         }
     }
@@ -195,13 +212,17 @@ final class S3Delivery {
         try {
             Path file = wiring.unsent().write(target.bucket(), key, body);
             state.s3UnsentRecords.addAndGet(batch.records().size());
-            wiring.warn().accept("S3 did not take " + batch.records().size() + " records of stream " + config.name()
-                    + " before the stop timeout: wrote them to " + file + " (the object s3://" + target.bucket() + "/" + key + ")");
+            wiring.warn()
+                    .accept("S3 did not take " + batch.records().size() + " records of stream " + config.name()
+                            + " before the stop timeout: wrote them to " + file + " (the object s3://" + target.bucket()
+                            + "/" + key + ")");
         } catch (IOException | RuntimeException e) {
             state.s3LostRecords.addAndGet(batch.records().size());
-            wiring.warn().accept("LOST " + batch.records().size() + " records of stream " + config.name()
-                    + ": S3 did not take them before the stop timeout and writing them under " + wiring.unsent().directory()
-                    + " failed: " + e);
+            wiring.warn()
+                    .accept("LOST " + batch.records().size() + " records of stream " + config.name()
+                            + ": S3 did not take them before the stop timeout and writing them under "
+                            + wiring.unsent().directory()
+                            + " failed: " + e);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.streamingdata.msk.firehose.local;
 
+import com.sun.net.httpserver.Headers;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -7,8 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import com.sun.net.httpserver.Headers;
 
 /**
  * Refuses requests that carry no SigV4 authorization, or an incomplete one, with the errors and messages of the
@@ -21,13 +20,12 @@ final class SignaturePresence {
     static final String INVALID_SIGNATURE = "InvalidSignatureException";
 
     private static final List<String> HEADER_PARTS = List.of("Credential", "Signature", "SignedHeaders");
-    private static final List<String> QUERY_PARAMETERS = List.of("X-Amz-Algorithm", "X-Amz-Credential", "X-Amz-Signature",
-            "X-Amz-SignedHeaders", "X-Amz-Date");
+    private static final List<String> QUERY_PARAMETERS =
+            List.of("X-Amz-Algorithm", "X-Amz-Credential", "X-Amz-Signature", "X-Amz-SignedHeaders", "X-Amz-Date");
     private static final Pattern REGION_IN_CREDENTIAL = Pattern.compile("^[^/]+/\\d{8}/([a-z0-9-]+)/");
     private static final String DEFAULT_REGION = "us-east-1";
 
-    private SignaturePresence() {
-    }
+    private SignaturePresence() {}
 
     /**
      * Checks the request's authorization, in the Authorization header or in the query string (a presigned request).
@@ -43,7 +41,8 @@ final class SignaturePresence {
         Map<String, String> query = query(rawQuery);
         boolean presigned = query.containsKey("X-Amz-Algorithm");
         if (authorization != null && presigned) {
-            throw ApiError.badRequest(INVALID_SIGNATURE,
+            throw ApiError.badRequest(
+                    INVALID_SIGNATURE,
                     "Found both 'X-Amz-Algorithm' as a query-string param and 'Authorization' as HTTP header.");
         }
         if (authorization == null && !presigned) {
@@ -80,7 +79,9 @@ final class SignaturePresence {
         StringBuilder missing = new StringBuilder();
         for (String parameter : QUERY_PARAMETERS) {
             if (query.getOrDefault(parameter, "").isEmpty()) {
-                missing.append("AWS query-string parameters must include '").append(parameter).append("'. ");
+                missing.append("AWS query-string parameters must include '")
+                        .append(parameter)
+                        .append("'. ");
             }
         }
         if (!missing.isEmpty()) {

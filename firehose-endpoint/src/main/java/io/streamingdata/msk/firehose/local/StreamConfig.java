@@ -42,21 +42,21 @@ public final class StreamConfig {
         this.s3RetryBackoff = b.s3RetryBackoff;
         this.prefixTemplate = KeyTemplate.parse(prefix);
         if (prefixTemplate.hasErrorOutputType()) {
-            throw new IllegalArgumentException("Stream " + name
-                    + ": !{firehose:error-output-type} is only allowed in the error output prefix");
+            throw new IllegalArgumentException(
+                    "Stream " + name + ": !{firehose:error-output-type} is only allowed in the error output prefix");
         }
         if (errorOutputPrefix == null) {
             if (prefixTemplate.hasExpressions()) {
                 // The service rejects this configuration as well.
-                throw new IllegalArgumentException("Stream " + name
-                        + ": ErrorOutputPrefix is required when Prefix contains expressions");
+                throw new IllegalArgumentException(
+                        "Stream " + name + ": ErrorOutputPrefix is required when Prefix contains expressions");
             }
             this.errorPrefixTemplate = KeyTemplate.parse("!{firehose:error-output-type}/");
         } else {
             this.errorPrefixTemplate = KeyTemplate.parse(errorOutputPrefix);
             if (!errorPrefixTemplate.hasErrorOutputType()) {
-                throw new IllegalArgumentException("Stream " + name
-                        + ": ErrorOutputPrefix must contain !{firehose:error-output-type}");
+                throw new IllegalArgumentException(
+                        "Stream " + name + ": ErrorOutputPrefix must contain !{firehose:error-output-type}");
             }
         }
     }
@@ -138,7 +138,8 @@ public final class StreamConfig {
 
         private Builder(String name) {
             Objects.requireNonNull(name, "name");
-            Checks.argument(NAME_PATTERN.matcher(name).matches(),
+            Checks.argument(
+                    NAME_PATTERN.matcher(name).matches(),
                     "Invalid delivery stream name '" + name + "': 1-64 characters of [a-zA-Z0-9_.-]");
             this.name = name;
         }

@@ -79,15 +79,32 @@ final class StreamState {
 
     synchronized void reset() {
         records.clear();
-        for (AtomicLong counter : List.of(calls, acceptedRecords, failedRecords, rejectedCalls, failedCalls, bytes,
-                s3Objects, s3ErrorObjects, s3UnsentRecords, s3LostRecords)) {
+        for (AtomicLong counter : List.of(
+                calls,
+                acceptedRecords,
+                failedRecords,
+                rejectedCalls,
+                failedCalls,
+                bytes,
+                s3Objects,
+                s3ErrorObjects,
+                s3UnsentRecords,
+                s3LostRecords)) {
             counter.set(0);
         }
     }
 
     StreamStats stats() {
-        return new StreamStats(calls.get(), acceptedRecords.get(), failedRecords.get(), rejectedCalls.get(),
-                failedCalls.get(), bytes.get(), s3Objects.get(), s3ErrorObjects.get(), s3UnsentRecords.get(),
+        return new StreamStats(
+                calls.get(),
+                acceptedRecords.get(),
+                failedRecords.get(),
+                rejectedCalls.get(),
+                failedCalls.get(),
+                bytes.get(),
+                s3Objects.get(),
+                s3ErrorObjects.get(),
+                s3UnsentRecords.get(),
                 s3LostRecords.get());
     }
 }

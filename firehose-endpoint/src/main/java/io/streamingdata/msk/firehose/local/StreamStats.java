@@ -14,6 +14,14 @@ package io.streamingdata.msk.firehose.local;
  * @param s3UnsentRecords records S3 had still not taken when a stop ran out of time: written to the unsent directory
  * @param s3LostRecords   records in neither S3 nor the unsent directory (writing the unsent file failed too)
  */
-public record StreamStats(long calls, long acceptedRecords, long failedRecords, long rejectedCalls, long failedCalls,
-                          long bytes, long s3Objects, long s3ErrorObjects, long s3UnsentRecords, long s3LostRecords) {
-}
+public record StreamStats(
+        long calls,
+        long acceptedRecords,
+        long failedRecords,
+        long rejectedCalls,
+        long failedCalls,
+        long bytes,
+        long s3Objects,
+        long s3ErrorObjects,
+        long s3UnsentRecords,
+        long s3LostRecords) {}

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.net.http.HttpClient;
@@ -19,12 +20,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import software.amazon.awssdk.services.firehose.model.Record;
 import software.amazon.awssdk.services.firehose.model.ServiceUnavailableException;
 
@@ -38,12 +35,20 @@ class AdmissionTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @RegisterExtension
-    static final EndpointFixture fixture = EndpointFixture.of(b -> b.memoryLimitBytes(LIMIT)
-            .stream(StreamConfig.builder("held").s3Delivery(s3Target("bucket-held")).bufferSizeBytes(1)
-                    .errorOutputPrefix("errors/!{firehose:error-output-type}/").s3Retries(1, Duration.ofMillis(10)).build())
-            .stream(StreamConfig.builder("patient").s3Delivery(s3Target("bucket-patient"))
-                    .bufferSizeBytes(128L * 1024 * 1024).bufferInterval(Duration.ofMinutes(10)).build())
-            .stream("plain")).resetBeforeEach("plain");
+    static final EndpointFixture fixture = EndpointFixture.of(b ->
+                    b.memoryLimitBytes(LIMIT).stream(StreamConfig.builder("held")
+                                    .s3Delivery(s3Target("bucket-held"))
+                                    .bufferSizeBytes(1)
+                                    .errorOutputPrefix("errors/!{firehose:error-output-type}/")
+                                    .s3Retries(1, Duration.ofMillis(10))
+                                    .build())
+                            .stream(StreamConfig.builder("patient")
+                                    .s3Delivery(s3Target("bucket-patient"))
+                                    .bufferSizeBytes(128L * 1024 * 1024)
+                                    .bufferInterval(Duration.ofMinutes(10))
+                                    .build())
+                            .stream("plain"))
+            .resetBeforeEach("plain");
 
     @Test
     void recordsS3HasNotTakenHoldTheBoundAndLaterCallsAreRefusedUntilItTakesThem() {
@@ -53,23 +58,31 @@ class AdmissionTest {
         long refusedBefore = fixture.firehose().admission().refusedCalls();
 
         putAll("held", first);
-        assertEquals(LocalFirehose.MAX_BATCH_BYTES, fixture.firehose().admission().usedBytes(),
+        assertEquals(
+                LocalFirehose.MAX_BATCH_BYTES,
+                fixture.firehose().admission().usedBytes(),
                 "the accepted 4 MiB stay counted while S3 refuses them");
-        ServiceUnavailableException refused = assertThrows(ServiceUnavailableException.class, () -> putAll("held", second));
+        ServiceUnavailableException refused =
+                assertThrows(ServiceUnavailableException.class, () -> putAll("held", second));
         assertEquals(503, refused.statusCode());
         assertEquals(4, refused.numAttempts(), "the SDK retried the refusal itself");
         assertTrue(refused.awsErrorDetails().errorMessage().startsWith("Slow down."), refused.getMessage());
         assertEquals(refusedBefore + 4, fixture.firehose().admission().refusedCalls());
 
         fixture.firehose().faults().clear(); // S3 takes writes again: the writer's next attempt succeeds
-        await().atMost(Duration.ofSeconds(15)).until(() -> fixture.firehose().admission().usedBytes() == 0);
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> fixture.firehose().admission().usedBytes() == 0);
         putAll("held", second);
         fixture.firehose().flush();
 
         List<String> keys = keys("bucket-held");
         assertEquals(2, keys.size(), keys.toString());
-        String retried = keys.stream().filter(k -> k.startsWith("errors/s3-failed/")).findFirst().orElseThrow();
-        String direct = keys.stream().filter(k -> !k.equals(retried)).findFirst().orElseThrow();
+        String retried = keys.stream()
+                .filter(k -> k.startsWith("errors/s3-failed/"))
+                .findFirst()
+                .orElseThrow();
+        String direct =
+                keys.stream().filter(k -> !k.equals(retried)).findFirst().orElseThrow();
         assertArrayEquals(concatenated(first), object("bucket-held", retried), "kept and retried until S3 took it");
         assertArrayEquals(concatenated(second), object("bucket-held", direct));
         assertEquals(0, fixture.firehose().stats("held").s3LostRecords());
@@ -83,7 +96,8 @@ class AdmissionTest {
         List<Record> next = fourMiB('d');
 
         // The SDK's own retries may or may not span the write; the forwarder would send again, so does this test.
-        await().atMost(Duration.ofSeconds(20)).ignoreException(ServiceUnavailableException.class)
+        await().atMost(Duration.ofSeconds(20))
+                .ignoreException(ServiceUnavailableException.class)
                 .until(() -> putAll("patient", next));
 
         assertTrue(fixture.firehose().admission().refusedCalls() > refusedBefore, "the second call had to wait");
@@ -96,13 +110,16 @@ class AdmissionTest {
     void aBodyOverTheLargestReadSizeIsA413WithoutRetriesAndTheEndpointCarriesOn() throws Exception {
         byte[] tooLarge = oversizedBatch();
         HttpRequest.Builder declared = signed().POST(HttpRequest.BodyPublishers.ofByteArray(tooLarge));
-        HttpResponse<String> answer = HttpClient.newHttpClient().send(declared.build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> answer =
+                HttpClient.newHttpClient().send(declared.build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(413, answer.statusCode(), answer.body());
-        assertEquals("RequestEntityTooLargeException", JSON.readTree(answer.body()).get("__type").asText());
+        assertEquals(
+                "RequestEntityTooLargeException",
+                JSON.readTree(answer.body()).get("__type").asText());
 
         // Without Content-Length (chunked), the limit is found while reading.
-        HttpRequest.Builder chunked = signed().POST(HttpRequest.BodyPublishers.ofInputStream(
-                () -> new ByteArrayInputStream(tooLarge)));
+        HttpRequest.Builder chunked =
+                signed().POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(tooLarge)));
         answer = HttpClient.newHttpClient().send(chunked.build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(413, answer.statusCode(), answer.body());
 
@@ -130,7 +147,11 @@ class AdmissionTest {
 
     /** Sends {@code records} and expects every one accepted; true, for Awaitility. */
     private static boolean putAll(String stream, List<Record> records) {
-        assertEquals(0, fixture.client().putRecordBatch(b -> b.deliveryStreamName(stream).records(records)).failedPutCount());
+        assertEquals(
+                0,
+                fixture.client()
+                        .putRecordBatch(b -> b.deliveryStreamName(stream).records(records))
+                        .failedPutCount());
         return true;
     }
 

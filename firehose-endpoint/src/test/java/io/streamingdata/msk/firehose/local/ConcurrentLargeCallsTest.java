@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,12 +24,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.Test;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.firehose.FirehoseClient;
 import software.amazon.awssdk.services.firehose.model.PutRecordBatchResponse;
@@ -55,16 +52,28 @@ class ConcurrentLargeCallsTest {
         for (int call = 0; call < CALLS; call++) {
             sent[call] = recordsOfCall(call);
         }
-        try (EndpointProcess endpoint = EndpointProcess.start(EndpointProcess.LOCAL_STACK_JVM, List.of("--port", "0",
-                "--stream", STREAM + "=" + BUCKET + ",buffer-seconds=600", "--s3-endpoint", s3.toString(),
-                "--s3-access-key", TestSupport.ACCESS_KEY, "--s3-secret-key", TestSupport.SECRET_KEY));
-             FirehoseClient client = TestSupport.firehose(endpoint.endpoint())) {
+        try (EndpointProcess endpoint = EndpointProcess.start(
+                        EndpointProcess.LOCAL_STACK_JVM,
+                        List.of(
+                                "--port",
+                                "0",
+                                "--stream",
+                                STREAM + "=" + BUCKET + ",buffer-seconds=600",
+                                "--s3-endpoint",
+                                s3.toString(),
+                                "--s3-access-key",
+                                TestSupport.ACCESS_KEY,
+                                "--s3-secret-key",
+                                TestSupport.SECRET_KEY));
+                FirehoseClient client = TestSupport.firehose(endpoint.endpoint())) {
 
             List<CallResult> results = sendConcurrently(client, sent);
 
             for (CallResult result : results) {
-                assertTrue(result.failure() == null, () -> "call " + result.call() + ": " + result.failure()
-                        + "\nendpoint stderr:\n" + endpoint.stderr());
+                assertTrue(
+                        result.failure() == null,
+                        () -> "call " + result.call() + ": " + result.failure() + "\nendpoint stderr:\n"
+                                + endpoint.stderr());
             }
             assertTrue(endpoint.isAlive(), () -> "the endpoint died:\n" + endpoint.stderr());
             long refused = admission(endpoint.endpoint()).path("refusedCalls").asLong();
@@ -111,12 +120,15 @@ class ConcurrentLargeCallsTest {
             if (System.nanoTime() > deadline) {
                 return new CallResult(call, "records " + pending + " still not acknowledged after " + CALL_DEADLINE);
             }
-            List<Record> batch = pending.stream().map(i -> TestSupport.record(records[i])).toList();
+            List<Record> batch =
+                    pending.stream().map(i -> TestSupport.record(records[i])).toList();
             try {
-                PutRecordBatchResponse response = client.putRecordBatch(b -> b.deliveryStreamName(STREAM).records(batch));
+                PutRecordBatchResponse response =
+                        client.putRecordBatch(b -> b.deliveryStreamName(STREAM).records(batch));
                 List<Integer> failed = new ArrayList<>();
                 for (int i = 0; i < pending.size(); i++) {
-                    PutRecordBatchResponseEntry entry = response.requestResponses().get(i);
+                    PutRecordBatchResponseEntry entry =
+                            response.requestResponses().get(i);
                     if (entry.errorCode() != null) {
                         if (!FaultPlan.SERVICE_UNAVAILABLE.equals(entry.errorCode())) {
                             return new CallResult(call, "record refused with " + entry.errorCode());
@@ -126,8 +138,10 @@ class ConcurrentLargeCallsTest {
                 }
                 pending = failed;
             } catch (AwsServiceException e) {
-                boolean retryable = e.statusCode() >= 500 && e.awsErrorDetails() != null
-                        && FaultPlan.SERVICE_UNAVAILABLE.equals(e.awsErrorDetails().errorCode());
+                boolean retryable = e.statusCode() >= 500
+                        && e.awsErrorDetails() != null
+                        && FaultPlan.SERVICE_UNAVAILABLE.equals(
+                                e.awsErrorDetails().errorCode());
                 if (!retryable) {
                     return new CallResult(call, "not a retryable refusal: " + e);
                 }
@@ -140,8 +154,12 @@ class ConcurrentLargeCallsTest {
     }
 
     private static JsonNode admission(URI endpoint) throws Exception {
-        HttpResponse<String> stats = HttpClient.newHttpClient().send(HttpRequest.newBuilder(endpoint.resolve("/_local/stats"))
-                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> stats = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(endpoint.resolve("/_local/stats"))
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         return new ObjectMapper().readTree(stats.body()).path("admission");
     }
 
@@ -160,7 +178,8 @@ class ConcurrentLargeCallsTest {
                 byte[] expected = sent[call][index];
                 assertEquals(expected.length, length, key + ": record " + call + "/" + index + " has the wrong length");
                 byte[] actual = Arrays.copyOfRange(object.array(), at, at + length);
-                assertArrayEquals(expected, actual, key + ": record " + call + "/" + index + " differs from what was sent");
+                assertArrayEquals(
+                        expected, actual, key + ": record " + call + "/" + index + " differs from what was sent");
                 object.position(at + length);
                 seen[call][index]++;
             }
@@ -185,6 +204,5 @@ class ConcurrentLargeCallsTest {
         return records;
     }
 
-    private record CallResult(int call, String failure) {
-    }
+    private record CallResult(int call, String failure) {}
 }

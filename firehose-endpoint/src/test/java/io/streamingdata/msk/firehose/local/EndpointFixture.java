@@ -1,12 +1,10 @@
 package io.streamingdata.msk.firehose.local;
 
 import java.util.function.UnaryOperator;
-
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
-
 import software.amazon.awssdk.services.firehose.FirehoseClient;
 
 /**

@@ -19,9 +19,11 @@ import java.util.regex.Pattern;
  */
 final class EndpointProcess implements AutoCloseable {
     /** The JVM options the local stack gives the endpoint. */
-    static final List<String> LOCAL_STACK_JVM = List.of("-Xmx128m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError",
-            "-Djava.net.preferIPv4Stack=true");
-    private static final Pattern LISTENING = Pattern.compile("local-firehose listening on (http://127\\.0\\.0\\.1:\\d+)");
+    static final List<String> LOCAL_STACK_JVM =
+            List.of("-Xmx128m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError", "-Djava.net.preferIPv4Stack=true");
+
+    private static final Pattern LISTENING =
+            Pattern.compile("local-firehose listening on (http://127\\.0\\.0\\.1:\\d+)");
 
     private final Process process;
     private final BufferedReader stdout;
@@ -43,14 +45,16 @@ final class EndpointProcess implements AutoCloseable {
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), LocalFirehoseMain.class.getName()));
         command.addAll(args);
         Path stderr = Files.createTempFile("local-firehose-", ".stderr");
-        Process process = new ProcessBuilder(command).redirectError(stderr.toFile()).start();
-        BufferedReader stdout = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        Process process =
+                new ProcessBuilder(command).redirectError(stderr.toFile()).start();
+        BufferedReader stdout =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         String line = stdout.readLine();
         Matcher m = line == null ? null : LISTENING.matcher(line);
         if (m == null || !m.matches()) {
             process.destroyForcibly();
-            throw new IllegalStateException("the endpoint did not start; stdout: " + line + "; stderr: "
-                    + Files.readString(stderr));
+            throw new IllegalStateException(
+                    "the endpoint did not start; stdout: " + line + "; stderr: " + Files.readString(stderr));
         }
         return new EndpointProcess(process, stdout, stderr, URI.create(m.group(1)));
     }
@@ -80,7 +84,8 @@ final class EndpointProcess implements AutoCloseable {
     String stop(long timeoutSeconds) throws IOException, InterruptedException {
         process.toHandle().destroy(); // SIGTERM, as the local stack stops it
         if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-            throw new IllegalStateException("the endpoint did not stop within " + timeoutSeconds + " s; stderr: " + stderr());
+            throw new IllegalStateException(
+                    "the endpoint did not stop within " + timeoutSeconds + " s; stderr: " + stderr());
         }
         return stdout.readLine();
     }

@@ -15,10 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-
 import software.amazon.awssdk.services.firehose.FirehoseClient;
 import software.amazon.awssdk.services.firehose.model.FirehoseException;
 import software.amazon.awssdk.services.firehose.model.PutRecordBatchResponse;
@@ -28,14 +26,17 @@ import software.amazon.awssdk.services.firehose.model.ServiceUnavailableExceptio
 
 class FaultTest {
     private static final String STREAM = "fault-stream";
+
     @RegisterExtension
-    static final EndpointFixture fixture = EndpointFixture.of(b -> b.stream(STREAM).seed(42)).resetBeforeEach(STREAM);
+    static final EndpointFixture fixture =
+            EndpointFixture.of(b -> b.stream(STREAM).seed(42)).resetBeforeEach(STREAM);
 
     @Test
     void perRecordFailuresArePositionalAndFailedRecordsAreNotDelivered() {
         fixture.firehose().faults().failRecords(0.30, "ServiceUnavailableException");
         List<Record> sent = records("rec", 400);
-        PutRecordBatchResponse response = fixture.client().putRecordBatch(b -> b.deliveryStreamName(STREAM).records(sent));
+        PutRecordBatchResponse response = fixture.client()
+                .putRecordBatch(b -> b.deliveryStreamName(STREAM).records(sent));
 
         List<String> expectedDelivered = new ArrayList<>();
         int failed = 0;
@@ -60,10 +61,16 @@ class FaultTest {
 
     @Test
     void internalFailureAndServiceUnavailableCanBeMixed() {
-        fixture.firehose().faults().failRecords(0.25, FaultPlan.SERVICE_UNAVAILABLE).failRecords(0.25, FaultPlan.INTERNAL_FAILURE);
-        PutRecordBatchResponse response = fixture.client().putRecordBatch(b -> b.deliveryStreamName(STREAM).records(records("m", 200)));
-        Set<String> codes = response.requestResponses().stream().map(PutRecordBatchResponseEntry::errorCode)
-                .filter(c -> c != null).collect(Collectors.toSet());
+        fixture.firehose()
+                .faults()
+                .failRecords(0.25, FaultPlan.SERVICE_UNAVAILABLE)
+                .failRecords(0.25, FaultPlan.INTERNAL_FAILURE);
+        PutRecordBatchResponse response = fixture.client()
+                .putRecordBatch(b -> b.deliveryStreamName(STREAM).records(records("m", 200)));
+        Set<String> codes = response.requestResponses().stream()
+                .map(PutRecordBatchResponseEntry::errorCode)
+                .filter(c -> c != null)
+                .collect(Collectors.toSet());
         assertEquals(Set.of("ServiceUnavailableException", "InternalFailure"), codes);
     }
 
@@ -75,11 +82,15 @@ class FaultTest {
     }
 
     private static List<Integer> failedPositions(long seed) {
-        try (LocalFirehose other = LocalFirehose.builder().stream("s").seed(seed)
-                .faults(f -> f.failRecords(0.5)).build().start();
-             FirehoseClient c = TestSupport.firehose(other.endpoint())) {
-            List<PutRecordBatchResponseEntry> entries = c.putRecordBatch(b -> b.deliveryStreamName("s")
-                    .records(records("x", 50))).requestResponses();
+        try (LocalFirehose other = LocalFirehose.builder().stream("s")
+                        .seed(seed)
+                        .faults(f -> f.failRecords(0.5))
+                        .build()
+                        .start();
+                FirehoseClient c = TestSupport.firehose(other.endpoint())) {
+            List<PutRecordBatchResponseEntry> entries = c.putRecordBatch(
+                            b -> b.deliveryStreamName("s").records(records("x", 50)))
+                    .requestResponses();
             List<Integer> positions = new ArrayList<>();
             for (int i = 0; i < entries.size(); i++) {
                 if (entries.get(i).errorCode() != null) {
@@ -93,8 +104,10 @@ class FaultTest {
     @Test
     void a503BurstLongerThanTheSdkRetriesSurfacesAsAnException() {
         fixture.firehose().faults().failNextCalls(6, 503, "ServiceUnavailableException");
-        ServiceUnavailableException e = assertThrows(ServiceUnavailableException.class,
-                () -> fixture.client().putRecordBatch(b -> b.deliveryStreamName(STREAM).records(records("b", 3))));
+        ServiceUnavailableException e = assertThrows(
+                ServiceUnavailableException.class,
+                () -> fixture.client()
+                        .putRecordBatch(b -> b.deliveryStreamName(STREAM).records(records("b", 3))));
         assertEquals(503, e.statusCode());
         assertEquals(4, e.numAttempts());
         assertEquals(2, fixture.firehose().faults().pendingCallFaults());
@@ -107,8 +120,13 @@ class FaultTest {
     @Test
     void aShortBurstIsAbsorbedByTheSdkRetries() {
         fixture.firehose().faults().failNextCalls(3, 503, "ServiceUnavailableException");
-        assertEquals(0, fixture.client().putRecordBatch(b -> b.deliveryStreamName(STREAM).records(records("ok", 3))).failedPutCount());
-        assertEquals(List.of("ok-0\n", "ok-1\n", "ok-2\n"), texts(fixture.firehose().deliveredRecords(STREAM)));
+        assertEquals(
+                0,
+                fixture.client()
+                        .putRecordBatch(b -> b.deliveryStreamName(STREAM).records(records("ok", 3)))
+                        .failedPutCount());
+        assertEquals(
+                List.of("ok-0\n", "ok-1\n", "ok-2\n"), texts(fixture.firehose().deliveredRecords(STREAM)));
         assertEquals(4, fixture.firehose().stats(STREAM).calls());
         assertEquals(3, fixture.firehose().stats(STREAM).failedCalls());
     }
@@ -116,8 +134,10 @@ class FaultTest {
     @Test
     void aBurstOf500InternalFailuresSurfaces() {
         fixture.firehose().faults().failNextCalls(4, 500, "InternalFailure");
-        FirehoseException e = assertThrows(FirehoseException.class,
-                () -> fixture.client().putRecord(b -> b.deliveryStreamName(STREAM).record(record("p"))));
+        FirehoseException e = assertThrows(
+                FirehoseException.class,
+                () -> fixture.client()
+                        .putRecord(b -> b.deliveryStreamName(STREAM).record(record("p"))));
         assertEquals(500, e.statusCode());
         assertEquals("InternalFailure", e.awsErrorDetails().errorCode());
         assertTrue(fixture.firehose().deliveredRecords(STREAM).isEmpty());
@@ -131,8 +151,10 @@ class FaultTest {
         assertEquals(List.of("t"), texts(fixture.firehose().deliveredRecords(STREAM)));
 
         fixture.firehose().faults().throttleNextCalls(5);
-        ServiceUnavailableException e = assertThrows(ServiceUnavailableException.class,
-                () -> fixture.client().putRecordBatch(b -> b.deliveryStreamName(STREAM).records(record("u"))));
+        ServiceUnavailableException e = assertThrows(
+                ServiceUnavailableException.class,
+                () -> fixture.client()
+                        .putRecordBatch(b -> b.deliveryStreamName(STREAM).records(record("u"))));
         assertEquals(FaultPlan.THROTTLE_STATUS, e.statusCode());
         assertEquals("Slow down.", e.awsErrorDetails().errorMessage());
         assertEquals(List.of("t"), texts(fixture.firehose().deliveredRecords(STREAM)));
@@ -151,10 +173,14 @@ class FaultTest {
     @Test
     void outageFailsEveryCallUntilItEnds() {
         fixture.firehose().faults().outage(true);
-        ServiceUnavailableException e = assertThrows(ServiceUnavailableException.class,
-                () -> fixture.client().putRecordBatch(b -> b.deliveryStreamName(STREAM).records(record("o"))));
+        ServiceUnavailableException e = assertThrows(
+                ServiceUnavailableException.class,
+                () -> fixture.client()
+                        .putRecordBatch(b -> b.deliveryStreamName(STREAM).records(record("o"))));
         assertEquals(503, e.statusCode());
-        assertThrows(ServiceUnavailableException.class, () -> fixture.client().describeDeliveryStream(b -> b.deliveryStreamName(STREAM)));
+        assertThrows(
+                ServiceUnavailableException.class,
+                () -> fixture.client().describeDeliveryStream(b -> b.deliveryStreamName(STREAM)));
         fixture.firehose().faults().outage(false);
         fixture.client().putRecordBatch(b -> b.deliveryStreamName(STREAM).records(record("back")));
         assertEquals(List.of("back"), texts(fixture.firehose().deliveredRecords(STREAM)));
@@ -170,19 +196,30 @@ class FaultTest {
 
     @Test
     void clearRemovesEveryFault() {
-        fixture.firehose().faults().failRecords(1.0).failNextCalls(10, 503, "ServiceUnavailableException").outage(true)
+        fixture.firehose()
+                .faults()
+                .failRecords(1.0)
+                .failNextCalls(10, 503, "ServiceUnavailableException")
+                .outage(true)
                 .latency(Duration.ofSeconds(5));
         fixture.firehose().faults().clear();
         assertEquals(0, fixture.firehose().faults().pendingCallFaults());
-        PutRecordBatchResponse response = fixture.client().putRecordBatch(b -> b.deliveryStreamName(STREAM).records(records("c", 10)));
+        PutRecordBatchResponse response = fixture.client()
+                .putRecordBatch(b -> b.deliveryStreamName(STREAM).records(records("c", 10)));
         assertEquals(0, response.failedPutCount());
         assertEquals(10, fixture.firehose().deliveredRecords(STREAM).size());
     }
 
     @Test
     void invalidFaultSettingsAreRefused() {
-        assertThrows(IllegalArgumentException.class, () -> fixture.firehose().faults().failRecords(1.5));
-        assertThrows(IllegalArgumentException.class, () -> fixture.firehose().faults().failRecords(0.6).failRecords(0.6, "InternalFailure"));
-        assertThrows(IllegalArgumentException.class, () -> fixture.firehose().faults().failNextCalls(1, 200, "X"));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> fixture.firehose().faults().failRecords(1.5));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> fixture.firehose().faults().failRecords(0.6).failRecords(0.6, "InternalFailure"));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> fixture.firehose().faults().failNextCalls(1, 200, "X"));
     }
 }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.util.Random;
-
 import org.junit.jupiter.api.Test;
 
 class KeyTemplateTest {
@@ -26,19 +25,23 @@ class KeyTemplateTest {
 
     @Test
     void timestampExpressionsShareOneInstantAndReplaceTheDefault() {
-        assertEquals("dt=2026-03-04/hh=05/", KeyTemplate.parse("dt=!{timestamp:yyyy-MM-dd}/hh=!{timestamp:HH}/")
-                .evaluate(T, null, R));
+        assertEquals(
+                "dt=2026-03-04/hh=05/",
+                KeyTemplate.parse("dt=!{timestamp:yyyy-MM-dd}/hh=!{timestamp:HH}/")
+                        .evaluate(T, null, R));
     }
 
     @Test
     void randomStringIsElevenAlphanumericCharacters() {
-        String key = KeyTemplate.parse("p/!{firehose:random-string}/!{timestamp:yyyy}/").evaluate(T, null, R);
+        String key = KeyTemplate.parse("p/!{firehose:random-string}/!{timestamp:yyyy}/")
+                .evaluate(T, null, R);
         assertTrue(key.matches("p/[A-Za-z0-9]{11}/2026/"), key);
     }
 
     @Test
     void errorOutputTypeIsSubstituted() {
-        assertEquals("errors/s3-failed/2026/03/04/05/",
+        assertEquals(
+                "errors/s3-failed/2026/03/04/05/",
                 KeyTemplate.parse("errors/!{firehose:error-output-type}/").evaluate(T, "s3-failed", R));
     }
 
@@ -53,12 +56,23 @@ class KeyTemplateTest {
 
     @Test
     void streamConfigEnforcesTheServicePrefixRules() {
-        assertThrows(IllegalArgumentException.class, () -> StreamConfig.builder("s").prefix("!{timestamp:yyyy}/").build(),
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> StreamConfig.builder("s").prefix("!{timestamp:yyyy}/").build(),
                 "expressions need an error output prefix");
-        assertThrows(IllegalArgumentException.class, () -> StreamConfig.builder("s").prefix("a/")
-                .errorOutputPrefix("errors/").build(), "error prefix needs error-output-type");
-        assertThrows(IllegalArgumentException.class, () -> StreamConfig.builder("s")
-                .prefix("!{firehose:error-output-type}/").errorOutputPrefix("e/!{firehose:error-output-type}/").build());
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> StreamConfig.builder("s")
+                        .prefix("a/")
+                        .errorOutputPrefix("errors/")
+                        .build(),
+                "error prefix needs error-output-type");
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> StreamConfig.builder("s")
+                        .prefix("!{firehose:error-output-type}/")
+                        .errorOutputPrefix("e/!{firehose:error-output-type}/")
+                        .build());
         assertThrows(IllegalArgumentException.class, () -> StreamConfig.builder("bad name"));
     }
 }

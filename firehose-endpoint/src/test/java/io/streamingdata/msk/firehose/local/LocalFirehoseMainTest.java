@@ -22,11 +22,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
 import software.amazon.awssdk.services.firehose.FirehoseClient;
 
 class LocalFirehoseMainTest {
@@ -34,8 +32,11 @@ class LocalFirehoseMainTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     private int run(String... args) {
-        return LocalFirehoseMain.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), false);
+        return LocalFirehoseMain.run(
+                args,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8),
+                false);
     }
 
     private String out() {
@@ -60,32 +61,42 @@ class LocalFirehoseMainTest {
     void helpPrintsUsageAndExitsZero() {
         assertEquals(0, run("--help"));
         assertTrue(out().startsWith("Usage: java -cp"), out());
-        for (String flag : List.of("--port", "--bind", "--stream", "--s3-endpoint", "--s3-access-key", "--s3-secret-key",
-                "--memory-limit-mb", "--stop-timeout-seconds", "--unsent-dir")) {
+        for (String flag : List.of(
+                "--port",
+                "--bind",
+                "--stream",
+                "--s3-endpoint",
+                "--s3-access-key",
+                "--s3-secret-key",
+                "--memory-limit-mb",
+                "--stop-timeout-seconds",
+                "--unsent-dir")) {
             assertTrue(out().contains(flag), flag);
         }
         assertEquals("", err());
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "--nope",
-            "--stream",
-            "--port abc --stream s",
-            "--port 70000 --stream s",
-            "--port 0",
-            "--bind 0.0.0.0 --stream s",
-            "--bind 8.8.8.8 --stream s",
-            "--stream s=bucket",
-            "--stream s=bucket,compression=ZIP --s3-endpoint http://127.0.0.1:9",
-            "--stream s=bucket,buffer-mb=-1 --s3-endpoint http://127.0.0.1:9",
-            "--stream s=bucket,color=blue --s3-endpoint http://127.0.0.1:9",
-            "--stream s=bucket,prefix=!{timestamp:yyyy}/ --s3-endpoint http://127.0.0.1:9",
-            "--stream bad/name",
-            "--stream s --fail-records 2",
-            "--stream s --memory-limit-mb 9.5",
-            "--stream s --memory-limit-mb lots",
-            "--stream s --stop-timeout-seconds -1"})
+    @ValueSource(
+            strings = {
+                "--nope",
+                "--stream",
+                "--port abc --stream s",
+                "--port 70000 --stream s",
+                "--port 0",
+                "--bind 0.0.0.0 --stream s",
+                "--bind 8.8.8.8 --stream s",
+                "--stream s=bucket",
+                "--stream s=bucket,compression=ZIP --s3-endpoint http://127.0.0.1:9",
+                "--stream s=bucket,buffer-mb=-1 --s3-endpoint http://127.0.0.1:9",
+                "--stream s=bucket,color=blue --s3-endpoint http://127.0.0.1:9",
+                "--stream s=bucket,prefix=!{timestamp:yyyy}/ --s3-endpoint http://127.0.0.1:9",
+                "--stream bad/name",
+                "--stream s --fail-records 2",
+                "--stream s --memory-limit-mb 9.5",
+                "--stream s --memory-limit-mb lots",
+                "--stream s --stop-timeout-seconds -1"
+            })
     void badArgumentsExitTwoWithAClearMessage(String line) {
         assertExit(2, "--help", line.split(" "));
         assertTrue(err().startsWith("local-firehose: "), err());
@@ -111,7 +122,15 @@ class LocalFirehoseMainTest {
         try (ServerSocket s = loopbackSocket()) {
             closedPort = s.getLocalPort();
         }
-        assertExit(1, "cannot start", "--port", "0", "--stream", "s=bucket", "--s3-endpoint", "http://127.0.0.1:" + closedPort);
+        assertExit(
+                1,
+                "cannot start",
+                "--port",
+                "0",
+                "--stream",
+                "s=bucket",
+                "--s3-endpoint",
+                "http://127.0.0.1:" + closedPort);
     }
 
     @Test
@@ -136,16 +155,31 @@ class LocalFirehoseMainTest {
     void runsAsAProcessAndFlushesS3OnSigterm() throws Exception {
         URI s3 = TestSupport.s3Endpoint();
         List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx128m", "-XX:TieredStopAtLevel=1",
-                "-cp", System.getProperty("java.class.path"), LocalFirehoseMain.class.getName(),
-                "--port", "0", "--stream", "proc-stream=bucket-process,buffer-seconds=600,prefix=proc/",
-                "--s3-endpoint", s3.toString(), "--s3-access-key", TestSupport.ACCESS_KEY,
-                "--s3-secret-key", TestSupport.SECRET_KEY));
-        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        try (BufferedReader stdout = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx128m",
+                "-XX:TieredStopAtLevel=1",
+                "-cp",
+                System.getProperty("java.class.path"),
+                LocalFirehoseMain.class.getName(),
+                "--port",
+                "0",
+                "--stream",
+                "proc-stream=bucket-process,buffer-seconds=600,prefix=proc/",
+                "--s3-endpoint",
+                s3.toString(),
+                "--s3-access-key",
+                TestSupport.ACCESS_KEY,
+                "--s3-secret-key",
+                TestSupport.SECRET_KEY));
+        Process process = new ProcessBuilder(command)
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        try (BufferedReader stdout =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             String line = stdout.readLine();
             assertNotNull(line, "the process printed nothing");
-            Matcher m = Pattern.compile("local-firehose listening on (http://127\\.0\\.0\\.1:\\d+)").matcher(line);
+            Matcher m = Pattern.compile("local-firehose listening on (http://127\\.0\\.0\\.1:\\d+)")
+                    .matcher(line);
             assertTrue(m.matches(), line);
             try (FirehoseClient client = TestSupport.firehose(URI.create(m.group(1)))) {
                 client.putRecordBatch(b -> b.deliveryStreamName("proc-stream").records(record("p1\n"), record("p2\n")));

@@ -42,7 +42,8 @@ class MemoryBudgetTest {
     @Test
     void theLargestBodyFitsTheSmallestLimitAndTheDefaultIsHalfTheHeap() {
         assertTrue(MemoryBudget.costOfBody(MemoryBudget.MAX_REQUEST_BODY_BYTES) <= MemoryBudget.MIN_LIMIT_BYTES);
-        assertTrue(MemoryBudget.costOfBody(5_600_000) > 5_600_000 + LocalFirehose.MAX_RECORD_BYTES - 1,
+        assertTrue(
+                MemoryBudget.costOfBody(5_600_000) > 5_600_000 + LocalFirehose.MAX_RECORD_BYTES - 1,
                 "a body counts with the decoder's copy of its largest record");
         assertEquals(64 * MIB, MemoryBudget.defaultLimit(128 * MIB));
         assertEquals(MemoryBudget.MIN_LIMIT_BYTES, MemoryBudget.defaultLimit(8 * MIB));

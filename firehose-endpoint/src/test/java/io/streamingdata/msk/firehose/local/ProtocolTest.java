@@ -10,18 +10,15 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import software.amazon.awssdk.services.firehose.model.DeliveryStreamDescription;
 import software.amazon.awssdk.services.firehose.model.PutRecordBatchResponse;
 import software.amazon.awssdk.services.firehose.model.PutRecordBatchResponseEntry;
@@ -33,8 +30,9 @@ class ProtocolTest {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @RegisterExtension
-    static final EndpointFixture fixture = EndpointFixture.of(b -> b.port(0).stream("demo-stream").stream("other-stream")
-            .seed(42)).resetBeforeEach("demo-stream");
+    static final EndpointFixture fixture = EndpointFixture.of(
+                    b -> b.port(0).stream("demo-stream").stream("other-stream").seed(42))
+            .resetBeforeEach("demo-stream");
 
     @Test
     void endpointIsLoopbackWithTheBoundPort() {
@@ -47,8 +45,8 @@ class ProtocolTest {
 
     @Test
     void putRecordBatchRoundTripThroughTheSdk() {
-        PutRecordBatchResponse response = fixture.client().putRecordBatch(b -> b.deliveryStreamName("demo-stream")
-                .records(records("tick", 3)));
+        PutRecordBatchResponse response = fixture.client()
+                .putRecordBatch(b -> b.deliveryStreamName("demo-stream").records(records("tick", 3)));
         assertEquals(0, response.failedPutCount());
         assertFalse(response.encrypted());
         assertEquals(3, response.requestResponses().size());
@@ -56,8 +54,15 @@ class ProtocolTest {
             assertNotNull(entry.recordId());
             assertNull(entry.errorCode());
         }
-        assertEquals(3, response.requestResponses().stream().map(PutRecordBatchResponseEntry::recordId).distinct().count());
-        assertEquals(List.of("tick-0\n", "tick-1\n", "tick-2\n"), texts(fixture.firehose().deliveredRecords("demo-stream")));
+        assertEquals(
+                3,
+                response.requestResponses().stream()
+                        .map(PutRecordBatchResponseEntry::recordId)
+                        .distinct()
+                        .count());
+        assertEquals(
+                List.of("tick-0\n", "tick-1\n", "tick-2\n"),
+                texts(fixture.firehose().deliveredRecords("demo-stream")));
         StreamStats stats = fixture.firehose().stats("demo-stream");
         assertEquals(1, stats.calls());
         assertEquals(3, stats.acceptedRecords());
@@ -67,7 +72,8 @@ class ProtocolTest {
 
     @Test
     void putRecordRoundTripThroughTheSdk() {
-        PutRecordResponse response = fixture.client().putRecord(b -> b.deliveryStreamName("demo-stream").record(record("single")));
+        PutRecordResponse response = fixture.client()
+                .putRecord(b -> b.deliveryStreamName("demo-stream").record(record("single")));
         assertNotNull(response.recordId());
         assertFalse(response.encrypted());
         assertEquals(List.of("single"), texts(fixture.firehose().deliveredRecords("demo-stream")));
@@ -82,8 +88,10 @@ class ProtocolTest {
 
     @Test
     void unknownStreamIsATypedResourceNotFoundAndNotRetried() {
-        ResourceNotFoundException e = assertThrows(ResourceNotFoundException.class,
-                () -> fixture.client().putRecordBatch(b -> b.deliveryStreamName("nope").records(record("x"))));
+        ResourceNotFoundException e = assertThrows(
+                ResourceNotFoundException.class,
+                () -> fixture.client()
+                        .putRecordBatch(b -> b.deliveryStreamName("nope").records(record("x"))));
         assertEquals(400, e.statusCode());
         assertTrue(e.getMessage().contains("nope"), e.getMessage());
         assertEquals(1, e.numAttempts());
@@ -92,11 +100,15 @@ class ProtocolTest {
 
     @Test
     void wireFormatMatchesAwsJson11() throws Exception {
-        HttpResponse<String> response = post("Firehose_20150804.PutRecordBatch",
+        HttpResponse<String> response = post(
+                "Firehose_20150804.PutRecordBatch",
                 "{\"DeliveryStreamName\":\"demo-stream\",\"Records\":[{\"Data\":\"aGVsbG8=\"},{\"Data\":\"d29ybGQ=\"}]}");
         assertEquals(200, response.statusCode());
-        assertEquals("application/x-amz-json-1.1", response.headers().firstValue("Content-Type").orElseThrow());
-        assertFalse(response.headers().firstValue("x-amzn-RequestId").orElseThrow().isBlank());
+        assertEquals(
+                "application/x-amz-json-1.1",
+                response.headers().firstValue("Content-Type").orElseThrow());
+        assertFalse(
+                response.headers().firstValue("x-amzn-RequestId").orElseThrow().isBlank());
         JsonNode body = JSON.readTree(response.body());
         assertEquals(0, body.get("FailedPutCount").asInt());
         assertFalse(body.get("Encrypted").asBoolean(true));
@@ -107,9 +119,12 @@ class ProtocolTest {
 
     @Test
     void missingDeliveryStreamNameIsA400ValidationException() throws Exception {
-        HttpResponse<String> response = post("Firehose_20150804.PutRecordBatch", "{\"Records\":[{\"Data\":\"aGVsbG8=\"}]}");
+        HttpResponse<String> response =
+                post("Firehose_20150804.PutRecordBatch", "{\"Records\":[{\"Data\":\"aGVsbG8=\"}]}");
         assertEquals(400, response.statusCode());
-        assertEquals("application/x-amz-json-1.1", response.headers().firstValue("Content-Type").orElseThrow());
+        assertEquals(
+                "application/x-amz-json-1.1",
+                response.headers().firstValue("Content-Type").orElseThrow());
         JsonNode body = JSON.readTree(response.body());
         assertEquals("ValidationException", body.get("__type").asText());
         assertTrue(body.get("message").asText().contains("'deliveryStreamName'"), body.toString());
@@ -120,11 +135,16 @@ class ProtocolTest {
     void unknownTargetAndMalformedJsonAreRejected() throws Exception {
         HttpResponse<String> unknown = post("Firehose_20150804.CreateDeliveryStream", "{}");
         assertEquals(400, unknown.statusCode());
-        assertEquals("UnknownOperationException", JSON.readTree(unknown.body()).get("__type").asText());
+        assertEquals(
+                "UnknownOperationException",
+                JSON.readTree(unknown.body()).get("__type").asText());
         HttpResponse<String> malformed = post("Firehose_20150804.PutRecordBatch", "{\"DeliveryStreamName\":");
         assertEquals(400, malformed.statusCode());
-        assertEquals("SerializationException", JSON.readTree(malformed.body()).get("__type").asText());
-        HttpResponse<String> badBase64 = post("Firehose_20150804.PutRecord",
+        assertEquals(
+                "SerializationException",
+                JSON.readTree(malformed.body()).get("__type").asText());
+        HttpResponse<String> badBase64 = post(
+                "Firehose_20150804.PutRecord",
                 "{\"DeliveryStreamName\":\"demo-stream\",\"Record\":{\"Data\":\"***\"}}");
         assertEquals(400, badBase64.statusCode());
         assertTrue(fixture.firehose().deliveredRecords("demo-stream").isEmpty());
@@ -132,14 +152,19 @@ class ProtocolTest {
 
     @Test
     void describeAndListDeliveryStreams() {
-        DeliveryStreamDescription d = fixture.client().describeDeliveryStream(b -> b.deliveryStreamName("demo-stream"))
+        DeliveryStreamDescription d = fixture.client()
+                .describeDeliveryStream(b -> b.deliveryStreamName("demo-stream"))
                 .deliveryStreamDescription();
         assertEquals("demo-stream", d.deliveryStreamName());
         assertEquals("ACTIVE", d.deliveryStreamStatusAsString());
         assertEquals("DirectPut", d.deliveryStreamTypeAsString());
         assertEquals("arn:aws:firehose:us-east-1:000000000000:deliverystream/demo-stream", d.deliveryStreamARN());
-        assertThrows(ResourceNotFoundException.class, () -> fixture.client().describeDeliveryStream(b -> b.deliveryStreamName("nope")));
-        assertEquals(List.of("demo-stream", "other-stream"), fixture.client().listDeliveryStreams(b -> { }).deliveryStreamNames());
+        assertThrows(
+                ResourceNotFoundException.class,
+                () -> fixture.client().describeDeliveryStream(b -> b.deliveryStreamName("nope")));
+        assertEquals(
+                List.of("demo-stream", "other-stream"),
+                fixture.client().listDeliveryStreams(b -> {}).deliveryStreamNames());
         var page = fixture.client().listDeliveryStreams(b -> b.limit(1));
         assertEquals(List.of("demo-stream"), page.deliveryStreamNames());
         assertTrue(page.hasMoreDeliveryStreams());
@@ -148,14 +173,22 @@ class ProtocolTest {
     @Test
     void adminStatsEndpointReportsCounters() throws Exception {
         fixture.client().putRecordBatch(b -> b.deliveryStreamName("demo-stream").records(records("s", 2)));
-        HttpResponse<String> stats = HTTP.send(HttpRequest.newBuilder(fixture.firehose().endpoint().resolve("/_local/stats")).GET().build(),
+        HttpResponse<String> stats = HTTP.send(
+                HttpRequest.newBuilder(fixture.firehose().endpoint().resolve("/_local/stats"))
+                        .GET()
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, stats.statusCode());
-        assertEquals(2, JSON.readTree(stats.body()).at("/streams/demo-stream/acceptedRecords").asInt());
+        assertEquals(
+                2,
+                JSON.readTree(stats.body())
+                        .at("/streams/demo-stream/acceptedRecords")
+                        .asInt());
     }
 
     private static HttpResponse<String> post(String target, String body) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(fixture.firehose().endpoint().resolve("/"))
+        HttpRequest request = HttpRequest.newBuilder(
+                        fixture.firehose().endpoint().resolve("/"))
                 .header("Content-Type", "application/x-amz-json-1.1")
                 .header("X-Amz-Target", target)
                 .header("Authorization", TestSupport.SIGV4_AUTHORIZATION)

@@ -5,13 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-
 import org.junit.jupiter.api.Test;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 class RequestBodyReaderTest {
     @Test
@@ -20,9 +18,13 @@ class RequestBodyReaderTest {
                 + "\"Record\":{\"Data\":\"d29ybGQ=\"},\"Other\":{\"Data\":\"aGVsbG8=\"}}");
         assertEquals("s", request.get("DeliveryStreamName").asText());
         assertTrue(request.at("/Records/0/Data").isBinary());
-        assertArrayEquals("hello".getBytes(StandardCharsets.US_ASCII), request.at("/Records/0/Data").binaryValue());
+        assertArrayEquals(
+                "hello".getBytes(StandardCharsets.US_ASCII),
+                request.at("/Records/0/Data").binaryValue());
         assertArrayEquals(new byte[0], request.at("/Records/1/Data").binaryValue());
-        assertArrayEquals("world".getBytes(StandardCharsets.US_ASCII), request.at("/Record/Data").binaryValue());
+        assertArrayEquals(
+                "world".getBytes(StandardCharsets.US_ASCII),
+                request.at("/Record/Data").binaryValue());
         assertTrue(request.at("/Other/Data").isTextual(), "only the records' Data is a blob");
     }
 
@@ -33,7 +35,8 @@ class RequestBodyReaderTest {
 
     @Test
     void badBase64NamesTheRecordAsTheServiceNumbersIt() {
-        ApiError e = assertThrows(ApiError.class, () -> read("{\"Records\":[{\"Data\":\"aGVsbG8=\"},{\"Data\":\"aGVsbG8\"}]}"));
+        ApiError e = assertThrows(
+                ApiError.class, () -> read("{\"Records\":[{\"Data\":\"aGVsbG8=\"},{\"Data\":\"aGVsbG8\"}]}"));
         assertEquals("SerializationException", e.type);
         assertTrue(e.getMessage().startsWith("'records.2.member.data' is not valid base64"), e.getMessage());
         e = assertThrows(ApiError.class, () -> read("{\"Record\":{\"Data\":\"***\"}}"));

@@ -20,10 +20,8 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-
 import software.amazon.awssdk.services.firehose.FirehoseClient;
 import software.amazon.awssdk.services.firehose.model.Record;
 
@@ -31,19 +29,30 @@ class S3DeliveryTest {
     private static final String UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
 
     @RegisterExtension
-    static final EndpointFixture fixture = EndpointFixture.of(b -> b
-            .stream(StreamConfig.builder("by-size").s3Delivery(s3Target("bucket-size"))
-                    .bufferSizeBytes(1000).bufferInterval(Duration.ofMinutes(10)).build())
-            .stream(StreamConfig.builder("by-interval").s3Delivery(s3Target("bucket-interval"))
-                    .bufferInterval(Duration.ofMillis(400)).build())
-            .stream(StreamConfig.builder("gzipped").s3Delivery(s3Target("bucket-gzip"))
-                    .compression(Compression.GZIP).build())
-            .stream(StreamConfig.builder("custom").s3Delivery(s3Target("bucket-custom"))
+    static final EndpointFixture fixture = EndpointFixture.of(b -> b.stream(StreamConfig.builder("by-size")
+                    .s3Delivery(s3Target("bucket-size"))
+                    .bufferSizeBytes(1000)
+                    .bufferInterval(Duration.ofMinutes(10))
+                    .build())
+            .stream(StreamConfig.builder("by-interval")
+                    .s3Delivery(s3Target("bucket-interval"))
+                    .bufferInterval(Duration.ofMillis(400))
+                    .build())
+            .stream(StreamConfig.builder("gzipped")
+                    .s3Delivery(s3Target("bucket-gzip"))
+                    .compression(Compression.GZIP)
+                    .build())
+            .stream(StreamConfig.builder("custom")
+                    .s3Delivery(s3Target("bucket-custom"))
                     .prefix("data/!{timestamp:yyyy}/!{firehose:random-string}/")
-                    .errorOutputPrefix("errors/!{firehose:error-output-type}/").build())
-            .stream(StreamConfig.builder("failing").s3Delivery(s3Target("bucket-failing"))
-                    .prefix("ok/").errorOutputPrefix("errors/!{firehose:error-output-type}/")
-                    .s3Retries(2, Duration.ofMillis(10)).build()));
+                    .errorOutputPrefix("errors/!{firehose:error-output-type}/")
+                    .build())
+            .stream(StreamConfig.builder("failing")
+            .s3Delivery(s3Target("bucket-failing"))
+            .prefix("ok/")
+            .errorOutputPrefix("errors/!{firehose:error-output-type}/")
+            .s3Retries(2, Duration.ofMillis(10))
+            .build()));
 
     @Test
     void sizeThresholdWritesAnObjectWithTheDefaultKeyLayout() {
@@ -54,14 +63,18 @@ class S3DeliveryTest {
             batch.add(record(line));
             expected.append(line);
         }
-        fixture.client().putRecordBatch(b -> b.deliveryStreamName("by-size").records(batch)); // > 1000 bytes: cut at once
+        fixture.client()
+                .putRecordBatch(b -> b.deliveryStreamName("by-size").records(batch)); // > 1000 bytes: cut at once
         await().atMost(Duration.ofSeconds(10)).until(() -> keys("bucket-size").size() == 1);
         String key = keys("bucket-size").get(0);
         assertDefaultLayout(key, "by-size", "");
-        assertEquals(expected.toString(), new String(object("bucket-size", key), StandardCharsets.UTF_8),
+        assertEquals(
+                expected.toString(),
+                new String(object("bucket-size", key), StandardCharsets.UTF_8),
                 "records concatenated without delimiter, in order");
 
-        fixture.client().putRecordBatch(b -> b.deliveryStreamName("by-size").records(record("tail-1;"), record("tail-2;")));
+        fixture.client()
+                .putRecordBatch(b -> b.deliveryStreamName("by-size").records(record("tail-1;"), record("tail-2;")));
         assertEquals(1, keys("bucket-size").size(), "below the size hint nothing is written yet");
         fixture.firehose().flush();
         List<String> keys = keys("bucket-size");
@@ -76,7 +89,8 @@ class S3DeliveryTest {
         long start = System.nanoTime();
         fixture.client().putRecordBatch(b -> b.deliveryStreamName("by-interval").records(record("i1|"), record("i2|")));
         fixture.client().putRecord(b -> b.deliveryStreamName("by-interval").record(record("i3|")));
-        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(25))
+        await().atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(25))
                 .until(() -> keys("bucket-interval").size() == 1);
         long elapsedMs = (System.nanoTime() - start) / 1_000_000;
         assertTrue(elapsedMs >= 400, "written after " + elapsedMs + " ms, before the 400 ms interval");
@@ -104,7 +118,9 @@ class S3DeliveryTest {
         List<String> keys = keys("bucket-custom");
         assertEquals(1, keys.size());
         String year = String.valueOf(ZonedDateTime.now(ZoneOffset.UTC).getYear());
-        assertTrue(keys.get(0).matches("data/" + year + "/[A-Za-z0-9]{11}/custom-1-\\d{4}(-\\d{2}){5}-" + UUID), keys.get(0));
+        assertTrue(
+                keys.get(0).matches("data/" + year + "/[A-Za-z0-9]{11}/custom-1-\\d{4}(-\\d{2}){5}-" + UUID),
+                keys.get(0));
     }
 
     @Test
@@ -114,7 +130,9 @@ class S3DeliveryTest {
         fixture.firehose().flush();
         List<String> keys = keys("bucket-failing");
         assertEquals(1, keys.size());
-        assertTrue(keys.get(0).matches("errors/s3-failed/\\d{4}/\\d{2}/\\d{2}/\\d{2}/failing-1-\\d{4}(-\\d{2}){5}-" + UUID),
+        assertTrue(
+                keys.get(0)
+                        .matches("errors/s3-failed/\\d{4}/\\d{2}/\\d{2}/\\d{2}/failing-1-\\d{4}(-\\d{2}){5}-" + UUID),
                 keys.get(0));
         assertEquals("lost?", new String(object("bucket-failing", keys.get(0)), StandardCharsets.UTF_8));
         assertEquals(1, fixture.firehose().stats("failing").s3ErrorObjects());
@@ -122,7 +140,9 @@ class S3DeliveryTest {
         fixture.firehose().faults().failS3Writes(1); // first attempt fails, the retry succeeds
         fixture.client().putRecordBatch(b -> b.deliveryStreamName("failing").records(record("retried")));
         fixture.firehose().flush();
-        assertTrue(keys("bucket-failing").stream().anyMatch(k -> k.startsWith("ok/")), keys("bucket-failing").toString());
+        assertTrue(
+                keys("bucket-failing").stream().anyMatch(k -> k.startsWith("ok/")),
+                keys("bucket-failing").toString());
         assertEquals(1, fixture.firehose().stats("failing").s3Objects());
         assertEquals(0, fixture.firehose().stats("failing").s3LostRecords());
     }
@@ -130,8 +150,11 @@ class S3DeliveryTest {
     @Test
     void closeWritesWhatIsBuffered() {
         try (LocalFirehose own = LocalFirehose.builder().stream(StreamConfig.builder("closing")
-                .s3Delivery(s3Target("bucket-close")).build()).build().start();
-             FirehoseClient c = TestSupport.firehose(own.endpoint())) {
+                                .s3Delivery(s3Target("bucket-close"))
+                                .build())
+                        .build()
+                        .start();
+                FirehoseClient c = TestSupport.firehose(own.endpoint())) {
             c.putRecordBatch(b -> b.deliveryStreamName("closing").records(record("last words")));
             assertTrue(keys("bucket-close").isEmpty());
             own.close();
@@ -150,9 +173,12 @@ class S3DeliveryTest {
         for (int i = 1; i <= 4; i++) {
             assertEquals(m.group(i), m.group(i + 4), "prefix and object name use the same instant: " + key);
         }
-        ZonedDateTime stamp = ZonedDateTime.parse(m.group(5) + "-" + m.group(6) + "-" + m.group(7) + "-" + m.group(8) + "-"
-                + m.group(9) + "-" + m.group(10), DateTimeFormatter.ofPattern("yyyy-MM-dd-HH-mm-ss").withZone(ZoneOffset.UTC));
-        long ageSeconds = Duration.between(stamp, ZonedDateTime.now(ZoneOffset.UTC)).toSeconds();
+        ZonedDateTime stamp = ZonedDateTime.parse(
+                m.group(5) + "-" + m.group(6) + "-" + m.group(7) + "-" + m.group(8) + "-" + m.group(9) + "-"
+                        + m.group(10),
+                DateTimeFormatter.ofPattern("yyyy-MM-dd-HH-mm-ss").withZone(ZoneOffset.UTC));
+        long ageSeconds =
+                Duration.between(stamp, ZonedDateTime.now(ZoneOffset.UTC)).toSeconds();
         assertTrue(ageSeconds >= -1 && ageSeconds < 120, "timestamp is UTC arrival time: " + key);
     }
 }

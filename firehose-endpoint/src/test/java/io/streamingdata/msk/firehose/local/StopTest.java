@@ -17,10 +17,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
 import software.amazon.awssdk.services.firehose.FirehoseClient;
 
 /**
@@ -33,8 +31,9 @@ class StopTest {
 
     @Test
     void aStopWritesEveryBufferToS3() {
-        try (LocalFirehose own = endpoint("bucket-stop-ok", Duration.ofSeconds(20)).start();
-             FirehoseClient client = TestSupport.firehose(own.endpoint())) {
+        try (LocalFirehose own =
+                        endpoint("bucket-stop-ok", Duration.ofSeconds(20)).start();
+                FirehoseClient client = TestSupport.firehose(own.endpoint())) {
             client.putRecordBatch(b -> b.deliveryStreamName("stopping").records(record("one;"), record("two;")));
             client.putRecord(b -> b.deliveryStreamName("stopping").record(record("three;")));
             assertTrue(keys("bucket-stop-ok").isEmpty(), "buffered for 10 minutes");
@@ -72,7 +71,8 @@ class StopTest {
         MemoryBudget budget = new MemoryBudget(MemoryBudget.MIN_LIMIT_BYTES);
         state.seal();
         try (MemoryBudget.Reservation reservation = budget.tryReserve(10)) {
-            ApiError e = assertThrows(ApiError.class, () -> state.accept(List.of(new byte[] {1}), Instant.now(), reservation));
+            ApiError e = assertThrows(
+                    ApiError.class, () -> state.accept(List.of(new byte[] {1}), Instant.now(), reservation));
             assertEquals(503, e.status);
             assertEquals(FaultPlan.SERVICE_UNAVAILABLE, e.type);
         }
@@ -80,9 +80,12 @@ class StopTest {
     }
 
     private LocalFirehose endpoint(String bucket, Duration stopTimeout) {
-        return LocalFirehose.builder().stopTimeout(stopTimeout).unsentDirectory(unsent)
-                .stream(StreamConfig.builder("stopping").s3Delivery(s3Target(bucket)).bufferInterval(Duration.ofMinutes(10))
-                        .s3Retries(2, Duration.ofMillis(10)).build())
+        return LocalFirehose.builder().stopTimeout(stopTimeout).unsentDirectory(unsent).stream(
+                        StreamConfig.builder("stopping")
+                                .s3Delivery(s3Target(bucket))
+                                .bufferInterval(Duration.ofMinutes(10))
+                                .s3Retries(2, Duration.ofMillis(10))
+                                .build())
                 .build();
     }
 

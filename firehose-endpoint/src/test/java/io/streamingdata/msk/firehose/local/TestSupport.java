@@ -6,12 +6,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
-
 import org.gaul.s3proxy.AuthenticationType;
 import org.gaul.s3proxy.S3Proxy;
 import org.jclouds.ContextBuilder;
 import org.jclouds.blobstore.BlobStoreContext;
-
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.SdkBytes;
@@ -29,8 +27,9 @@ final class TestSupport {
     static final String ACCESS_KEY = "test-key";
     static final String SECRET_KEY = "test-secret";
     /** A complete SigV4 Authorization header for raw HTTP requests (the endpoint checks presence, not the signature). */
-    static final String SIGV4_AUTHORIZATION = "AWS4-HMAC-SHA256 Credential=test-key/20260101/us-east-1/firehose/aws4_request, "
-            + "SignedHeaders=content-type;host;x-amz-date;x-amz-target, Signature=" + "0".repeat(64);
+    static final String SIGV4_AUTHORIZATION =
+            "AWS4-HMAC-SHA256 Credential=test-key/20260101/us-east-1/firehose/aws4_request, "
+                    + "SignedHeaders=content-type;host;x-amz-date;x-amz-target, Signature=" + "0".repeat(64);
     /** The X-Amz-Date that goes with {@link #SIGV4_AUTHORIZATION}. */
     static final String AMZ_DATE = "20260101T000000Z";
 
@@ -38,8 +37,7 @@ final class TestSupport {
     private static URI s3Endpoint;
     private static S3Client s3Reader;
 
-    private TestSupport() {
-    }
+    private TestSupport() {}
 
     static FirehoseClient firehose(URI endpoint) {
         return FirehoseClient.builder()
@@ -51,7 +49,9 @@ final class TestSupport {
     }
 
     static Record record(String text) {
-        return Record.builder().data(SdkBytes.fromString(text, StandardCharsets.UTF_8)).build();
+        return Record.builder()
+                .data(SdkBytes.fromString(text, StandardCharsets.UTF_8))
+                .build();
     }
 
     static Record record(byte[] data) {
@@ -76,15 +76,19 @@ final class TestSupport {
             try {
                 Properties props = new Properties();
                 BlobStoreContext context = ContextBuilder.newBuilder("transient")
-                        .credentials("identity", "credential").overrides(props).build(BlobStoreContext.class);
+                        .credentials("identity", "credential")
+                        .overrides(props)
+                        .build(BlobStoreContext.class);
                 S3Proxy proxy = S3Proxy.builder()
                         .blobStore(context.getBlobStore())
                         .endpoint(URI.create("http://127.0.0.1:0"))
                         .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
                         .build();
                 proxy.start();
-                org.awaitility.Awaitility.await("s3proxy started").atMost(Duration.ofSeconds(20))
-                        .pollInterval(Duration.ofMillis(20)).until(() -> "STARTED".equals(proxy.getState()));
+                org.awaitility.Awaitility.await("s3proxy started")
+                        .atMost(Duration.ofSeconds(20))
+                        .pollInterval(Duration.ofMillis(20))
+                        .until(() -> "STARTED".equals(proxy.getState()));
                 s3proxy = proxy;
                 s3Endpoint = URI.create("http://127.0.0.1:" + proxy.getPort());
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -102,7 +106,9 @@ final class TestSupport {
     }
 
     static S3Target s3Target(String bucket) {
-        return S3Target.builder(s3Endpoint(), bucket).credentials(ACCESS_KEY, SECRET_KEY).build();
+        return S3Target.builder(s3Endpoint(), bucket)
+                .credentials(ACCESS_KEY, SECRET_KEY)
+                .build();
     }
 
     static synchronized S3Client s3() {
@@ -110,7 +116,8 @@ final class TestSupport {
             s3Reader = S3Client.builder()
                     .endpointOverride(s3Endpoint())
                     .region(Region.US_EAST_1)
-                    .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
+                    .credentialsProvider(
+                            StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
                     .forcePathStyle(true)
                     .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
                     .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
@@ -121,7 +128,10 @@ final class TestSupport {
     }
 
     static List<String> keys(String bucket) {
-        return s3().listObjectsV2Paginator(b -> b.bucket(bucket)).contents().stream().map(S3Object::key).sorted().toList();
+        return s3().listObjectsV2Paginator(b -> b.bucket(bucket)).contents().stream()
+                .map(S3Object::key)
+                .sorted()
+                .toList();
     }
 
     static byte[] object(String bucket, String key) {

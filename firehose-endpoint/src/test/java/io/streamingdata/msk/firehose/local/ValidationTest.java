@@ -10,22 +10,26 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-
 import software.amazon.awssdk.services.firehose.model.FirehoseException;
 import software.amazon.awssdk.services.firehose.model.InvalidArgumentException;
 import software.amazon.awssdk.services.firehose.model.Record;
 
 class ValidationTest {
     private static final String STREAM = "validation-stream";
+
     @RegisterExtension
-    static final EndpointFixture fixture = EndpointFixture.of(b -> b.stream(STREAM)).resetBeforeEach(STREAM);
+    static final EndpointFixture fixture =
+            EndpointFixture.of(b -> b.stream(STREAM)).resetBeforeEach(STREAM);
 
     @Test
     void exactly500RecordsAreAccepted() {
-        assertEquals(0, fixture.client().putRecordBatch(b -> b.deliveryStreamName(STREAM).records(records("r", 500))).failedPutCount());
+        assertEquals(
+                0,
+                fixture.client()
+                        .putRecordBatch(b -> b.deliveryStreamName(STREAM).records(records("r", 500)))
+                        .failedPutCount());
         assertEquals(500, fixture.firehose().deliveredRecords(STREAM).size());
     }
 
@@ -44,8 +48,11 @@ class ValidationTest {
 
     @Test
     void aRecordOfExactly1024000BytesIsAcceptedOneMoreIsRejected() {
-        assertEquals(0, fixture.client().putRecordBatch(b -> b.deliveryStreamName(STREAM).records(record(bytes(1_024_000, 'a'))))
-                .failedPutCount());
+        assertEquals(
+                0,
+                fixture.client()
+                        .putRecordBatch(b -> b.deliveryStreamName(STREAM).records(record(bytes(1_024_000, 'a'))))
+                        .failedPutCount());
         assertEquals(1_024_000, fixture.firehose().deliveredRecords(STREAM).get(0).length);
         fixture.firehose().reset(STREAM);
 
@@ -57,8 +64,10 @@ class ValidationTest {
 
     @Test
     void putRecordOverTheRecordLimitIsRejected() {
-        FirehoseException e = assertThrows(FirehoseException.class, () -> fixture.client().putRecord(b -> b.deliveryStreamName(STREAM)
-                .record(record(bytes(1_024_001, 'c')))));
+        FirehoseException e = assertThrows(
+                FirehoseException.class,
+                () -> fixture.client()
+                        .putRecord(b -> b.deliveryStreamName(STREAM).record(record(bytes(1_024_001, 'c')))));
         assertEquals(400, e.statusCode());
         assertEquals("ValidationException", e.awsErrorDetails().errorCode());
         assertTrue(fixture.firehose().deliveredRecords(STREAM).isEmpty());
@@ -67,8 +76,14 @@ class ValidationTest {
     @Test
     void exactly4MiBPerCallIsAcceptedOneByteMoreIsAnInvalidArgumentException() {
         List<Record> atLimit = fourMiB(0);
-        assertEquals(4 * 1024 * 1024, atLimit.stream().mapToInt(r -> r.data().asByteArray().length).sum());
-        assertEquals(0, fixture.client().putRecordBatch(b -> b.deliveryStreamName(STREAM).records(atLimit)).failedPutCount());
+        assertEquals(
+                4 * 1024 * 1024,
+                atLimit.stream().mapToInt(r -> r.data().asByteArray().length).sum());
+        assertEquals(
+                0,
+                fixture.client()
+                        .putRecordBatch(b -> b.deliveryStreamName(STREAM).records(atLimit))
+                        .failedPutCount());
         assertEquals(5, fixture.firehose().deliveredRecords(STREAM).size());
         fixture.firehose().reset(STREAM);
 
@@ -87,8 +102,10 @@ class ValidationTest {
     }
 
     private FirehoseException rejected(List<Record> records) {
-        FirehoseException e = assertThrows(FirehoseException.class,
-                () -> fixture.client().putRecordBatch(b -> b.deliveryStreamName(STREAM).records(records)));
+        FirehoseException e = assertThrows(
+                FirehoseException.class,
+                () -> fixture.client()
+                        .putRecordBatch(b -> b.deliveryStreamName(STREAM).records(records)));
         assertEquals(400, e.statusCode());
         assertEquals(1, e.numAttempts(), "a 400 must not be retried by the SDK");
         assertTrue(fixture.firehose().deliveredRecords(STREAM).isEmpty(), "a rejected call delivers nothing");

@@ -37,16 +37,17 @@ public final class DeadLetters {
             return;
         }
         Failure first = failures.get(0);
-        DeadLetterStore target = store.orElseThrow(() -> new DeliveryFailedException(NO_DEAD_LETTER_BUCKET.formatted(
-                failures.size(), first.entry().coordinates(), first.reason())));
+        DeadLetterStore target = store.orElseThrow(() -> new DeliveryFailedException(
+                NO_DEAD_LETTER_BUCKET.formatted(failures.size(), first.entry().coordinates(), first.reason())));
         List<String> written;
         try {
             written = target.park(failures);
         } catch (RuntimeException e) {
-            throw new DeliveryFailedException(PARK_FAILED.formatted(failures.size(), first.entry().coordinates(),
-                    first.reason(), e), e);
+            throw new DeliveryFailedException(
+                    PARK_FAILED.formatted(failures.size(), first.entry().coordinates(), first.reason(), e), e);
         }
-        LOG.warnf("Parked %d record(s) in the dead-letter bucket (first: %s at %s, %s)", written.size(),
-                first.entry().coordinates(), written.get(0), first.reason());
+        LOG.warnf(
+                "Parked %d record(s) in the dead-letter bucket (first: %s at %s, %s)",
+                written.size(), first.entry().coordinates(), written.get(0), first.reason());
     }
 }

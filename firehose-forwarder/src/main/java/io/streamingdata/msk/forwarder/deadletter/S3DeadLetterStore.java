@@ -45,7 +45,12 @@ public final class S3DeadLetterStore implements DeadLetterStore {
         List<String> keys = new ArrayList<>(failures.size());
         for (Failure failure : failures) {
             String key = keyOf(failure.entry());
-            s3.putObject(PutObjectRequest.builder().bucket(bucket).key(key).contentType("application/json").build(),
+            s3.putObject(
+                    PutObjectRequest.builder()
+                            .bucket(bucket)
+                            .key(key)
+                            .contentType("application/json")
+                            .build(),
                     RequestBody.fromBytes(toJson(failure)));
             keys.add("s3://" + bucket + "/" + key);
         }
@@ -53,8 +58,8 @@ public final class S3DeadLetterStore implements DeadLetterStore {
     }
 
     String keyOf(BatchEntry entry) {
-        return prefix + entry.topicPartition().topic() + "/" + entry.topicPartition().partition() + "/"
-                + entry.offset() + ".json";
+        return prefix + entry.topicPartition().topic() + "/"
+                + entry.topicPartition().partition() + "/" + entry.offset() + ".json";
     }
 
     byte[] toJson(Failure failure) {

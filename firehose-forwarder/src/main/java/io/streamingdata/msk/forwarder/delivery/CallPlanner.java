@@ -13,8 +13,7 @@ public final class CallPlanner {
     public static final int MAX_RECORDS_PER_CALL = 500;
     public static final long MAX_BYTES_PER_CALL = 4L * 1024 * 1024;
 
-    private CallPlanner() {
-    }
+    private CallPlanner() {}
 
     /** Calls as large as the limits allow. */
     public static List<List<PackedRecord>> plan(List<PackedRecord> records) {

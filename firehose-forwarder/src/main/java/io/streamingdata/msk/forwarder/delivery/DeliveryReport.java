@@ -13,6 +13,4 @@ import java.util.List;
  * @param retriedRecords Firehose records sent more than once
  * @param bytesSent bytes of record data sent, retries included
  */
-public record DeliveryReport(List<Failure> undelivered, int attempts, int calls, int retriedRecords,
-        long bytesSent) {
-}
+public record DeliveryReport(List<Failure> undelivered, int attempts, int calls, int retriedRecords, long bytesSent) {}

@@ -39,8 +39,12 @@ public final class FirehoseDelivery {
     private final int parallelism;
 
     /** @param parallelism the executor's thread count: calls are planned to keep that many busy */
-    public FirehoseDelivery(FirehoseClient client, ExecutorService executor, int parallelism,
-            RetryPolicy retryPolicy, Sleeper sleeper) {
+    public FirehoseDelivery(
+            FirehoseClient client,
+            ExecutorService executor,
+            int parallelism,
+            RetryPolicy retryPolicy,
+            Sleeper sleeper) {
         this.client = client;
         this.executor = executor;
         this.parallelism = parallelism;
@@ -74,9 +78,15 @@ public final class FirehoseDelivery {
             if (!retryPolicy.mayRetry(attempts, wait, deadline)) {
                 break;
             }
-            LOG.logf(attempts % WARN_EVERY_ATTEMPTS == 0 ? Logger.Level.WARN : Logger.Level.DEBUG,
-                    "Attempt %d: %d of %d records not accepted by %s (%s); retrying in %d ms", attempts,
-                    failed.size(), pending.size(), stream, failed.get(0).error(), wait);
+            LOG.logf(
+                    attempts % WARN_EVERY_ATTEMPTS == 0 ? Logger.Level.WARN : Logger.Level.DEBUG,
+                    "Attempt %d: %d of %d records not accepted by %s (%s); retrying in %d ms",
+                    attempts,
+                    failed.size(),
+                    pending.size(),
+                    stream,
+                    failed.get(0).error(),
+                    wait);
             if (!pause(wait)) {
                 break;
             }
@@ -128,18 +138,22 @@ public final class FirehoseDelivery {
     private List<Rejected> send(String stream, List<PackedRecord> call) {
         List<Record> entries = new ArrayList<>(call.size());
         for (PackedRecord record : call) {
-            entries.add(Record.builder().data(SdkBytes.fromByteArrayUnsafe(record.data())).build());
+            entries.add(Record.builder()
+                    .data(SdkBytes.fromByteArrayUnsafe(record.data()))
+                    .build());
         }
         PutRecordBatchResponse response;
         try {
-            response = client.putRecordBatch(PutRecordBatchRequest.builder().deliveryStreamName(stream)
-                    .records(entries).build());
+            response = client.putRecordBatch(PutRecordBatchRequest.builder()
+                    .deliveryStreamName(stream)
+                    .records(entries)
+                    .build());
         } catch (SdkException e) {
             return all(call, describe(e));
         }
         List<PutRecordBatchResponseEntry> answers = response.requestResponses();
-        boolean allAccepted = (response.failedPutCount() == null || response.failedPutCount() == 0)
-                && answers.size() == call.size();
+        boolean allAccepted =
+                (response.failedPutCount() == null || response.failedPutCount() == 0) && answers.size() == call.size();
         if (allAccepted) {
             return List.of();
         }
@@ -170,8 +184,7 @@ public final class FirehoseDelivery {
     }
 
     /** A Firehose record not accepted in a round, and the error it got. */
-    private record Rejected(PackedRecord record, String error) {
-    }
+    private record Rejected(PackedRecord record, String error) {}
 
     static String describe(Throwable error) {
         String message = error.getMessage() == null ? "" : error.getMessage();

@@ -9,5 +9,4 @@ import java.util.List;
  * @param data the bytes Firehose receives
  * @param records what Firehose takes or refuses with them
  */
-public record PackedRecord(byte[] data, List<KafkaRecord> records) {
-}
+public record PackedRecord(byte[] data, List<KafkaRecord> records) {}

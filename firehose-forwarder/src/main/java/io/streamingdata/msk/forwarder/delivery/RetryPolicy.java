@@ -17,8 +17,8 @@ public final class RetryPolicy {
     private final long safetyMarginMillis;
     private volatile RandomGenerator random;
 
-    public RetryPolicy(int maxAttempts, long baseMillis, long maxMillis, long safetyMarginMillis,
-            RandomGenerator random) {
+    public RetryPolicy(
+            int maxAttempts, long baseMillis, long maxMillis, long safetyMarginMillis, RandomGenerator random) {
         this.maxAttempts = maxAttempts;
         this.baseMillis = baseMillis;
         this.maxMillis = maxMillis;

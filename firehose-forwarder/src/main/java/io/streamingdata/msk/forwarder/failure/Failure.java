@@ -16,8 +16,8 @@ import java.util.Objects;
 public record Failure(BatchEntry entry, Cause cause, String reason) {
 
     /** Batch order: by topic-partition, then offset; what "the first undelivered record" means in every message. */
-    public static final Comparator<Failure> IN_BATCH_ORDER = Comparator
-            .comparing((Failure failure) -> failure.entry().topicPartition())
+    public static final Comparator<Failure> IN_BATCH_ORDER = Comparator.comparing(
+                    (Failure failure) -> failure.entry().topicPartition())
             .thenComparingLong(failure -> failure.entry().offset());
 
     public Failure {

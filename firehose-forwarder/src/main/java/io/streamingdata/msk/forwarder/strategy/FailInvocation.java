@@ -19,7 +19,7 @@ public final class FailInvocation implements FailureStrategy {
     @Override
     public List<Resume> resolve(List<Failure> undelivered, int batchSize, String deliveryStream) {
         Failure first = undelivered.get(0);
-        throw new DeliveryFailedException(MESSAGE.formatted(undelivered.size(), batchSize, deliveryStream,
-                first.entry().coordinates(), first.reason()));
+        throw new DeliveryFailedException(MESSAGE.formatted(
+                undelivered.size(), batchSize, deliveryStream, first.entry().coordinates(), first.reason()));
     }
 }

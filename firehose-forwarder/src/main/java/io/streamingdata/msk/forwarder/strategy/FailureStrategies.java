@@ -5,8 +5,7 @@ import io.streamingdata.msk.forwarder.deadletter.DeadLetters;
 /** The one factory that picks a strategy by {@code FAILURE_STRATEGY}. */
 public final class FailureStrategies {
 
-    private FailureStrategies() {
-    }
+    private FailureStrategies() {}
 
     public static FailureStrategy of(StrategyName name, DeadLetters deadLetters) {
         return switch (name) {

@@ -31,8 +31,13 @@ public final class ReportBatchItemFailures implements FailureStrategy {
         List<Resume> resumes = new ArrayList<>(earliest.size());
         earliest.forEach((partition, offset) -> resumes.add(new Resume(partition, offset)));
         Failure first = undelivered.get(0);
-        LOG.warnf("%d of %d records were not delivered to %s (first: %s, %s); reporting %d partition(s) to resume",
-                undelivered.size(), batchSize, deliveryStream, first.entry().coordinates(), first.reason(),
+        LOG.warnf(
+                "%d of %d records were not delivered to %s (first: %s, %s); reporting %d partition(s) to resume",
+                undelivered.size(),
+                batchSize,
+                deliveryStream,
+                first.entry().coordinates(),
+                first.reason(),
                 resumes.size());
         return resumes;
     }

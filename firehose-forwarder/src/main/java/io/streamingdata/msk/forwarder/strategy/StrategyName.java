@@ -12,7 +12,8 @@ public enum StrategyName {
     DEAD_LETTER("dead-letter");
 
     /** Every setting, in the order the documentation lists them. */
-    public static final List<String> SETTINGS = Arrays.stream(values()).map(StrategyName::setting).toList();
+    public static final List<String> SETTINGS =
+            Arrays.stream(values()).map(StrategyName::setting).toList();
 
     private final String setting;
 
@@ -27,6 +28,8 @@ public enum StrategyName {
     /** Case and surrounding blanks do not matter, as in every other setting. */
     public static Optional<StrategyName> parse(String text) {
         String wanted = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
-        return Arrays.stream(values()).filter(name -> name.setting.equals(wanted)).findFirst();
+        return Arrays.stream(values())
+                .filter(name -> name.setting.equals(wanted))
+                .findFirst();
     }
 }

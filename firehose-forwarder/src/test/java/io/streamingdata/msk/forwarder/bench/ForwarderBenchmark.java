@@ -1,6 +1,5 @@
 package io.streamingdata.msk.forwarder.bench;
 
-import io.streamingdata.msk.records.KafkaEventDecoder;
 import io.streamingdata.msk.forwarder.ForwarderBeans;
 import io.streamingdata.msk.forwarder.ForwarderConfig;
 import io.streamingdata.msk.forwarder.ForwarderConfigCheck;
@@ -15,6 +14,7 @@ import io.streamingdata.msk.forwarder.delivery.PackedRecord;
 import io.streamingdata.msk.forwarder.delivery.RecordPacker;
 import io.streamingdata.msk.forwarder.delivery.Sleeper;
 import io.streamingdata.msk.records.KafkaBatch;
+import io.streamingdata.msk.records.KafkaEventDecoder;
 import io.streamingdata.msk.records.KafkaRecord;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -58,18 +58,29 @@ public final class ForwarderBenchmark {
         KafkaEventDecoder reader = new KafkaEventDecoder();
         int records = reader.decode(event).size();
         System.out.printf("event: %d records, %.2f MB%n", records, event.length / 1e6);
-        System.out.printf("%-10s %-11s %10s %10s %9s %10s %8s %6s%n", "latency", "aggregation", "handler ms",
-                "records/s", "bare ms", "vs bare", "fh recs", "calls");
+        System.out.printf(
+                "%-10s %-11s %10s %10s %9s %10s %8s %6s%n",
+                "latency", "aggregation", "handler ms", "records/s", "bare ms", "vs bare", "fh recs", "calls");
         // Quiet the EMF line the service prints per batch.
         PrintStream console = System.out;
         for (String[] endpoint : endpoints) {
             for (boolean aggregation : new boolean[] {true, false}) {
-                ForwarderConfig config = ForwarderConfigs.fromEnvironment(Map.of("DELIVERY_STREAM_NAME", STREAM,
-                        "AWS_ENDPOINT_URL_FIREHOSE", endpoint[1], "AGGREGATION_ENABLED", String.valueOf(aggregation)));
+                ForwarderConfig config = ForwarderConfigs.fromEnvironment(Map.of(
+                        "DELIVERY_STREAM_NAME",
+                        STREAM,
+                        "AWS_ENDPOINT_URL_FIREHOSE",
+                        endpoint[1],
+                        "AGGREGATION_ENABLED",
+                        String.valueOf(aggregation)));
                 try (FirehoseClient client = ForwarderBeans.newFirehoseClient(config)) {
                     ExecutorService pool = ForwarderBeans.newCallPool(config.maxConcurrency());
-                    ForwardingService service = ForwarderBeans.newForwardingService(config, client, pool,
-                            new DeadLetters(Optional.empty()), ForwarderMetrics.STDOUT, Sleeper.THREAD,
+                    ForwardingService service = ForwarderBeans.newForwardingService(
+                            config,
+                            client,
+                            pool,
+                            new DeadLetters(Optional.empty()),
+                            ForwarderMetrics.STDOUT,
+                            Sleeper.THREAD,
                             ForwarderBeans.newRetryPolicy(config));
                     System.setOut(new PrintStream(PrintStream.nullOutputStream()));
                     long[] handler = new long[iterations];
@@ -94,16 +105,24 @@ public final class ForwarderBenchmark {
                     pool.shutdownNow();
                     double handlerMs = median(handler) / 1e6;
                     double bareMs = median(bare) / 1e6;
-                    System.out.printf("%-10s %-11s %10.1f %10.0f %9.1f %9.2fx %8d %6d%n", endpoint[0],
-                            aggregation ? "on" : "off", handlerMs, records / (handlerMs / 1000), bareMs,
-                            handlerMs / bareMs, plan.stream().mapToInt(List::size).sum(), plan.size());
+                    System.out.printf(
+                            "%-10s %-11s %10.1f %10.0f %9.1f %9.2fx %8d %6d%n",
+                            endpoint[0],
+                            aggregation ? "on" : "off",
+                            handlerMs,
+                            records / (handlerMs / 1000),
+                            bareMs,
+                            handlerMs / bareMs,
+                            plan.stream().mapToInt(List::size).sum(),
+                            plan.size());
                 } finally {
                     System.setOut(console);
                 }
             }
         }
-        System.out.printf("peak RSS of this process: %d MB (max heap %d MB)%n", peakRssKb() / 1024,
-                Runtime.getRuntime().maxMemory() / 1048576);
+        System.out.printf(
+                "peak RSS of this process: %d MB (max heap %d MB)%n",
+                peakRssKb() / 1024, Runtime.getRuntime().maxMemory() / 1048576);
     }
 
     /** The same lines, packing and calls the service makes. */
@@ -112,16 +131,22 @@ public final class ForwarderBenchmark {
         for (KafkaRecord record : batch.records()) {
             lines.add(new EncodedRecord(record, record.value()));
         }
-        return CallPlanner.plan(new RecordPacker(aggregation, ForwarderConfigCheck.FIREHOSE_MAX_RECORD_BYTES)
-                .pack(lines), PARALLELISM);
+        return CallPlanner.plan(
+                new RecordPacker(aggregation, ForwarderConfigCheck.FIREHOSE_MAX_RECORD_BYTES).pack(lines), PARALLELISM);
     }
 
     private static List<PutRecordBatchRequest> requests(List<List<PackedRecord>> plan) {
         List<PutRecordBatchRequest> requests = new ArrayList<>();
         for (List<PackedRecord> call : plan) {
             List<Record> entries = call.stream()
-                    .map(r -> Record.builder().data(SdkBytes.fromByteArrayUnsafe(r.data())).build()).toList();
-            requests.add(PutRecordBatchRequest.builder().deliveryStreamName(STREAM).records(entries).build());
+                    .map(r -> Record.builder()
+                            .data(SdkBytes.fromByteArrayUnsafe(r.data()))
+                            .build())
+                    .toList();
+            requests.add(PutRecordBatchRequest.builder()
+                    .deliveryStreamName(STREAM)
+                    .records(entries)
+                    .build());
         }
         return requests;
     }

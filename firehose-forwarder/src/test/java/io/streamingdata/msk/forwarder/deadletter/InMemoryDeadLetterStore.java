@@ -16,7 +16,9 @@ public final class InMemoryDeadLetterStore implements DeadLetterStore {
             throw failWith;
         }
         parked.addAll(failures);
-        return failures.stream().map(failure -> "memory://" + failure.entry().coordinates()).toList();
+        return failures.stream()
+                .map(failure -> "memory://" + failure.entry().coordinates())
+                .toList();
     }
 
     /** Every later {@link #park} throws {@code error} and keeps nothing. */

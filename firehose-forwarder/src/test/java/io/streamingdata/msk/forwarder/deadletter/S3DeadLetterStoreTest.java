@@ -56,16 +56,19 @@ class S3DeadLetterStoreTest {
         }
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     };
-    private final S3DeadLetterStore store = new S3DeadLetterStore(s3, "orders-dead-letters", "dead-letter/",
-            "demo-stream", CLOCK);
+    private final S3DeadLetterStore store =
+            new S3DeadLetterStore(s3, "orders-dead-letters", "dead-letter/", "demo-stream", CLOCK);
 
     @Test
     void shouldWriteEachRecordUnderItsCoordinatesWithReasonCauseAndFields() throws IOException {
-        KafkaRecord record = new KafkaRecord(new TopicPartition("orders", 2), 41, 1_764_100_800_000L,
-                TimestampType.CREATE_TIME, "order-7".getBytes(StandardCharsets.UTF_8),
+        KafkaRecord record = new KafkaRecord(
+                new TopicPartition("orders", 2),
+                41,
+                1_764_100_800_000L,
+                TimestampType.CREATE_TIME,
+                "order-7".getBytes(StandardCharsets.UTF_8),
                 "{\"id\":7}".getBytes(StandardCharsets.UTF_8),
                 List.of(new KafkaHeader("trace", "t-1".getBytes(StandardCharsets.UTF_8))));
 
@@ -91,8 +94,14 @@ class S3DeadLetterStoreTest {
     void shouldKeepTheRawJsonOfAnUndecodableRecord() throws IOException {
         byte[] raw = "{\"topic\":\"orders\",\"partition\":0,\"offset\":9,\"headers\":{\"odd\":1}}"
                 .getBytes(StandardCharsets.UTF_8);
-        KafkaRecord decoded = new KafkaRecord(new TopicPartition("orders", 0), 9, 1_764_100_800_000L,
-                TimestampType.CREATE_TIME, null, "v".getBytes(StandardCharsets.UTF_8), List.of());
+        KafkaRecord decoded = new KafkaRecord(
+                new TopicPartition("orders", 0),
+                9,
+                1_764_100_800_000L,
+                TimestampType.CREATE_TIME,
+                null,
+                "v".getBytes(StandardCharsets.UTF_8),
+                List.of());
         UndecodableRecord undecodable = new UndecodableRecord(decoded, "headers is not an array", raw);
 
         store.park(List.of(new Failure(undecodable, Cause.UNDECODABLE, undecodable.reason())));
@@ -102,8 +111,16 @@ class S3DeadLetterStoreTest {
         assertEquals("dead-letter/orders/0/9.json", requests.get(0).key());
         assertEquals(9, letter.get("offset").asLong());
         assertEquals("headers is not an array", letter.get("reason").asText());
-        assertEquals(1, MAPPER.readTree(letter.get("raw").isTextual() ? letter.get("raw").asText()
-                : letter.get("raw").toString()).get("headers").get("odd").asInt(), letter.toString());
+        assertEquals(
+                1,
+                MAPPER.readTree(
+                                letter.get("raw").isTextual()
+                                        ? letter.get("raw").asText()
+                                        : letter.get("raw").toString())
+                        .get("headers")
+                        .get("odd")
+                        .asInt(),
+                letter.toString());
     }
 
     @Test
@@ -111,7 +128,10 @@ class S3DeadLetterStoreTest {
         S3Client failing = new S3Client() {
             @Override
             public PutObjectResponse putObject(PutObjectRequest request, RequestBody body) {
-                throw S3Exception.builder().message("Access Denied").statusCode(403).build();
+                throw S3Exception.builder()
+                        .message("Access Denied")
+                        .statusCode(403)
+                        .build();
             }
 
             @Override
@@ -120,12 +140,13 @@ class S3DeadLetterStoreTest {
             }
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
         UndecodableRecord entry = new UndecodableRecord(new TopicPartition("orders", 0), 1, "bad");
 
-        assertThrows(S3Exception.class, () -> new S3DeadLetterStore(failing, "b-1", "p/", "s", CLOCK)
-                .park(List.of(new Failure(entry, Cause.UNDECODABLE, "bad"))));
+        assertThrows(
+                S3Exception.class,
+                () -> new S3DeadLetterStore(failing, "b-1", "p/", "s", CLOCK)
+                        .park(List.of(new Failure(entry, Cause.UNDECODABLE, "bad"))));
     }
 }

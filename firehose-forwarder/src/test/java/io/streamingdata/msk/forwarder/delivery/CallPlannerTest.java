@@ -22,15 +22,18 @@ class CallPlannerTest {
         List<List<PackedRecord>> calls = CallPlanner.plan(records(5, 1_024_000));
 
         assertEquals(List.of(4, 1), calls.stream().map(List::size).toList());
-        assertTrue(calls.stream().allMatch(call -> call.stream().mapToLong(r -> r.data().length).sum()
-                <= CallPlanner.MAX_BYTES_PER_CALL));
+        assertTrue(calls.stream()
+                .allMatch(
+                        call -> call.stream().mapToLong(r -> r.data().length).sum() <= CallPlanner.MAX_BYTES_PER_CALL));
     }
 
     @Test
     void shouldFillACallExactlyToTheByteLimit() {
         int size = (int) (CallPlanner.MAX_BYTES_PER_CALL / 4);
 
-        assertEquals(List.of(4, 1), CallPlanner.plan(records(5, size)).stream().map(List::size).toList());
+        assertEquals(
+                List.of(4, 1),
+                CallPlanner.plan(records(5, size)).stream().map(List::size).toList());
     }
 
     @Test
@@ -42,16 +45,22 @@ class CallPlannerTest {
 
     @Test
     void shouldSpreadManySmallRecordsEvenlyWithinTheRecordLimit() {
-        assertEquals(List.of(250, 250, 250, 250), CallPlanner.plan(records(1000, 10), 4).stream().map(List::size)
-                .toList());
-        assertEquals(List.of(500, 500, 500, 500, 500, 500, 500, 500),
+        assertEquals(
+                List.of(250, 250, 250, 250),
+                CallPlanner.plan(records(1000, 10), 4).stream().map(List::size).toList());
+        assertEquals(
+                List.of(500, 500, 500, 500, 500, 500, 500, 500),
                 CallPlanner.plan(records(4000, 10), 4).stream().map(List::size).toList());
     }
 
     @Test
     void shouldNotSplitWhatIsSmallerThanTheParallelism() {
-        assertEquals(List.of(1, 1), CallPlanner.plan(records(2, 10), 4).stream().map(List::size).toList());
-        assertEquals(List.of(1), CallPlanner.plan(records(1, 10), 4).stream().map(List::size).toList());
+        assertEquals(
+                List.of(1, 1),
+                CallPlanner.plan(records(2, 10), 4).stream().map(List::size).toList());
+        assertEquals(
+                List.of(1),
+                CallPlanner.plan(records(1, 10), 4).stream().map(List::size).toList());
     }
 
     @Test

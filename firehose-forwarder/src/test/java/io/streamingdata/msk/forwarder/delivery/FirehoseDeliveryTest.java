@@ -73,7 +73,8 @@ class FirehoseDeliveryTest {
         assertEquals(1, report.retriedRecords());
         PutRecordBatchRequest resend = firehose.requests().get(1);
         assertEquals(1, resend.records().size());
-        assertEquals(text(records.get(1).data()), text(resend.records().get(0).data().asByteArray()));
+        assertEquals(
+                text(records.get(1).data()), text(resend.records().get(0).data().asByteArray()));
         assertEquals(1, waits.size());
         assertTrue(waits.get(0) >= 0 && waits.get(0) <= BACKOFF_BASE_MS, "first wait within the base: " + waits);
     }
@@ -108,32 +109,42 @@ class FirehoseDeliveryTest {
         assertEquals(MAX_ATTEMPTS, report.attempts());
         assertEquals(MAX_ATTEMPTS - 1, waits.size(), "a wait between attempts, none after the last");
         assertTrue(waits.stream().allMatch(wait -> wait >= 0 && wait <= BACKOFF_MAX_MS), waits.toString());
-        List<KafkaRecord> all = records.stream().flatMap(record -> record.records().stream()).toList();
-        assertEquals(all, report.undelivered().stream().map(Failure::entry).toList(),
+        List<KafkaRecord> all =
+                records.stream().flatMap(record -> record.records().stream()).toList();
+        assertEquals(
+                all,
+                report.undelivered().stream().map(Failure::entry).toList(),
                 "every Kafka record of every packed record, in batch order");
         assertTrue(report.undelivered().stream().allMatch(failure -> failure.cause() == Cause.UNDELIVERED));
-        assertTrue(report.undelivered().get(0).reason().startsWith("ServiceUnavailableException: Slow down."),
+        assertTrue(
+                report.undelivered().get(0).reason().startsWith("ServiceUnavailableException: Slow down."),
                 report.undelivered().get(0).reason());
     }
 
     @Test
     void shouldTreatAMissingResponseEntryAsNotAccepted() {
         ScriptedFirehose firehose = new ScriptedFirehose(request -> PutRecordBatchResponse.builder()
-                .failedPutCount(0).requestResponses(ScriptedFirehose.acceptAll(request).requestResponses()
-                        .subList(0, request.records().size() - 1)).build());
+                .failedPutCount(0)
+                .requestResponses(ScriptedFirehose.acceptAll(request)
+                        .requestResponses()
+                        .subList(0, request.records().size() - 1))
+                .build());
         List<PackedRecord> records = packed(2, 1);
 
         DeliveryReport report = new FirehoseDelivery(firehose, callers, 1, policy(), sleeper)
                 .deliver("demo-stream", records, Deadline.in(60_000));
 
-        assertEquals(records.get(1).records(), report.undelivered().stream().map(Failure::entry).toList());
-        assertEquals("no response entry for this record", report.undelivered().get(0).reason());
+        assertEquals(
+                records.get(1).records(),
+                report.undelivered().stream().map(Failure::entry).toList());
+        assertEquals(
+                "no response entry for this record", report.undelivered().get(0).reason());
     }
 
     @Test
     void shouldNotRetryWhenTheInvocationHasNoTimeLeftBeyondItsMargin() {
-        ScriptedFirehose firehose = new ScriptedFirehose(request ->
-                ScriptedFirehose.refuse(request, "ServiceUnavailableException", List.of(0)));
+        ScriptedFirehose firehose = new ScriptedFirehose(
+                request -> ScriptedFirehose.refuse(request, "ServiceUnavailableException", List.of(0)));
 
         DeliveryReport report = delivery(firehose).deliver("demo-stream", packed(1, 1), Deadline.in(1_000));
 
@@ -170,8 +181,10 @@ class FirehoseDeliveryTest {
         List<EncodedRecord> lines = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             byte[] value = ("{\"tick\":" + i + "}").getBytes(StandardCharsets.UTF_8);
-            lines.add(new EncodedRecord(new KafkaRecord(new TopicPartition("ticks", 0), i, 0L,
-                    TimestampType.CREATE_TIME, null, value, List.of()), value));
+            lines.add(new EncodedRecord(
+                    new KafkaRecord(
+                            new TopicPartition("ticks", 0), i, 0L, TimestampType.CREATE_TIME, null, value, List.of()),
+                    value));
         }
         List<PackedRecord> packed = new ArrayList<>();
         for (int i = 0; i < count; i += perRecord) {

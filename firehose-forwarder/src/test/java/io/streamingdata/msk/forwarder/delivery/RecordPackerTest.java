@@ -72,8 +72,8 @@ class RecordPackerTest {
         for (int i = 0; i < size; i++) {
             line[i] = i < label.length ? label[i] : (byte) 'x';
         }
-        KafkaRecord record = new KafkaRecord(new TopicPartition("orders", 0), index, 0L, TimestampType.CREATE_TIME,
-                null, line, List.of());
+        KafkaRecord record = new KafkaRecord(
+                new TopicPartition("orders", 0), index, 0L, TimestampType.CREATE_TIME, null, line, List.of());
         return new EncodedRecord(record, line);
     }
 

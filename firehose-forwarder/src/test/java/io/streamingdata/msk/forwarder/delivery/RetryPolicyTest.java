@@ -52,13 +52,16 @@ class RetryPolicyTest {
 
     @Test
     void shouldKeepNoSafetyMarginInConsumerMode() {
-        assertTrue(policy.mayRetry(1, 0, Deadline.retryBudget(1_500, 10_000)),
+        assertTrue(
+                policy.mayRetry(1, 0, Deadline.retryBudget(1_500, 10_000)),
                 "an invocation would stop here: 1500 left is within its 2000 margin");
     }
 
     @Test
     void shouldGiveEveryCallItsFullTimeoutInConsumerMode() {
-        assertEquals(10_000, policy.callBudgetMillis(Deadline.retryBudget(1_000, 10_000)),
+        assertEquals(
+                10_000,
+                policy.callBudgetMillis(Deadline.retryBudget(1_000, 10_000)),
                 "a first call slower than a short budget must not be cut short");
         assertEquals(1_000, policy.callBudgetMillis(Deadline.of(() -> 3_000)), "an invocation keeps its margin");
     }

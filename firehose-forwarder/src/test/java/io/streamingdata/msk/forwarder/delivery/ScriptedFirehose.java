@@ -24,20 +24,34 @@ public final class ScriptedFirehose implements FirehoseClient {
     /** Accepts every record. */
     public static PutRecordBatchResponse acceptAll(PutRecordBatchRequest request) {
         List<PutRecordBatchResponseEntry> entries = request.records().stream()
-                .map(record -> PutRecordBatchResponseEntry.builder().recordId("id").build()).toList();
-        return PutRecordBatchResponse.builder().failedPutCount(0).requestResponses(entries).build();
+                .map(record ->
+                        PutRecordBatchResponseEntry.builder().recordId("id").build())
+                .toList();
+        return PutRecordBatchResponse.builder()
+                .failedPutCount(0)
+                .requestResponses(entries)
+                .build();
     }
 
     /** Refuses the records at {@code positions} with {@code errorCode}, accepts the others. */
-    public static PutRecordBatchResponse refuse(PutRecordBatchRequest request, String errorCode,
-            List<Integer> positions) {
+    public static PutRecordBatchResponse refuse(
+            PutRecordBatchRequest request, String errorCode, List<Integer> positions) {
         List<PutRecordBatchResponseEntry> entries = new ArrayList<>();
         for (int i = 0; i < request.records().size(); i++) {
-            entries.add(positions.contains(i)
-                    ? PutRecordBatchResponseEntry.builder().errorCode(errorCode).errorMessage("Slow down.").build()
-                    : PutRecordBatchResponseEntry.builder().recordId("id-" + i).build());
+            entries.add(
+                    positions.contains(i)
+                            ? PutRecordBatchResponseEntry.builder()
+                                    .errorCode(errorCode)
+                                    .errorMessage("Slow down.")
+                                    .build()
+                            : PutRecordBatchResponseEntry.builder()
+                                    .recordId("id-" + i)
+                                    .build());
         }
-        return PutRecordBatchResponse.builder().failedPutCount(positions.size()).requestResponses(entries).build();
+        return PutRecordBatchResponse.builder()
+                .failedPutCount(positions.size())
+                .requestResponses(entries)
+                .build();
     }
 
     @Override
@@ -60,6 +74,5 @@ public final class ScriptedFirehose implements FirehoseClient {
     }
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 }

@@ -24,13 +24,16 @@ class FailureStrategiesTest {
 
     @Test
     void shouldNameTheEarliestUndeliveredOffsetOfEachPartition() {
-        List<Failure> undelivered = List.of(at("orders", 1, 17), at("orders", 0, 44), at("orders", 0, 41),
-                at("orders", 1, 20));
+        List<Failure> undelivered =
+                List.of(at("orders", 1, 17), at("orders", 0, 44), at("orders", 0, 41), at("orders", 1, 20));
 
         List<Resume> resumes = new ReportBatchItemFailures().resolve(undelivered, 100, "demo-stream");
 
-        assertEquals(List.of(new Resume(new TopicPartition("orders", 1), 17),
-                new Resume(new TopicPartition("orders", 0), 41)), resumes);
+        assertEquals(
+                List.of(
+                        new Resume(new TopicPartition("orders", 1), 17),
+                        new Resume(new TopicPartition("orders", 0), 41)),
+                resumes);
         assertTrue(store.parked().isEmpty());
     }
 
@@ -38,10 +41,11 @@ class FailureStrategiesTest {
     void shouldFailTheInvocationWithCountsAndTheFirstReason() {
         List<Failure> undelivered = List.of(at("orders", 0, 41), at("orders", 0, 42));
 
-        DeliveryFailedException e = assertThrows(DeliveryFailedException.class,
-                () -> new FailInvocation().resolve(undelivered, 10, "demo-stream"));
+        DeliveryFailedException e = assertThrows(
+                DeliveryFailedException.class, () -> new FailInvocation().resolve(undelivered, 10, "demo-stream"));
 
-        assertEquals(FailInvocation.MESSAGE.formatted(2, 10, "demo-stream", "orders-0@41", "InternalFailure: boom"),
+        assertEquals(
+                FailInvocation.MESSAGE.formatted(2, 10, "demo-stream", "orders-0@41", "InternalFailure: boom"),
                 e.getMessage());
         assertTrue(e.getMessage().contains("at-least-once"));
     }
@@ -50,8 +54,8 @@ class FailureStrategiesTest {
     void shouldParkUndeliveredRecordsWithTheirReasonAndLetTheBatchSucceed() {
         List<Failure> undelivered = List.of(at("orders", 0, 41), at("orders", 2, 7));
 
-        List<Resume> resumes = FailureStrategies.of(StrategyName.DEAD_LETTER, deadLetters)
-                .resolve(undelivered, 10, "demo-stream");
+        List<Resume> resumes =
+                FailureStrategies.of(StrategyName.DEAD_LETTER, deadLetters).resolve(undelivered, 10, "demo-stream");
 
         assertEquals(List.of(), resumes, "nothing to read again: every record is parked");
         assertEquals(undelivered, store.parked());
@@ -62,11 +66,14 @@ class FailureStrategiesTest {
         store.failWith(new IllegalStateException("S3 is away"));
         List<Failure> undelivered = List.of(at("orders", 0, 41));
 
-        DeliveryFailedException e = assertThrows(DeliveryFailedException.class,
+        DeliveryFailedException e = assertThrows(
+                DeliveryFailedException.class,
                 () -> new DeadLetterUndelivered(deadLetters).resolve(undelivered, 10, "demo-stream"));
 
-        assertEquals(DeadLetters.PARK_FAILED.formatted(1, "orders-0@41", "InternalFailure: boom",
-                new IllegalStateException("S3 is away")), e.getMessage());
+        assertEquals(
+                DeadLetters.PARK_FAILED.formatted(
+                        1, "orders-0@41", "InternalFailure: boom", new IllegalStateException("S3 is away")),
+                e.getMessage());
         assertTrue(e.getMessage().contains("re-delivers the batch"), e.getMessage());
     }
 
@@ -74,11 +81,12 @@ class FailureStrategiesTest {
     void shouldFailTheInvocationWhenNoDeadLetterBucketIsSet() {
         DeadLetters none = new DeadLetters(Optional.empty());
 
-        DeliveryFailedException e = assertThrows(DeliveryFailedException.class,
+        DeliveryFailedException e = assertThrows(
+                DeliveryFailedException.class,
                 () -> new DeadLetterUndelivered(none).resolve(List.of(at("orders", 3, 9)), 1, "demo-stream"));
 
-        assertEquals(DeadLetters.NO_DEAD_LETTER_BUCKET.formatted(1, "orders-3@9", "InternalFailure: boom"),
-                e.getMessage());
+        assertEquals(
+                DeadLetters.NO_DEAD_LETTER_BUCKET.formatted(1, "orders-3@9", "InternalFailure: boom"), e.getMessage());
     }
 
     @Test

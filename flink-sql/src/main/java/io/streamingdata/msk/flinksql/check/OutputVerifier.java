@@ -120,8 +120,12 @@ public final class OutputVerifier {
         Tick tick;
         try {
             JsonNode row = json.readTree(line);
-            LocalDateTime eventTime = LocalDateTime.parse(row.path("event_time").asText().replace(' ', 'T'));
-            tick = new Tick(eventTime, partition.group(1), new BigDecimal(row.path("price").asText()));
+            LocalDateTime eventTime =
+                    LocalDateTime.parse(row.path("event_time").asText().replace(' ', 'T'));
+            tick = new Tick(
+                    eventTime,
+                    partition.group(1),
+                    new BigDecimal(row.path("price").asText()));
         } catch (IOException | DateTimeParseException | NumberFormatException e) {
             result.problems.add("unreadable row at " + where + ": " + line);
             return;

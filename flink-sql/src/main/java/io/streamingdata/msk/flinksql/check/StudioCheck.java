@@ -58,10 +58,9 @@ public final class StudioCheck {
     private static final long JOB_TIMEOUT_SECONDS = 240;
     private static final long POLL_MILLIS = 500;
     private static final String USAGE =
-        "usage: StudioCheck --bootstrap-servers HOST:PORT --out DIR [--sql application|notebook] [--ticks N] [--seed S] [--topic T]";
+            "usage: StudioCheck --bootstrap-servers HOST:PORT --out DIR [--sql application|notebook] [--ticks N] [--seed S] [--topic T]";
 
-    private StudioCheck() {
-    }
+    private StudioCheck() {}
 
     public static void main(String[] args) {
         System.exit(run(args));
@@ -78,7 +77,8 @@ public final class StudioCheck {
             }
             String sql = options.getOrDefault("sql", SQL_APPLICATION);
             if (!List.of(SQL_APPLICATION, SQL_NOTEBOOK).contains(sql)) {
-                throw new IllegalArgumentException("--sql must be " + SQL_APPLICATION + " or " + SQL_NOTEBOOK + ", not '" + sql + "'");
+                throw new IllegalArgumentException(
+                        "--sql must be " + SQL_APPLICATION + " or " + SQL_NOTEBOOK + ", not '" + sql + "'");
             }
         } catch (IllegalArgumentException e) {
             System.err.println("studio-check: " + e.getMessage());
@@ -103,14 +103,21 @@ public final class StudioCheck {
         requireEmpty(out);
 
         TickSet ticks = TickSet.generate(count, seed);
-        log("topic %s on %s: producing %d records (%d ticks, %d malformed, %d late)", topic, bootstrap,
-            ticks.records().size(), ticks.ticks().size(), ticks.malformed(), ticks.late().size());
+        log(
+                "topic %s on %s: producing %d records (%d ticks, %d malformed, %d late)",
+                topic,
+                bootstrap,
+                ticks.records().size(),
+                ticks.ticks().size(),
+                ticks.malformed(),
+                ticks.late().size());
         createTopic(bootstrap, topic);
         try {
             produce(bootstrap, topic, ticks);
             long started = System.nanoTime();
-            log("running the %s SQL on the local mini cluster of Flink %s, sink at %s",
-                notebook ? "Studio note's" : "application's", EnvironmentInformation.getVersion(), out.toUri());
+            log(
+                    "running the %s SQL on the local mini cluster of Flink %s, sink at %s",
+                    notebook ? "Studio note's" : "application's", EnvironmentInformation.getVersion(), out.toUri());
             if (notebook) {
                 runNotebook(bootstrap, topic, out);
             } else {
@@ -143,7 +150,8 @@ public final class StudioCheck {
      */
     private static void runNotebook(String bootstrap, String topic, Path out) throws JobFailedException {
         Map<String, Long> end = endOffsets(bootstrap, topic);
-        TableResult result = start(() -> FlinkSqlJob.execute(StudioNote.of(settings(bootstrap, topic, out)).statements(), configuration()));
+        TableResult result = start(() -> FlinkSqlJob.execute(
+                StudioNote.of(settings(bootstrap, topic, out)).statements(), configuration()));
         JobClient job = result.getJobClient().orElseThrow(() -> new JobFailedException("the insert started no job"));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(JOB_TIMEOUT_SECONDS);
         try (Admin admin = Admin.create(clientProperties(bootstrap))) {
@@ -154,7 +162,8 @@ public final class StudioCheck {
                 }
                 if (System.nanoTime() > deadline) {
                     job.cancel();
-                    throw new JobFailedException("the topic was not consumed within " + JOB_TIMEOUT_SECONDS + " s (cancelled)");
+                    throw new JobFailedException(
+                            "the topic was not consumed within " + JOB_TIMEOUT_SECONDS + " s (cancelled)");
                 }
                 pause();
             }
@@ -164,7 +173,7 @@ public final class StudioCheck {
         try {
             savepoints = Files.createTempDirectory("studio-check-savepoint");
             job.stopWithSavepoint(true, savepoints.toUri().toString(), SavepointFormatType.DEFAULT)
-                .get(JOB_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+                    .get(JOB_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (IOException | ExecutionException | TimeoutException e) {
             job.cancel();
             throw new JobFailedException("the drained stop failed: " + rootCause(e));
@@ -229,22 +238,36 @@ public final class StudioCheck {
         System.out.println();
         System.out.println("partition                              rows  committed");
         for (Map.Entry<String, Integer> partition : result.rowsPerPartition().entrySet()) {
-            System.out.printf("%-38s %5d  %s%n", partition.getKey(), partition.getValue(),
-                result.committed().get(partition.getKey()) ? "yes" : "NO");
+            System.out.printf(
+                    "%-38s %5d  %s%n",
+                    partition.getKey(),
+                    partition.getValue(),
+                    result.committed().get(partition.getKey()) ? "yes" : "NO");
         }
         long lateQualifying = ticks.late().stream().filter(Tick::qualifies).count();
-        long lateInPlace = ticks.late().stream().filter(Tick::qualifies).filter(result.written()::contains).count();
+        long lateInPlace = ticks.late().stream()
+                .filter(Tick::qualifies)
+                .filter(result.written()::contains)
+                .count();
         System.out.println();
-        System.out.printf("rows written:      %d in %d partitions (%d committed)%n", result.rows(),
-            result.rowsPerPartition().size(), result.committed().values().stream().filter(c -> c).count());
-        System.out.printf("qualifying ticks:  %d of %d well-formed ticks have price > 50%n", ticks.expected().size(), ticks.ticks().size());
-        System.out.printf("malformed ticks:   %d produced, skipped by the source (none may be written)%n", ticks.malformed());
-        System.out.printf("late ticks:        %d behind the watermark, %d above 50, %d of those written to their own hour%n",
-            ticks.late().size(), lateQualifying, lateInPlace);
+        System.out.printf(
+                "rows written:      %d in %d partitions (%d committed)%n",
+                result.rows(),
+                result.rowsPerPartition().size(),
+                result.committed().values().stream().filter(c -> c).count());
+        System.out.printf(
+                "qualifying ticks:  %d of %d well-formed ticks have price > 50%n",
+                ticks.expected().size(), ticks.ticks().size());
+        System.out.printf(
+                "malformed ticks:   %d produced, skipped by the source (none may be written)%n", ticks.malformed());
+        System.out.printf(
+                "late ticks:        %d behind the watermark, %d above 50, %d of those written to their own hour%n",
+                ticks.late().size(), lateQualifying, lateInPlace);
         if (result.ok()) {
             System.out.println("studio-check: OK, every qualifying tick written exactly once");
         } else {
-            System.out.printf("studio-check: FAILED, %d problem(s):%n", result.problems().size());
+            System.out.printf(
+                    "studio-check: FAILED, %d problem(s):%n", result.problems().size());
             result.problems().stream().limit(30).forEach(problem -> System.out.println("  - " + problem));
         }
     }
@@ -253,7 +276,8 @@ public final class StudioCheck {
         if (Files.exists(out)) {
             try (var entries = Files.list(out)) {
                 if (entries.findAny().isPresent()) {
-                    throw new IllegalArgumentException("--out " + out + " is not empty: the check needs a fresh directory");
+                    throw new IllegalArgumentException(
+                            "--out " + out + " is not empty: the check needs a fresh directory");
                 }
             } catch (IOException e) {
                 throw new IllegalArgumentException("--out " + out + " is not a readable directory");
@@ -273,7 +297,8 @@ public final class StudioCheck {
         try (Admin admin = Admin.create(clientProperties(bootstrap))) {
             admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
         } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("cannot create topic " + topic + " on " + bootstrap + ": " + rootCause(e), e);
+            throw new IllegalStateException(
+                    "cannot create topic " + topic + " on " + bootstrap + ": " + rootCause(e), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
@@ -283,12 +308,23 @@ public final class StudioCheck {
     /** The offset after each partition's last record, by partition number. */
     private static Map<String, Long> endOffsets(String bootstrap, String topic) {
         try (Admin admin = Admin.create(clientProperties(bootstrap))) {
-            List<TopicPartition> partitions = admin.describeTopics(List.of(topic)).all().get(30, TimeUnit.SECONDS)
-                .get(topic).partitions().stream().map(p -> new TopicPartition(topic, p.partition())).collect(Collectors.toList());
-            Map<TopicPartition, OffsetSpec> latest = partitions.stream().collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest()));
+            List<TopicPartition> partitions =
+                    admin
+                            .describeTopics(List.of(topic))
+                            .all()
+                            .get(30, TimeUnit.SECONDS)
+                            .get(topic)
+                            .partitions()
+                            .stream()
+                            .map(p -> new TopicPartition(topic, p.partition()))
+                            .collect(Collectors.toList());
+            Map<TopicPartition, OffsetSpec> latest =
+                    partitions.stream().collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest()));
             Map<String, Long> end = new TreeMap<>();
-            admin.listOffsets(latest).all().get(30, TimeUnit.SECONDS)
-                .forEach((partition, info) -> end.put(String.valueOf(partition.partition()), info.offset()));
+            admin.listOffsets(latest)
+                    .all()
+                    .get(30, TimeUnit.SECONDS)
+                    .forEach((partition, info) -> end.put(String.valueOf(partition.partition()), info.offset()));
             return end;
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("cannot read the end offsets of " + topic + ": " + rootCause(e), e);
@@ -302,13 +338,15 @@ public final class StudioCheck {
     private static boolean consumed(Admin admin, String topic, Map<String, Long> end) {
         try {
             Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(topic)
-                .partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
+                    .partitionsToOffsetAndMetadata()
+                    .get(30, TimeUnit.SECONDS);
             return end.entrySet().stream().allMatch(e -> {
                 OffsetAndMetadata offset = committed.get(new TopicPartition(topic, Integer.parseInt(e.getKey())));
                 return offset != null && offset.offset() >= e.getValue();
             });
         } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("cannot read the committed offsets of group " + topic + ": " + rootCause(e), e);
+            throw new IllegalStateException(
+                    "cannot read the committed offsets of group " + topic + ": " + rootCause(e), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
@@ -329,7 +367,8 @@ public final class StudioCheck {
             return;
         }
         try (var paths = Files.walk(root)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            paths.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
         } catch (IOException e) {
             System.err.println("studio-check: could not delete " + root + ": " + e.getMessage());
         }

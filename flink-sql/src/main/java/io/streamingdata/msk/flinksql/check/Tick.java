@@ -48,7 +48,7 @@ public final class Tick {
     /** The record value, as the original's Python producer sends it (ISO-8601 local time). */
     public String toJson() {
         return "{\"event_time\": \"" + ISO.format(eventTime) + "\", \"ticker\": \"" + ticker + "\", \"price\": "
-            + price.toPlainString() + "}";
+                + price.toPlainString() + "}";
     }
 
     @Override

@@ -49,7 +49,8 @@ public final class TickSet {
      */
     public static TickSet generate(int count, long seed) {
         if (count < 100) {
-            throw new IllegalArgumentException("--ticks must be at least 100, so the data crosses an hour and has late ticks");
+            throw new IllegalArgumentException(
+                    "--ticks must be at least 100, so the data crosses an hour and has late ticks");
         }
         Random random = new Random(seed);
         List<String> records = new ArrayList<>();
@@ -67,12 +68,17 @@ public final class TickSet {
             }
             if (i == count * 4 / 5) {
                 for (int k = 0; k < 6; k++) {
-                    Tick tick = new Tick(START.plusSeconds(90 + k).plusNanos(7_000_000L),
-                        TICKERS[k % TICKERS.length], new BigDecimal(k % 2 == 0 ? "75.25" : "12.5").add(BigDecimal.valueOf(k)));
+                    Tick tick = new Tick(
+                            START.plusSeconds(90 + k).plusNanos(7_000_000L),
+                            TICKERS[k % TICKERS.length],
+                            new BigDecimal(k % 2 == 0 ? "75.25" : "12.5").add(BigDecimal.valueOf(k)));
                     add(records, ticks, tick);
                 }
                 for (int k = 1; k <= 2; k++) {
-                    add(records, ticks, new Tick(max.minusSeconds(k).plusNanos(3_000_000L), "AMZN", new BigDecimal("60.0" + k)));
+                    add(
+                            records,
+                            ticks,
+                            new Tick(max.minusSeconds(k).plusNanos(3_000_000L), "AMZN", new BigDecimal("60.0" + k)));
                 }
             }
         }

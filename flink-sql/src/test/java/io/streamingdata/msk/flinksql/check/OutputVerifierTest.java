@@ -15,7 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class OutputVerifierTest {
 
-    private static final Tick AMZN = new Tick(LocalDateTime.of(2026, 1, 15, 10, 59, 58, 250_000_000), "AMZN", new BigDecimal("57.31"));
+    private static final Tick AMZN =
+            new Tick(LocalDateTime.of(2026, 1, 15, 10, 59, 58, 250_000_000), "AMZN", new BigDecimal("57.31"));
     private static final Tick MSFT = new Tick(LocalDateTime.of(2026, 1, 15, 11, 0, 1), "MSFT", new BigDecimal("99.5"));
     private static final String AMZN_DIR = "ticker=AMZN/dt=2026-01-15/hr=10";
     private static final String MSFT_DIR = "ticker=MSFT/dt=2026-01-15/hr=11";
@@ -59,14 +60,23 @@ class OutputVerifierTest {
     @Test
     void shouldReportDuplicatesMissingTicksAndRowsAtOrBelowFifty() throws IOException {
         writeCommitted();
-        write(AMZN_DIR, "part-0-2", "{\"event_time\":\"2026-01-15 10:59:58.25\",\"price\":57.31}",
-            "{\"event_time\":\"2026-01-15 10:30:00\",\"price\":50.0}");
+        write(
+                AMZN_DIR,
+                "part-0-2",
+                "{\"event_time\":\"2026-01-15 10:59:58.25\",\"price\":57.31}",
+                "{\"event_time\":\"2026-01-15 10:30:00\",\"price\":50.0}");
 
         OutputVerifier.Result result = new OutputVerifier().verify(root, List.of(AMZN));
 
-        assertTrue(result.problems().contains("written 2 times: " + AMZN), result.problems().toString());
-        assertTrue(result.problems().stream().anyMatch(p -> p.startsWith("row with price 50 (not above 50)")), result.problems().toString());
-        assertTrue(result.problems().stream().anyMatch(p -> p.startsWith("unexpected row: MSFT")), result.problems().toString());
+        assertTrue(
+                result.problems().contains("written 2 times: " + AMZN),
+                result.problems().toString());
+        assertTrue(
+                result.problems().stream().anyMatch(p -> p.startsWith("row with price 50 (not above 50)")),
+                result.problems().toString());
+        assertTrue(
+                result.problems().stream().anyMatch(p -> p.startsWith("unexpected row: MSFT")),
+                result.problems().toString());
     }
 
     @Test
@@ -77,8 +87,12 @@ class OutputVerifierTest {
 
         OutputVerifier.Result result = new OutputVerifier().verify(root, List.of(AMZN, MSFT));
 
-        assertTrue(result.problems().stream().anyMatch(p -> p.contains("belongs in ticker=MSFT/dt=2026-01-15/hr=12")), result.problems().toString());
-        assertTrue(result.problems().stream().anyMatch(p -> p.startsWith("uncommitted file left behind")), result.problems().toString());
+        assertTrue(
+                result.problems().stream().anyMatch(p -> p.contains("belongs in ticker=MSFT/dt=2026-01-15/hr=12")),
+                result.problems().toString());
+        assertTrue(
+                result.problems().stream().anyMatch(p -> p.startsWith("uncommitted file left behind")),
+                result.problems().toString());
     }
 
     @Test
@@ -86,6 +100,8 @@ class OutputVerifierTest {
         Files.writeString(root.resolve("stray.json"), "{}");
 
         assertFalse(new OutputVerifier().verify(root, List.of()).ok());
-        assertFalse(new OutputVerifier().verify(root.resolve("missing"), List.of(AMZN)).ok());
+        assertFalse(new OutputVerifier()
+                .verify(root.resolve("missing"), List.of(AMZN))
+                .ok());
     }
 }

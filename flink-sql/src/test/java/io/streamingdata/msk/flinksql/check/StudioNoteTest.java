@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 class StudioNoteTest {
 
     /** The paragraphs the studio-notebook module's Terraform test expects for the same inputs. */
-    private static final Path FIXTURES = Paths.get("..", "terraform", "modules", "studio-notebook", "tests", "fixtures");
+    private static final Path FIXTURES =
+            Paths.get("..", "terraform", "modules", "studio-notebook", "tests", "fixtures");
 
     /** An option line of a WITH clause that bounds the source; comments may name the option. */
     private static final Pattern BOUNDED_OPTION = Pattern.compile("(?m)^\\s*'scan\\.bounded\\.");
@@ -32,8 +33,9 @@ class StudioNoteTest {
     private static Map<String, String> terraformRunInputs() {
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put(JobParameters.TOPIC, "stock-ticks");
-        settings.put(JobParameters.BOOTSTRAP_SERVERS,
-            "b-1.demo.kafka.eu-west-1.amazonaws.com:9098,b-2.demo.kafka.eu-west-1.amazonaws.com:9098");
+        settings.put(
+                JobParameters.BOOTSTRAP_SERVERS,
+                "b-1.demo.kafka.eu-west-1.amazonaws.com:9098,b-2.demo.kafka.eu-west-1.amazonaws.com:9098");
         settings.put(JobParameters.ACCESS_CONTROL, "iam");
         settings.put(JobParameters.GROUP_ID, "KdaStudioGroup");
         settings.put(JobParameters.OUTPUT_URI, "s3a://studio-output-bucket");

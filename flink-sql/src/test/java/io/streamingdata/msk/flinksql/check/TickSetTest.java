@@ -12,7 +12,8 @@ class TickSetTest {
 
     @Test
     void shouldBeDeterministicForASeed() {
-        assertEquals(TickSet.generate(150, 7).records(), TickSet.generate(150, 7).records());
+        assertEquals(
+                TickSet.generate(150, 7).records(), TickSet.generate(150, 7).records());
     }
 
     @Test
@@ -24,8 +25,14 @@ class TickSetTest {
         assertEquals(6, ticks.late().size());
         assertTrue(ticks.late().stream().anyMatch(Tick::qualifies));
         assertTrue(ticks.late().stream().anyMatch(tick -> !tick.qualifies()));
-        assertTrue(ticks.ticks().stream().anyMatch(tick -> tick.price().toPlainString().equals("50")));
-        assertEquals(2, ticks.ticks().stream().map(tick -> tick.partition().substring(tick.partition().indexOf("/hr="))).distinct().count());
+        assertTrue(ticks.ticks().stream()
+                .anyMatch(tick -> tick.price().toPlainString().equals("50")));
+        assertEquals(
+                2,
+                ticks.ticks().stream()
+                        .map(tick -> tick.partition().substring(tick.partition().indexOf("/hr=")))
+                        .distinct()
+                        .count());
     }
 
     @Test

@@ -57,8 +57,7 @@ public class ConsumerLivenessWatch {
             thread.setDaemon(true);
             return thread;
         });
-        timer.scheduleWithFixedDelay(this::check, CHECK_INTERVAL_MILLIS, CHECK_INTERVAL_MILLIS,
-                TimeUnit.MILLISECONDS);
+        timer.scheduleWithFixedDelay(this::check, CHECK_INTERVAL_MILLIS, CHECK_INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     void stop(@Observes ShutdownEvent event) {
@@ -91,8 +90,10 @@ public class ConsumerLivenessWatch {
         for (HealthReport.ChannelInfo channel : report.getChannels()) {
             if (!channel.isOk()) {
                 String message = channel.getMessage();
-                reasons.add(message == null || message.isBlank() ? "channel '" + channel.getChannel() + "' is not alive"
-                        : withoutRepeats(message));
+                reasons.add(
+                        message == null || message.isBlank()
+                                ? "channel '" + channel.getChannel() + "' is not alive"
+                                : withoutRepeats(message));
             }
         }
         String joined = String.join("; ", reasons);

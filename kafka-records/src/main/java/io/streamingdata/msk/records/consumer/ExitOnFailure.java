@@ -44,8 +44,11 @@ public final class ExitOnFailure implements KafkaFailureHandler {
         }
 
         @Override
-        public KafkaFailureHandler create(KafkaConnectorIncomingConfiguration config, Vertx vertx,
-                KafkaConsumer<?, ?> consumer, BiConsumer<Throwable, Boolean> reportFailure) {
+        public KafkaFailureHandler create(
+                KafkaConnectorIncomingConfiguration config,
+                Vertx vertx,
+                KafkaConsumer<?, ?> consumer,
+                BiConsumer<Throwable, Boolean> reportFailure) {
             return new ExitOnFailure(reportFailure, exit);
         }
     }

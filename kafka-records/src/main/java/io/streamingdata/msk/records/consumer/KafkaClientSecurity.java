@@ -15,15 +15,14 @@ public final class KafkaClientSecurity {
             + "port 9096).";
     public static final String MECHANISM_REQUIRED = "KAFKA_SECURITY_PROTOCOL=SASL_SSL needs KAFKA_SASL_MECHANISM: "
             + "AWS_MSK_IAM for IAM access control or SCRAM-SHA-512 for SASL/SCRAM.";
-    public static final String UNKNOWN_MECHANISM = "KAFKA_SASL_MECHANISM=%s is not supported: use AWS_MSK_IAM or "
-            + "SCRAM-SHA-512.";
+    public static final String UNKNOWN_MECHANISM =
+            "KAFKA_SASL_MECHANISM=%s is not supported: use AWS_MSK_IAM or " + "SCRAM-SHA-512.";
     public static final String SCRAM_CREDENTIALS_REQUIRED = "KAFKA_SASL_MECHANISM=SCRAM-SHA-512 needs "
             + "KAFKA_SASL_USERNAME and KAFKA_SASL_PASSWORD (the user of the cluster's AmazonMSK_ secret).";
     public static final String MECHANISM_WITHOUT_SASL = "KAFKA_SASL_MECHANISM=%s is set but "
             + "KAFKA_SECURITY_PROTOCOL is %s; set KAFKA_SECURITY_PROTOCOL=SASL_SSL or remove KAFKA_SASL_MECHANISM.";
 
-    private KafkaClientSecurity() {
-    }
+    private KafkaClientSecurity() {}
 
     /** The client properties for the configured security, or an {@link IllegalArgumentException} saying what to fix. */
     public static Map<String, Object> properties(KafkaConsumerConfig config) {
@@ -52,15 +51,16 @@ public final class KafkaClientSecurity {
     }
 
     private static Map<String, Object> sasl(KafkaSecuritySettings config) {
-        String mechanism = config.saslMechanism().map(m -> m.trim().toUpperCase(Locale.ROOT))
+        String mechanism = config.saslMechanism()
+                .map(m -> m.trim().toUpperCase(Locale.ROOT))
                 .orElseThrow(() -> new IllegalArgumentException(MECHANISM_REQUIRED));
         Map<String, Object> properties = new LinkedHashMap<>();
         switch (mechanism) {
             case "AWS_MSK_IAM" -> {
                 properties.put("sasl.mechanism", "AWS_MSK_IAM");
                 properties.put("sasl.jaas.config", "software.amazon.msk.auth.iam.IAMLoginModule required;");
-                properties.put("sasl.client.callback.handler.class",
-                        "software.amazon.msk.auth.iam.IAMClientCallbackHandler");
+                properties.put(
+                        "sasl.client.callback.handler.class", "software.amazon.msk.auth.iam.IAMClientCallbackHandler");
             }
             case "SCRAM-SHA-512" -> {
                 String user = config.saslUsername().orElse("");
@@ -69,8 +69,10 @@ public final class KafkaClientSecurity {
                     throw new IllegalArgumentException(SCRAM_CREDENTIALS_REQUIRED);
                 }
                 properties.put("sasl.mechanism", "SCRAM-SHA-512");
-                properties.put("sasl.jaas.config", "org.apache.kafka.common.security.scram.ScramLoginModule "
-                        + "required username=\"" + escape(user) + "\" password=\"" + escape(password) + "\";");
+                properties.put(
+                        "sasl.jaas.config",
+                        "org.apache.kafka.common.security.scram.ScramLoginModule " + "required username=\""
+                                + escape(user) + "\" password=\"" + escape(password) + "\";");
             }
             default -> throw new IllegalArgumentException(UNKNOWN_MECHANISM.formatted(mechanism));
         }

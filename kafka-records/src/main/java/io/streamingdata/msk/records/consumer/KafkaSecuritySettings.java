@@ -9,8 +9,12 @@ import java.util.function.Function;
  * values, so that a command outside the functions (the backup restore) builds its Kafka clients with exactly the rules
  * of consumer mode. {@link #fromEnvironment(Function)} reads the same variables.
  */
-public record KafkaSecuritySettings(String securityProtocol, Optional<String> saslMechanism,
-        Optional<String> saslUsername, Optional<String> saslPassword, Optional<String> sslTruststoreLocation,
+public record KafkaSecuritySettings(
+        String securityProtocol,
+        Optional<String> saslMechanism,
+        Optional<String> saslUsername,
+        Optional<String> saslPassword,
+        Optional<String> sslTruststoreLocation,
         Optional<String> sslTruststorePassword) {
 
     public KafkaSecuritySettings {
@@ -19,8 +23,13 @@ public record KafkaSecuritySettings(String securityProtocol, Optional<String> sa
 
     /** The settings consumer mode was configured with. */
     public static KafkaSecuritySettings of(KafkaConsumerConfig config) {
-        return new KafkaSecuritySettings(config.securityProtocol(), config.saslMechanism(), config.saslUsername(),
-                config.saslPassword(), config.sslTruststoreLocation(), config.sslTruststorePassword());
+        return new KafkaSecuritySettings(
+                config.securityProtocol(),
+                config.saslMechanism(),
+                config.saslUsername(),
+                config.saslPassword(),
+                config.sslTruststoreLocation(),
+                config.sslTruststorePassword());
     }
 
     /**
@@ -30,8 +39,10 @@ public record KafkaSecuritySettings(String securityProtocol, Optional<String> sa
     public static KafkaSecuritySettings fromEnvironment(Function<String, String> environment) {
         return new KafkaSecuritySettings(
                 variable(environment, "KAFKA_SECURITY_PROTOCOL").orElse("PLAINTEXT"),
-                variable(environment, "KAFKA_SASL_MECHANISM"), variable(environment, "KAFKA_SASL_USERNAME"),
-                variable(environment, "KAFKA_SASL_PASSWORD"), variable(environment, "KAFKA_SSL_TRUSTSTORE_LOCATION"),
+                variable(environment, "KAFKA_SASL_MECHANISM"),
+                variable(environment, "KAFKA_SASL_USERNAME"),
+                variable(environment, "KAFKA_SASL_PASSWORD"),
+                variable(environment, "KAFKA_SSL_TRUSTSTORE_LOCATION"),
                 variable(environment, "KAFKA_SSL_TRUSTSTORE_PASSWORD"));
     }
 

@@ -9,8 +9,7 @@ import org.apache.kafka.common.TopicPartition;
 /** Names a polled batch in messages: its offset range per topic-partition, never its contents. */
 public final class PolledBatch {
 
-    private PolledBatch() {
-    }
+    private PolledBatch() {}
 
     /** For example {@code orders-0@118-217, orders-2@40-77}. */
     public static String describe(ConsumerRecords<?, ?> polled) {
@@ -18,7 +17,8 @@ public final class PolledBatch {
         for (TopicPartition partition : polled.partitions()) {
             List<? extends ConsumerRecord<?, ?>> records = polled.records(partition);
             if (!records.isEmpty()) {
-                ranges.add(partition + "@" + records.get(0).offset() + "-" + records.get(records.size() - 1).offset());
+                ranges.add(partition + "@" + records.get(0).offset() + "-"
+                        + records.get(records.size() - 1).offset());
             }
         }
         return ranges.toString();

@@ -31,8 +31,8 @@ public class ProcessExit implements ConsumerExit {
         if (!exiting.compareAndSet(false, true)) {
             return;
         }
-        String message = MESSAGE.formatted(reason.endsWith(".") ? reason.substring(0, reason.length() - 1) : reason,
-                STATUS);
+        String message =
+                MESSAGE.formatted(reason.endsWith(".") ? reason.substring(0, reason.length() - 1) : reason, STATUS);
         LOG.error(message);
         if (System.out.checkError()) {
             // Standard output is broken (the logger's own failure), so the log line above went nowhere.
@@ -50,7 +50,8 @@ public class ProcessExit implements ConsumerExit {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        System.err.printf("Consumer mode: the shutdown took longer than %d ms; halting with status %d%n",
+        System.err.printf(
+                "Consumer mode: the shutdown took longer than %d ms; halting with status %d%n",
                 HALT_AFTER_MILLIS, STATUS);
         Runtime.getRuntime().halt(STATUS);
     }

@@ -20,8 +20,7 @@ public final class Base64Chars {
         }
     }
 
-    private Base64Chars() {
-    }
+    private Base64Chars() {}
 
     /**
      * @return the decoded bytes, or {@code null} when the text is not canonical base64 and the JDK's decoder must

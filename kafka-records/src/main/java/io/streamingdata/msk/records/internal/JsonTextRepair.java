@@ -27,7 +27,8 @@ public final class JsonTextRepair {
     public static Result repair(byte[] json) {
         JsonTextRepair repair = new JsonTextRepair(json);
         repair.scan();
-        return repair.repaired == null ? null
+        return repair.repaired == null
+                ? null
                 : new Result(repair.repaired, Arrays.copyOf(repair.positions, repair.count));
     }
 

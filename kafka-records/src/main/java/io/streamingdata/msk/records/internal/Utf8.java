@@ -3,8 +3,7 @@ package io.streamingdata.msk.records.internal;
 /** Strict reading of multi-byte UTF-8 sequences, shared by the payload classification and the JSON text repair. */
 public final class Utf8 {
 
-    private Utf8() {
-    }
+    private Utf8() {}
 
     /** The length of the sequence that {@code lead} starts (2 to 4), or -1 if it cannot start one. */
     public static int sequenceLength(byte lead) {

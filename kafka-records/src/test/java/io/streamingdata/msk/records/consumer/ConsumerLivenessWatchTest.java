@@ -24,8 +24,11 @@ class ConsumerLivenessWatchTest {
         String failure = "Consumer mode: a batch of 16 records (orders-0@5-20) was not delivered within "
                 + "RETRY_BUDGET_MS=4000: Connection refused";
         // The connector joins its recent failures, here the same one reported by the strategy and by the stream.
-        HealthReport report = HealthReport.builder().add("records", false, failure + failure)
-                .add("application-KafkaRecordsConsumer#consume", false, failure).add("other", true).build();
+        HealthReport report = HealthReport.builder()
+                .add("records", false, failure + failure)
+                .add("application-KafkaRecordsConsumer#consume", false, failure)
+                .add("other", true)
+                .build();
 
         watch(report).check();
 
@@ -50,9 +53,13 @@ class ConsumerLivenessWatchTest {
 
     @Test
     void shouldIgnoreALivenessReportThatCannotBeRead() {
-        new ConsumerLivenessWatch(true, () -> {
-            throw new IllegalStateException("shutting down");
-        }, exits::add).check();
+        new ConsumerLivenessWatch(
+                        true,
+                        () -> {
+                            throw new IllegalStateException("shutting down");
+                        },
+                        exits::add)
+                .check();
 
         assertEquals(List.of(), exits);
     }

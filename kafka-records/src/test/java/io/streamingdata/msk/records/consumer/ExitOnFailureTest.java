@@ -18,10 +18,12 @@ class ExitOnFailureTest {
     private final List<Throwable> reported = new ArrayList<>();
     private final List<Boolean> fatal = new ArrayList<>();
     private final List<String> exits = new ArrayList<>();
-    private final ExitOnFailure strategy = new ExitOnFailure((failure, isFatal) -> {
-        reported.add(failure);
-        fatal.add(isFatal);
-    }, exits::add);
+    private final ExitOnFailure strategy = new ExitOnFailure(
+            (failure, isFatal) -> {
+                reported.add(failure);
+                fatal.add(isFatal);
+            },
+            exits::add);
 
     @Test
     void shouldStopTheConsumerAndExitOnTheFirstFailedRecord() {
@@ -32,8 +34,10 @@ class ExitOnFailureTest {
         assertEquals(List.of(reason), reported);
         assertEquals(List.of(true), fatal, "the consumer must close, committing nothing more");
         assertEquals(List.of(ConsumerLivenessWatch.NOT_ALIVE.formatted(reason.getMessage())), exits);
-        assertSame(reason, assertThrows(IllegalStateException.class,
-                () -> outcome.await().atMost(Duration.ofSeconds(5))), "the record is not acknowledged");
+        assertSame(
+                reason,
+                assertThrows(IllegalStateException.class, () -> outcome.await().atMost(Duration.ofSeconds(5))),
+                "the record is not acknowledged");
     }
 
     @Test
@@ -50,7 +54,7 @@ class ExitOnFailureTest {
     }
 
     private IncomingKafkaRecord<String, String> record(long offset) {
-        return new IncomingKafkaRecord<>(new ConsumerRecord<>("orders", 0, offset, "key", "value"), "records", -1,
-                null, strategy, false);
+        return new IncomingKafkaRecord<>(
+                new ConsumerRecord<>("orders", 0, offset, "key", "value"), "records", -1, null, strategy, false);
     }
 }

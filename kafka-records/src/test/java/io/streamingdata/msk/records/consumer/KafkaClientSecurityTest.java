@@ -12,8 +12,9 @@ class KafkaClientSecurityTest {
 
     @Test
     void shouldUsePlaintextByDefault() {
-        assertEquals(Map.of("security.protocol", "PLAINTEXT"), KafkaClientSecurity.properties(config("PLAINTEXT",
-                null, null, null, null)));
+        assertEquals(
+                Map.of("security.protocol", "PLAINTEXT"),
+                KafkaClientSecurity.properties(config("PLAINTEXT", null, null, null, null)));
     }
 
     @Test
@@ -29,33 +30,39 @@ class KafkaClientSecurityTest {
 
     @Test
     void shouldConfigureMskIamAuthentication() {
-        Map<String, Object> properties = KafkaClientSecurity.properties(config("SASL_SSL", "AWS_MSK_IAM", null,
-                null, null));
+        Map<String, Object> properties =
+                KafkaClientSecurity.properties(config("SASL_SSL", "AWS_MSK_IAM", null, null, null));
 
         assertEquals("AWS_MSK_IAM", properties.get("sasl.mechanism"));
-        assertEquals("software.amazon.msk.auth.iam.IAMClientCallbackHandler",
+        assertEquals(
+                "software.amazon.msk.auth.iam.IAMClientCallbackHandler",
                 properties.get("sasl.client.callback.handler.class"));
     }
 
     @Test
     void shouldConfigureScramAndEscapeTheCredentials() {
-        Map<String, Object> properties = KafkaClientSecurity.properties(config("SASL_SSL", "SCRAM-SHA-512",
-                "alice", "p\"w\\d", null));
+        Map<String, Object> properties =
+                KafkaClientSecurity.properties(config("SASL_SSL", "SCRAM-SHA-512", "alice", "p\"w\\d", null));
 
         assertEquals("SCRAM-SHA-512", properties.get("sasl.mechanism"));
-        assertEquals("org.apache.kafka.common.security.scram.ScramLoginModule required username=\"alice\" "
-                + "password=\"p\\\"w\\\\d\";", properties.get("sasl.jaas.config"));
+        assertEquals(
+                "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"alice\" "
+                        + "password=\"p\\\"w\\\\d\";",
+                properties.get("sasl.jaas.config"));
     }
 
     @Test
     void shouldRefuseIncompleteOrUnknownSecuritySettings() {
         assertMessage(KafkaClientSecurity.UNKNOWN_PROTOCOL.formatted("TLS"), config("TLS", null, null, null, null));
         assertMessage(KafkaClientSecurity.MECHANISM_REQUIRED, config("SASL_SSL", null, null, null, null));
-        assertMessage(KafkaClientSecurity.UNKNOWN_MECHANISM.formatted("PLAIN"),
+        assertMessage(
+                KafkaClientSecurity.UNKNOWN_MECHANISM.formatted("PLAIN"),
                 config("SASL_SSL", "PLAIN", null, null, null));
-        assertMessage(KafkaClientSecurity.SCRAM_CREDENTIALS_REQUIRED,
+        assertMessage(
+                KafkaClientSecurity.SCRAM_CREDENTIALS_REQUIRED,
                 config("SASL_SSL", "SCRAM-SHA-512", "alice", null, null));
-        assertMessage(KafkaClientSecurity.MECHANISM_WITHOUT_SASL.formatted("AWS_MSK_IAM", "SSL"),
+        assertMessage(
+                KafkaClientSecurity.MECHANISM_WITHOUT_SASL.formatted("AWS_MSK_IAM", "SSL"),
                 config("SSL", "AWS_MSK_IAM", null, null, null));
     }
 
@@ -80,12 +87,14 @@ class KafkaClientSecurityTest {
     }
 
     private static void assertMessage(String expected, KafkaConsumerConfig config) {
-        assertEquals(expected, assertThrows(IllegalArgumentException.class,
-                () -> KafkaClientSecurity.properties(config)).getMessage());
+        assertEquals(
+                expected,
+                assertThrows(IllegalArgumentException.class, () -> KafkaClientSecurity.properties(config))
+                        .getMessage());
     }
 
-    private static TestConfig config(String protocol, String mechanism, String user, String password,
-            String lambdaFunction) {
+    private static TestConfig config(
+            String protocol, String mechanism, String user, String password, String lambdaFunction) {
         TestConfig config = new TestConfig();
         config.protocol = protocol;
         config.mechanism = Optional.ofNullable(mechanism);

@@ -17,17 +17,27 @@ class KafkaSecuritySettingsTest {
 
     @Test
     void shouldBuildScramPropertiesFromTheVariables() {
-        Map<String, String> environment = Map.of("KAFKA_SECURITY_PROTOCOL", "SASL_SSL", "KAFKA_SASL_MECHANISM",
-                "SCRAM-SHA-512", "KAFKA_SASL_USERNAME", "alice", "KAFKA_SASL_PASSWORD", "s3cr\"t",
-                "KAFKA_SSL_TRUSTSTORE_LOCATION", "/etc/ts.jks");
+        Map<String, String> environment = Map.of(
+                "KAFKA_SECURITY_PROTOCOL",
+                "SASL_SSL",
+                "KAFKA_SASL_MECHANISM",
+                "SCRAM-SHA-512",
+                "KAFKA_SASL_USERNAME",
+                "alice",
+                "KAFKA_SASL_PASSWORD",
+                "s3cr\"t",
+                "KAFKA_SSL_TRUSTSTORE_LOCATION",
+                "/etc/ts.jks");
 
-        Map<String, Object> properties = KafkaClientSecurity.properties(
-                KafkaSecuritySettings.fromEnvironment(environment::get));
+        Map<String, Object> properties =
+                KafkaClientSecurity.properties(KafkaSecuritySettings.fromEnvironment(environment::get));
 
         assertEquals("SASL_SSL", properties.get("security.protocol"));
         assertEquals("SCRAM-SHA-512", properties.get("sasl.mechanism"));
-        assertEquals("org.apache.kafka.common.security.scram.ScramLoginModule required username=\"alice\" "
-                + "password=\"s3cr\\\"t\";", properties.get("sasl.jaas.config"));
+        assertEquals(
+                "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"alice\" "
+                        + "password=\"s3cr\\\"t\";",
+                properties.get("sasl.jaas.config"));
         assertEquals("/etc/ts.jks", properties.get("ssl.truststore.location"));
     }
 
@@ -35,7 +45,8 @@ class KafkaSecuritySettingsTest {
     void shouldRefuseTheSameMistakesAsConsumerMode() {
         Map<String, String> blankMechanism = Map.of("KAFKA_SECURITY_PROTOCOL", "SASL_SSL", "KAFKA_SASL_MECHANISM", " ");
 
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
                 () -> KafkaClientSecurity.properties(KafkaSecuritySettings.fromEnvironment(blankMechanism::get)));
 
         assertEquals(KafkaClientSecurity.MECHANISM_REQUIRED, e.getMessage());

@@ -52,8 +52,25 @@ class Base64CharsTest {
 
     @Test
     void agreesOnTrailingBitsAndPaddingCornerCases() {
-        for (String text : new String[] {"", "QQ==", "QR==", "QUI=", "QUJ=", "QUJD", "QQ", "QUI", "Q===", "====",
-                "QQ=A", "QUJD====", "QU=D", "=QUJ", "QUJDQQ==QUJD", "QUJD\n", "QUJ\u00c4"}) {
+        for (String text : new String[] {
+            "",
+            "QQ==",
+            "QR==",
+            "QUI=",
+            "QUJ=",
+            "QUJD",
+            "QQ",
+            "QUI",
+            "Q===",
+            "====",
+            "QQ=A",
+            "QUJD====",
+            "QU=D",
+            "=QUJ",
+            "QUJDQQ==QUJD",
+            "QUJD\n",
+            "QUJ\u00c4"
+        }) {
             check(text);
         }
     }

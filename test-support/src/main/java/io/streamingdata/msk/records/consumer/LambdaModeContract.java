@@ -36,10 +36,15 @@ public abstract class LambdaModeContract {
     public static class InsideLambda implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("mp.messaging.incoming.records.connector", "smallrye-kafka",
-                    "kafka-consumer.enabled", "${KAFKA_CONSUMER_ENABLED:false}",
-                    "mp.messaging.incoming.records.bootstrap.servers", "127.0.0.1:1",
-                    "kafka-consumer.lambda-function-name", "function-under-test");
+            return Map.of(
+                    "mp.messaging.incoming.records.connector",
+                    "smallrye-kafka",
+                    "kafka-consumer.enabled",
+                    "${KAFKA_CONSUMER_ENABLED:false}",
+                    "mp.messaging.incoming.records.bootstrap.servers",
+                    "127.0.0.1:1",
+                    "kafka-consumer.lambda-function-name",
+                    "function-under-test");
         }
     }
 }
