@@ -58,9 +58,8 @@ class ConsumerOutageTest {
     @BeforeAll
     static void startStack() throws IOException {
         stack = new Scripts("outage");
-        data = stack.stateDir.resolve("data");
-        PipelineEndToEndTest.deleteTree(data);
-        Scripts.Result start = stack.run("stack", "start", "--data-dir", data.toString());
+        data = stack.dataDir();
+        Scripts.Result start = stack.startOnFreshData();
         assertEquals(0, start.exitCode(), start::all);
         groups = new ConsumerGroups(stack.bootstrap());
     }
@@ -288,25 +287,7 @@ class ConsumerOutageTest {
 
     /** Logged by consumer-logger and delivered to S3 by firehose-forwarder, each at least once. */
     private static void assertEverythingArrived(String run, int count) {
-        VerifierOptions options = VerifierOptions.parse(new String[] {
-            "--run-id",
-            run,
-            "--expected",
-            Integer.toString(count),
-            "--logger-log",
-            stack.loggerLog().toString(),
-            "--s3-endpoint",
-            stack.s3Endpoint(),
-            "--firehose-endpoint",
-            stack.firehoseEndpoint(),
-            "--timeout",
-            "90",
-            "--quiet"
-        });
-        PipelineVerifier.Summary summary;
-        try (PipelineVerifier verifier = new PipelineVerifier(options)) {
-            summary = verifier.await();
-        }
+        PipelineVerifier.Summary summary = stack.verify(run, count, 90);
         assertEquals(
                 "produced=%d logged=%d delivered=%d dead-lettered=0 lost=0".formatted(count, count, count),
                 summary.line(),

@@ -25,7 +25,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,9 +67,8 @@ class PipelineEndToEndTest {
     @BeforeAll
     static void startStack() throws IOException {
         stack = new Scripts("e2e");
-        data = stack.stateDir.resolve("data");
-        deleteTree(data);
-        Scripts.Result start = stack.run("stack", "start", "--data-dir", data.toString());
+        data = stack.dataDir();
+        Scripts.Result start = stack.startOnFreshData();
         assertEquals(0, start.exitCode(), start::all);
         assertTrue(start.out().contains("Kafka bootstrap servers   " + stack.bootstrap()), start::all);
     }
@@ -101,25 +99,7 @@ class PipelineEndToEndTest {
         assertEquals(0, start.exitCode(), start::all);
         produce(run, half, half);
 
-        VerifierOptions options = VerifierOptions.parse(new String[] {
-            "--run-id",
-            run,
-            "--expected",
-            Integer.toString(2 * half),
-            "--logger-log",
-            stack.loggerLog().toString(),
-            "--s3-endpoint",
-            stack.s3Endpoint(),
-            "--firehose-endpoint",
-            stack.firehoseEndpoint(),
-            "--timeout",
-            "90",
-            "--quiet"
-        });
-        PipelineVerifier.Summary summary;
-        try (PipelineVerifier verifier = new PipelineVerifier(options)) {
-            summary = verifier.await();
-        }
+        PipelineVerifier.Summary summary = stack.verify(run, 2 * half, 90);
         assertEquals(
                 "produced=3000 logged=3000 delivered=3000 dead-lettered=0 lost=0", summary.line(), summary::details);
         assertTrue(summary.layoutOk(), summary::details);
@@ -338,25 +318,7 @@ class PipelineEndToEndTest {
         kcat(run, 6, "big-binary", Files.write(inputs.resolve("6"), bigBinary));
         int produced = 7;
 
-        VerifierOptions options = VerifierOptions.parse(new String[] {
-            "--run-id",
-            run,
-            "--expected",
-            Integer.toString(produced),
-            "--logger-log",
-            stack.loggerLog().toString(),
-            "--s3-endpoint",
-            stack.s3Endpoint(),
-            "--firehose-endpoint",
-            stack.firehoseEndpoint(),
-            "--timeout",
-            "90",
-            "--quiet"
-        });
-        PipelineVerifier.Summary summary;
-        try (PipelineVerifier verifier = new PipelineVerifier(options)) {
-            summary = verifier.await();
-        }
+        PipelineVerifier.Summary summary = stack.verify(run, produced, 90);
         assertEquals("produced=7 logged=7 delivered=6 dead-lettered=1 lost=0", summary.line(), summary::details);
 
         // What reached S3 is what the broker holds: key, headers (order, repeats, empty, null), value, timestamp.
@@ -572,17 +534,6 @@ class PipelineEndToEndTest {
             return walk.filter(Files::isRegularFile).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
         }
     }
 }

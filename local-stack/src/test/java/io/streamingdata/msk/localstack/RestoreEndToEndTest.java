@@ -64,9 +64,8 @@ class RestoreEndToEndTest {
     @BeforeAll
     static void startStack() throws IOException {
         stack = new Scripts("restore-e2e");
-        data = stack.stateDir.resolve("data");
-        PipelineEndToEndTest.deleteTree(data);
-        Scripts.Result start = stack.run("stack", "start", "--data-dir", data.toString());
+        data = stack.dataDir();
+        Scripts.Result start = stack.startOnFreshData();
         assertEquals(0, start.exitCode(), start::all);
         stack.env.put("AWS_ACCESS_KEY_ID", "test");
         stack.env.put("AWS_SECRET_ACCESS_KEY", "test");
@@ -214,28 +213,11 @@ class RestoreEndToEndTest {
     }
 
     private static void awaitBackup(String run) {
-        VerifierOptions options = VerifierOptions.parse(new String[] {
-            "--run-id",
-            run,
-            "--expected",
-            Integer.toString(COUNT),
-            "--logger-log",
-            stack.loggerLog().toString(),
-            "--s3-endpoint",
-            stack.s3Endpoint(),
-            "--firehose-endpoint",
-            stack.firehoseEndpoint(),
-            "--timeout",
-            "120",
-            "--quiet"
-        });
-        try (PipelineVerifier verifier = new PipelineVerifier(options)) {
-            PipelineVerifier.Summary summary = verifier.await();
-            assertEquals(
-                    "produced=" + COUNT + " logged=" + COUNT + " delivered=" + (COUNT - 1) + " dead-lettered=1 lost=0",
-                    summary.line(),
-                    summary::details);
-        }
+        PipelineVerifier.Summary summary = stack.verify(run, COUNT, 120);
+        assertEquals(
+                "produced=" + COUNT + " logged=" + COUNT + " delivered=" + (COUNT - 1) + " dead-lettered=1 lost=0",
+                summary.line(),
+                summary::details);
     }
 
     /**

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * Runs the project's scripts ({@code scripts/stack}, {@code scripts/demo}, {@code scripts/produce}) as a user would,
@@ -82,6 +84,47 @@ final class Scripts {
 
     Path loggerLog() {
         return stateDir.resolve("logs/logger.log");
+    }
+
+    /** Where {@link #startOnFreshData()} keeps the stack's broker and S3 data. */
+    Path dataDir() {
+        return stateDir.resolve("data");
+    }
+
+    /** Starts the whole stack with {@code scripts/stack start} on an empty data directory. */
+    Result startOnFreshData() throws IOException {
+        deleteTree(dataDir());
+        return run("stack", "start", "--data-dir", dataDir().toString());
+    }
+
+    /**
+     * Waits, for at most {@code timeoutSeconds}, until the pipeline verifier finds the run's {@code expected}
+     * records logged by the logger and delivered (or parked) by the forwarder of this stack.
+     */
+    PipelineVerifier.Summary verify(String run, int expected, int timeoutSeconds) {
+        VerifierOptions options = VerifierOptions.parse(new String[] {
+            "--run-id", run,
+            "--expected", Integer.toString(expected),
+            "--logger-log", loggerLog().toString(),
+            "--s3-endpoint", s3Endpoint(),
+            "--firehose-endpoint", firehoseEndpoint(),
+            "--timeout", Integer.toString(timeoutSeconds),
+            "--quiet"
+        });
+        try (PipelineVerifier verifier = new PipelineVerifier(options)) {
+            return verifier.await();
+        }
+    }
+
+    static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
     }
 
     Result run(String script, String... args) {
