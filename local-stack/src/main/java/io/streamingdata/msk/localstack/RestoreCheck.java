@@ -6,11 +6,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -32,6 +33,8 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * whether each partition holds them in the same order. Exit status 0 when the topics hold the same records.
  */
 public final class RestoreCheck {
+
+    private static final long READ_TIMEOUT_MILLIS = 60_000;
 
     static final String USAGE = """
             Usage: java ... io.streamingdata.msk.localstack.RestoreCheck --inject-duplicates --s3-endpoint URL --bucket B
@@ -110,13 +113,17 @@ public final class RestoreCheck {
         }
     }
 
-    private static Map<Integer, List<String>> read(String bootstrap, String topic) {
+    /**
+     * Every record of {@code topic}, per partition in offset order, each as a line that shows its partition,
+     * timestamp and type, key, headers and value (short byte strings in hex, long ones by length and hash).
+     */
+    static Map<Integer, List<String>> read(String bootstrap, String topic) {
         Properties config = new Properties();
         config.put("bootstrap.servers", bootstrap);
         config.put("key.deserializer", ByteArrayDeserializer.class.getName());
         config.put("value.deserializer", ByteArrayDeserializer.class.getName());
         config.put("max.partition.fetch.bytes", 4 * 1024 * 1024);
-        Map<Integer, List<String>> records = new HashMap<>();
+        Map<Integer, List<String>> records = new TreeMap<>();
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config)) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
                     .map(p -> new TopicPartition(topic, p.partition()))
@@ -124,29 +131,35 @@ public final class RestoreCheck {
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-            partitions.forEach(tp -> records.put(tp.partition(), new ArrayList<>()));
+            long deadline = System.currentTimeMillis() + READ_TIMEOUT_MILLIS;
             while (partitions.stream().anyMatch(tp -> consumer.position(tp) < ends.get(tp))) {
+                if (System.currentTimeMillis() > deadline) {
+                    throw new IllegalStateException("reading " + topic + " took over " + READ_TIMEOUT_MILLIS + " ms");
+                }
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                    records.get(record.partition()).add(describe(record));
+                    records.computeIfAbsent(record.partition(), p -> new ArrayList<>())
+                            .add(describe(record));
                 }
             }
         }
-        records.values().removeIf(List::isEmpty);
         return records;
     }
 
     private static String describe(ConsumerRecord<byte[], byte[]> record) {
-        StringBuilder text = new StringBuilder()
-                .append(record.partition())
-                .append(' ')
-                .append(record.timestamp())
-                .append(' ')
-                .append(Arrays.toString(record.key()));
+        StringBuilder text = new StringBuilder("p" + record.partition() + " t" + record.timestamp() + " "
+                + record.timestampType() + " key=" + hex(record.key()) + " headers=");
         for (Header header : record.headers()) {
-            text.append(' ').append(header.key()).append('=').append(Arrays.toString(header.value()));
+            text.append(header.key()).append(':').append(hex(header.value())).append(',');
         }
-        return text.append(' ')
-                .append(Objects.toString(record.value() == null ? null : Arrays.toString(record.value())))
-                .toString();
+        return text.append(" value=").append(hex(record.value())).toString();
+    }
+
+    private static String hex(byte[] bytes) {
+        if (bytes == null) {
+            return "null";
+        }
+        return bytes.length > 64
+                ? bytes.length + "B#" + Arrays.hashCode(bytes)
+                : HexFormat.of().formatHex(bytes);
     }
 }

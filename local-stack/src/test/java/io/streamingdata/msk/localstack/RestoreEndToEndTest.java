@@ -8,26 +8,17 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPOutputStream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -267,46 +258,7 @@ class RestoreEndToEndTest {
 
     /** A topic's records, per partition in offset order, as comparable text: partition, time, key, headers, value. */
     private static Map<Integer, List<String>> readAll(String topic) {
-        Properties config = new Properties();
-        config.put("bootstrap.servers", stack.bootstrap());
-        config.put("key.deserializer", ByteArrayDeserializer.class.getName());
-        config.put("value.deserializer", ByteArrayDeserializer.class.getName());
-        config.put("max.partition.fetch.bytes", 4 * 1024 * 1024);
-        Map<Integer, List<String>> records = new TreeMap<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config)) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(topic, p.partition()))
-                    .toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-            long deadline = System.currentTimeMillis() + 60_000;
-            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < ends.get(tp))) {
-                assertTrue(System.currentTimeMillis() < deadline, "reading " + topic + " took over 60 s");
-                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                    records.computeIfAbsent(record.partition(), p -> new ArrayList<>())
-                            .add(describe(record));
-                }
-            }
-        }
-        return records;
-    }
-
-    private static String describe(ConsumerRecord<byte[], byte[]> record) {
-        StringBuilder text = new StringBuilder("p" + record.partition() + " t" + record.timestamp() + " "
-                + record.timestampType() + " key=" + hex(record.key()) + " headers=");
-        for (Header header : record.headers()) {
-            text.append(header.key()).append(':').append(hex(header.value())).append(',');
-        }
-        return text.append(" value=").append(hex(record.value())).toString();
-    }
-
-    private static String hex(byte[] bytes) {
-        return bytes == null
-                ? "null"
-                : bytes.length > 64
-                        ? bytes.length + "B#" + Arrays.hashCode(bytes)
-                        : HexFormat.of().formatHex(bytes);
+        return RestoreCheck.read(stack.bootstrap(), topic);
     }
 
     private static KafkaProducer<byte[], byte[]> producer() {
