@@ -71,7 +71,9 @@ public final class ForwarderBenchmark {
                         "AWS_ENDPOINT_URL_FIREHOSE",
                         endpoint[1],
                         "AGGREGATION_ENABLED",
-                        String.valueOf(aggregation)));
+                        String.valueOf(aggregation),
+                        "OUTPUT_FORMAT",
+                        "value"));
                 try (FirehoseClient client = ForwarderBeans.newFirehoseClient(config)) {
                     ExecutorService pool = ForwarderBeans.newCallPool(config.maxConcurrency());
                     ForwardingService service = ForwarderBeans.newForwardingService(
