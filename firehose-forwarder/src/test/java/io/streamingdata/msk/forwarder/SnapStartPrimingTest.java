@@ -10,8 +10,8 @@ import io.streamingdata.msk.forwarder.deadletter.InMemoryDeadLetterStore;
 import io.streamingdata.msk.forwarder.delivery.RetryPolicy;
 import io.streamingdata.msk.forwarder.delivery.Sleeper;
 import io.streamingdata.msk.records.KafkaBatch;
-import io.streamingdata.msk.records.KafkaEventDecoder;
 import io.streamingdata.msk.records.KafkaRecord;
+import io.streamingdata.msk.records.lambda.PrimingEvent;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.SocketTimeoutException;
@@ -29,7 +29,7 @@ class SnapStartPrimingTest {
 
     @Test
     void shouldBundleAnEventWithEveryKindOfRecord() {
-        KafkaBatch batch = new KafkaEventDecoder().decode(SnapStartPriming.primingEvent());
+        KafkaBatch batch = PrimingEvent.decode();
 
         List<KafkaRecord> records = batch.records();
         assertEquals(4, records.size());
@@ -65,7 +65,7 @@ class SnapStartPrimingTest {
                 new SnapStartPriming(() -> service, retryPolicy).beforeCheckpoint(null);
                 assertEquals(
                         1,
-                        service.warmUp(new KafkaEventDecoder().decode(SnapStartPriming.primingEvent())),
+                        service.warmUp(PrimingEvent.decode()),
                         "the warm-up packs the bundled event's four envelope lines into one Firehose record");
 
                 firehose.setSoTimeout(300);
