@@ -1,0 +1,176 @@
+# shellcheck shell=bash
+# stack-parts.sh: building what the parts need and starting each part: Kafka (KRaft),
+# s3proxy, the Firehose endpoint, the functions.
+# Sourced by local-stack.sh, which sets the settings it uses.
+
+# Builds whatever the selected parts need and is missing (or everything with force=1).
+ensure_built() {
+  local force="${1:-0}" modules=()
+  if ((force)) || [[ ! -f "${SERVERS_DIR}/kafka-classpath.txt" || ! -f "${SERVERS_DIR}/s3proxy.jar" ]]; then
+    say "resolving Kafka 4.4.0 and s3proxy 4.1.0 with Maven (local-stack/servers/pom.xml)"
+    (cd "${REPO_ROOT}" && ./mvnw -B -q -ntp -f local-stack/servers/pom.xml package) \
+      || fail "could not resolve the Kafka and s3proxy jars (see the Maven output above)"
+  fi
+  ((force)) || [[ -f "${REPO_ROOT}/firehose-endpoint/target/runtime-classpath.txt" \
+    && -d "${REPO_ROOT}/firehose-endpoint/target/classes" ]] || modules+=(firehose-endpoint)
+  ((force)) || [[ -n "$(runner_jar consumer-logger)" && -d "${REPO_ROOT}/consumer-logger/target/lib" ]] \
+    || modules+=(consumer-logger)
+  ((force)) || [[ -n "$(runner_jar firehose-forwarder)" && -d "${REPO_ROOT}/firehose-forwarder/target/lib" ]] \
+    || modules+=(firehose-forwarder)
+  ((force)) || [[ -f "${REPO_ROOT}/local-stack/target/runtime-classpath.txt" \
+    && -d "${REPO_ROOT}/local-stack/target/classes" ]] || modules+=(local-stack)
+  ((force)) && modules=(firehose-endpoint consumer-logger firehose-forwarder local-stack)
+  ((${#modules[@]} == 0)) && return 0
+  say "building ${modules[*]} (./mvnw package -DskipTests)"
+  (cd "${REPO_ROOT}" && ./mvnw -B -q -ntp package -DskipTests -pl "$(IFS=,; echo "${modules[*]}")" -am) \
+    || fail "the build failed (see the Maven output above)"
+}
+
+tools_classpath() {
+  echo "${REPO_ROOT}/local-stack/target/classes:$(<"${REPO_ROOT}/local-stack/target/runtime-classpath.txt")"
+}
+
+kafka_classpath() {
+  cat "${SERVERS_DIR}/kafka-classpath.txt"
+}
+
+# ------------------------------------------------------------------------------------------------- the parts
+
+write_kafka_config() {
+  local data="$1" dir="${STATE_DIR}/kafka"
+  mkdir -p "${dir}" "${data}/kafka"
+  cat >"${dir}/server.properties" <<EOF
+# Written by scripts/stack: one process is broker and controller (KRaft), loopback only.
+process.roles=broker,controller
+node.id=1
+controller.quorum.voters=1@127.0.0.1:${CONTROLLER_PORT}
+listeners=PLAINTEXT://127.0.0.1:${KAFKA_PORT},CONTROLLER://127.0.0.1:${CONTROLLER_PORT}
+advertised.listeners=PLAINTEXT://127.0.0.1:${KAFKA_PORT}
+controller.listener.names=CONTROLLER
+inter.broker.listener.name=PLAINTEXT
+listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT
+log.dirs=${data}/kafka
+num.partitions=${PARTITIONS}
+offsets.topic.replication.factor=1
+offsets.topic.num.partitions=5
+transaction.state.log.replication.factor=1
+transaction.state.log.min.isr=1
+share.coordinator.state.topic.replication.factor=1
+share.coordinator.state.topic.min.isr=1
+group.initial.rebalance.delay.ms=0
+auto.create.topics.enable=true
+EOF
+  cat >"${dir}/log4j2.properties" <<'EOF'
+rootLogger.level=WARN
+rootLogger.appenderRef.stdout.ref=STDOUT
+appender.stdout.type=Console
+appender.stdout.name=STDOUT
+appender.stdout.layout.type=PatternLayout
+appender.stdout.layout.pattern=[%d] %p %m (%c)%n
+logger.raft.name=kafka.server.KafkaRaftServer
+logger.raft.level=INFO
+EOF
+}
+
+# A Kafka cluster id: 16 random bytes, URL-safe base64 without padding (22 characters), not starting with '-'.
+cluster_id() {
+  local id
+  while true; do
+    id="$(head -c 16 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=\n')"
+    [[ "${id}" != -* ]] && echo "${id}" && return 0
+  done
+}
+
+kafka_java() {
+  java -Xms64m -Xmx256m "${JVM_COMMON[@]}" "-Dlog4j2.configurationFile=${STATE_DIR}/kafka/log4j2.properties" \
+    -cp "$(kafka_classpath)" "$@"
+}
+
+start_kafka() {
+  local data="$1"
+  write_kafka_config "${data}"
+  if [[ ! -f "${data}/kafka/meta.properties" ]]; then
+    kafka_java kafka.tools.StorageTool format -t "$(cluster_id)" -c "${STATE_DIR}/kafka/server.properties" \
+      >"${STATE_DIR}/logs/kafka-format.log" 2>&1 \
+      || { cat "${STATE_DIR}/logs/kafka-format.log" >&2; fail "could not format the Kafka data directory ${data}/kafka"; }
+  fi
+  launch kafka -Xms64m -Xmx256m "${JVM_COMMON[@]}" \
+    "-Dlog4j2.configurationFile=${STATE_DIR}/kafka/log4j2.properties" -cp "$(kafka_classpath)" \
+    kafka.Kafka "${STATE_DIR}/kafka/server.properties"
+  await_ready kafka "${KAFKA_PORT}" ""
+}
+
+create_topic() {
+  kafka_java org.apache.kafka.tools.TopicCommand --bootstrap-server "127.0.0.1:${KAFKA_PORT}" --create \
+    --if-not-exists --topic "${TOPIC}" --partitions "${PARTITIONS}" --replication-factor 1 \
+    >"${STATE_DIR}/logs/topic.log" 2>&1 \
+    || { cat "${STATE_DIR}/logs/topic.log" >&2; fail "could not create the topic ${TOPIC}"; }
+}
+
+start_s3proxy() {
+  local data="$1"
+  mkdir -p "${data}/s3/${STACK_BUCKET}" "${data}/s3/${STACK_DEAD_LETTER_BUCKET}" # filesystem store: bucket = folder
+  cat >"${STATE_DIR}/s3proxy.properties" <<EOF
+s3proxy.endpoint=http://127.0.0.1:${S3_PORT}
+s3proxy.authorization=aws-v2-or-v4
+s3proxy.identity=${S3_KEY}
+s3proxy.credential=${S3_SECRET}
+jclouds.provider=filesystem-nio2
+jclouds.filesystem.basedir=${data}/s3
+EOF
+  launch s3proxy -Xmx128m "${JVM_COMMON[@]}" -jar "${SERVERS_DIR}/s3proxy.jar" \
+    --properties "${STATE_DIR}/s3proxy.properties"
+  await_ready s3proxy "${S3_PORT}" ""
+}
+
+start_firehose() {
+  launch firehose -Xmx128m "${JVM_COMMON[@]}" \
+    -cp "${REPO_ROOT}/firehose-endpoint/target/classes:$(<"${REPO_ROOT}/firehose-endpoint/target/runtime-classpath.txt")" \
+    io.streamingdata.msk.firehose.local.LocalFirehoseMain --port "${FIREHOSE_PORT}" \
+    --s3-endpoint "http://127.0.0.1:${S3_PORT}" --s3-access-key "${S3_KEY}" --s3-secret-key "${S3_SECRET}" \
+    --stream "${STACK_STREAM}=${STACK_BUCKET},buffer-mb=${BUFFER_MB},buffer-seconds=${BUFFER_SECONDS}"
+  await_ready firehose "" "local-firehose listening on"
+}
+
+# Both functions: the packaged JVM application, Kafka consumer mode.
+start_function() {
+  local name="$1" jar="$2"
+  shift 2
+  (
+    local assignment
+    export KAFKA_CONSUMER_ENABLED=true KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:${KAFKA_PORT}" KAFKA_TOPIC="${TOPIC}"
+    for assignment in "$@"; do
+      export "${assignment?}"
+    done
+    launch "${name}" -Xmx160m "${JVM_COMMON[@]}" -jar "${jar}"
+  )
+  await_ready "${name}" "" " started in "
+}
+
+start_logger() {
+  start_function logger "$(runner_jar consumer-logger)"
+}
+
+start_forwarder() {
+  start_function forwarder "$(runner_jar firehose-forwarder)" DELIVERY_STREAM_NAME="${STACK_STREAM}" OUTPUT_FORMAT=envelope \
+    AWS_ENDPOINT_URL_FIREHOSE="http://127.0.0.1:${FIREHOSE_PORT}" DEAD_LETTER_BUCKET="${STACK_DEAD_LETTER_BUCKET}" \
+    AWS_ENDPOINT_URL_S3="http://127.0.0.1:${S3_PORT}" S3_PATH_STYLE_ACCESS=true AWS_REGION=us-east-1 \
+    AWS_ACCESS_KEY_ID="${S3_KEY}" AWS_SECRET_ACCESS_KEY="${S3_SECRET}"
+}
+
+# Starts the given parts in order, timing each. Args: data directory, parts...
+start_parts() {
+  local data="$1" name started
+  shift
+  mkdir -p "${STATE_DIR}/logs" "${data}"
+  echo "${data}" >"${STATE_DIR}/data-dir"
+  for name in "$@"; do
+    started="$(date +%s%N)"
+    "start_${name}" "${data}" || return 1
+    if [[ "${name}" == kafka ]]; then
+      create_topic
+    fi
+    say "started ${name} (pid $(<"$(pid_file "${name}")")) in $(elapsed_ms "${started}") ms"
+  done
+}
+
