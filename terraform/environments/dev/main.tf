@@ -23,14 +23,7 @@ module "platform" {
     { name = "msk-events", partitions = 3, replication_factor = 2, config = {} },
   ]
 
-  functions = {
-    logger_package_path    = var.logger_package_path
-    forwarder_package_path = var.forwarder_package_path
-    runtime_mode           = var.lambda_runtime_mode
-    architecture           = var.lambda_architecture
-    snap_start             = var.lambda_snap_start
-    memory_size            = 512
-  }
+  functions = merge(local.function_inputs, { memory_size = 512 })
 
   # On-demand pollers (no poller cost; AWS accepts no retry controls there): the forwarder parks what it cannot
   # deliver under dead-letter/ and the batch succeeds, so no partition stalls and no record is lost.

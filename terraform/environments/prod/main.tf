@@ -25,14 +25,7 @@ module "platform" {
     { name = "msk-events", partitions = 6, replication_factor = 3, config = { "retention.ms" = "604800000" } },
   ]
 
-  functions = {
-    logger_package_path    = var.logger_package_path
-    forwarder_package_path = var.forwarder_package_path
-    runtime_mode           = var.lambda_runtime_mode
-    architecture           = var.lambda_architecture
-    snap_start             = var.lambda_snap_start
-    memory_size            = 1024
-  }
+  functions = merge(local.function_inputs, { memory_size = 1024 })
 
   # Provisioned pollers (each handles about 5 MB/s; the 6 partitions bound useful pollers), partial batch
   # responses, bounded retries with bisect, and exhausted batches written with their records to the output

@@ -1,9 +1,3 @@
-variable "create" {
-  type        = bool
-  description = "Whether to create any resource in this module."
-  default     = true
-}
-
 variable "dashboard_name" {
   type        = string
   description = "Dashboard name; choose one per deployment (the original's fixed MSK1-Monitoring-<region> collided)."

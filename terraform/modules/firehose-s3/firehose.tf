@@ -3,7 +3,7 @@
 ################################################################################
 
 resource "aws_cloudwatch_log_group" "this" {
-  count = local.create ? 1 : 0
+  count = var.create ? 1 : 0
 
   name              = "/aws/kinesisfirehose/${var.name}"
   retention_in_days = var.log_retention_in_days
@@ -12,7 +12,7 @@ resource "aws_cloudwatch_log_group" "this" {
 }
 
 resource "aws_cloudwatch_log_stream" "this" {
-  count = local.create ? 1 : 0
+  count = var.create ? 1 : 0
 
   name           = "DestinationDelivery"
   log_group_name = aws_cloudwatch_log_group.this[0].name
@@ -23,7 +23,7 @@ resource "aws_cloudwatch_log_stream" "this" {
 ################################################################################
 
 resource "aws_kinesis_firehose_delivery_stream" "this" {
-  count = local.create ? 1 : 0
+  count = var.create ? 1 : 0
 
   name        = var.name
   destination = "extended_s3"
@@ -109,7 +109,7 @@ resource "aws_kinesis_firehose_delivery_stream" "this" {
 ################################################################################
 
 data "aws_iam_policy_document" "assume" {
-  count = local.create ? 1 : 0
+  count = var.create ? 1 : 0
 
   statement {
     sid     = "FirehoseAssume"
@@ -129,7 +129,7 @@ data "aws_iam_policy_document" "assume" {
 }
 
 resource "aws_iam_role" "this" {
-  count = local.create ? 1 : 0
+  count = var.create ? 1 : 0
 
   name_prefix        = substr("${var.name}-firehose-", 0, 38)
   description        = "Delivery stream ${var.name}: write to its bucket and log group"
@@ -138,7 +138,7 @@ resource "aws_iam_role" "this" {
 }
 
 data "aws_iam_policy_document" "this" {
-  count = local.create ? 1 : 0
+  count = var.create ? 1 : 0
 
   statement {
     sid = "WriteOutputBucket"
@@ -206,7 +206,7 @@ data "aws_iam_policy_document" "this" {
 }
 
 resource "aws_iam_role_policy" "this" {
-  count = local.create ? 1 : 0
+  count = var.create ? 1 : 0
 
   name   = "least-privilege"
   role   = aws_iam_role.this[0].id

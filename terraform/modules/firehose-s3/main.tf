@@ -3,7 +3,6 @@ data "aws_region" "current" {}
 data "aws_caller_identity" "current" {}
 
 locals {
-  create     = var.create
   partition  = data.aws_partition.current.partition
   account_id = data.aws_caller_identity.current.account_id
   region     = data.aws_region.current.name
@@ -42,7 +41,7 @@ locals {
 module "kms_key" {
   source = "../kms-key"
 
-  create                  = local.create && var.create_kms_key
+  create                  = var.create && var.create_kms_key
   description             = "${var.name}: S3 output and Firehose encryption"
   alias_name              = "${var.name}-firehose-s3"
   deletion_window_in_days = var.kms_deletion_window_in_days
@@ -50,22 +49,12 @@ module "kms_key" {
   tags                    = var.tags
 }
 
-moved {
-  from = aws_kms_key.this
-  to   = module.kms_key.aws_kms_key.this
-}
-
-moved {
-  from = aws_kms_alias.this
-  to   = module.kms_key.aws_kms_alias.this
-}
-
 ################################################################################
 # Glue database (shared with the Studio notebook / Flink application)
 ################################################################################
 
 resource "aws_glue_catalog_database" "this" {
-  count = local.create && var.glue_database_name != null ? 1 : 0
+  count = var.create && var.glue_database_name != null ? 1 : 0
 
   name         = var.glue_database_name
   description  = "${var.name}: tables over the Firehose output bucket"

@@ -25,7 +25,7 @@ output "delivery_stream_arn" {
 
 output "kms_key_arn" {
   description = "Customer-managed key used for S3 and Firehose encryption (null with AWS-managed keys)."
-  value       = local.create ? local.kms_key_arn : null
+  value       = var.create ? local.kms_key_arn : null
 }
 
 output "kms_encryption_context_arns" {

@@ -5,7 +5,7 @@
 ################################################################################
 
 locals {
-  query = local.create && var.query.enabled
+  query = var.create && var.query.enabled
 
   # The part of prefix before year=...; the validation guarantees the rest is the date layout.
   query_base_prefix       = try(regex("^(.*/)?year=", var.prefix)[0], "")

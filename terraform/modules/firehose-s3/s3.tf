@@ -5,7 +5,7 @@
 module "output_bucket" {
   source = "../secure-bucket"
 
-  create        = local.create
+  create        = var.create
   bucket_prefix = "${var.name}-output-"
   force_destroy = var.force_destroy
   tags          = var.tags
@@ -36,7 +36,7 @@ module "output_bucket" {
 module "access_logs_bucket" {
   source = "../secure-bucket"
 
-  create        = local.create
+  create        = var.create
   bucket_prefix = "${var.name}-access-logs-"
   force_destroy = var.force_destroy
   tags          = var.tags

@@ -2,12 +2,6 @@
 # General
 ################################################################################
 
-variable "create" {
-  type        = bool
-  description = "Whether to create any resource in this module."
-  default     = true
-}
-
 variable "name" {
   type        = string
   description = "Name of the delivery stream and prefix of the bucket names (2-30 lowercase letters, digits, hyphens). Bucket names get a unique suffix, so several deployments can share an account."
@@ -16,12 +10,6 @@ variable "name" {
     condition     = can(regex("^[a-z0-9][a-z0-9-]{1,29}$", var.name))
     error_message = "name must be 2-30 characters of lowercase letters, digits and hyphens, starting with a letter or digit."
   }
-}
-
-variable "tags" {
-  type        = map(string)
-  description = "Tags applied to every taggable resource."
-  default     = {}
 }
 
 ################################################################################

@@ -22,60 +22,20 @@ locals {
 }
 
 ################################################################################
-# Role, policy and logs: what the application shares with the Studio notebook
+# Role, policy and logs: runtime.tf, the flink-runtime call shared with the Studio notebook
 ################################################################################
 
-module "runtime" {
-  source = "../flink-runtime"
-
-  create                = local.create
-  kind                  = "application"
-  name                  = var.name
-  tags                  = var.tags
-  parallelism_per_kpu   = var.parallelism_per_kpu
-  log_level             = var.log_level
-  log_retention_in_days = var.log_retention_in_days
-  log_kms_key_arn       = var.log_kms_key_arn
-  kms_key_arn           = var.kms_key_arn
-
-  cluster_arn        = var.cluster_arn
-  iam_access         = var.access_control == "iam"
-  bootstrap_servers  = var.bootstrap_servers
-  topic              = var.topic
-  consumer_group_id  = var.consumer_group_id
-  subnet_ids         = var.subnet_ids
-  security_group_ids = var.security_group_ids
-
-  output_bucket_arn              = local.output_arn
-  output_prefix                  = var.output_prefix
-  partition_commit_delay_ms      = var.partition_commit_delay_ms
-  checkpoint_interval_ms         = var.checkpoint_interval_ms
-  encryption_context_bucket_arns = [local.code_arn]
-  extra_statements = [{
-    sid       = "ReadCode"
-    actions   = ["s3:GetObject", "s3:GetObjectVersion"]
-    resources = ["${local.code_arn}/${var.code_key}"]
-  }]
-}
-
-moved {
-  from = aws_cloudwatch_log_group.this
-  to   = module.runtime.aws_cloudwatch_log_group.this
-}
-
-moved {
-  from = aws_cloudwatch_log_stream.this
-  to   = module.runtime.aws_cloudwatch_log_stream.this
-}
-
-moved {
-  from = aws_iam_role.this
-  to   = module.runtime.aws_iam_role.this
-}
-
-moved {
-  from = aws_iam_role_policy.this
-  to   = module.runtime.aws_iam_role_policy.this
+locals {
+  runtime = {
+    kind                           = "application"
+    output_bucket_arn              = local.output_arn
+    encryption_context_bucket_arns = [local.code_arn]
+    extra_statements = [{
+      sid       = "ReadCode"
+      actions   = ["s3:GetObject", "s3:GetObjectVersion"]
+      resources = ["${local.code_arn}/${var.code_key}"]
+    }]
+  }
 }
 
 ################################################################################

@@ -2,12 +2,6 @@
 # General
 ################################################################################
 
-variable "create" {
-  type        = bool
-  description = "Whether to create any resource in this module."
-  default     = true
-}
-
 variable "name" {
   type        = string
   description = "Name of the Managed Flink application (2-40 lowercase letters, digits, hyphens); prefixes every resource name."

@@ -108,7 +108,7 @@ module "access_policy" {
 
 locals {
   # Own logs, log group discovery and ENIs; the caller's own; the S3A sink, which also probes the folder's
-  # parents; then read-only kafka-cluster data plane like the original (no WriteData).
+  # parents.
   statements = concat(
     module.access_policy.vpc_application_statements,
     var.extra_statements,
@@ -118,6 +118,9 @@ locals {
 
 data "aws_iam_policy_document" "this" {
   count = var.create ? 1 : 0
+
+  # Read-only kafka-cluster data plane like the original (no WriteData): modules/msk-access-policy, first.
+  source_policy_documents = [module.access_policy.client_policy_json]
 
   dynamic "statement" {
     for_each = local.statements
@@ -147,15 +150,6 @@ data "aws_iam_policy_document" "this" {
         variable = "kms:EncryptionContext:aws:s3:arn"
         values   = flatten([for b in local.encryption_context_buckets : [b, "${b}/*"]])
       }
-    }
-  }
-
-  dynamic "statement" {
-    for_each = module.access_policy.kafka_statements
-    content {
-      sid       = statement.value.sid
-      actions   = statement.value.actions
-      resources = statement.value.resources
     }
   }
 }

@@ -2,12 +2,6 @@
 # General
 ################################################################################
 
-variable "create" {
-  type        = bool
-  description = "Whether to create any resource in this module."
-  default     = true
-}
-
 variable "kind" {
   type        = string
   description = "What runs on the role: application (a Managed Flink application) or studio (a Studio notebook). Names the role, its policy and the log stream."

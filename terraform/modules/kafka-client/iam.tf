@@ -49,6 +49,11 @@ module "access_policy" {
     "kafka-cluster:WriteData",
     "kafka-cluster:ReadData",
   ]
+  scram_secret = var.scram_secret_arn == null ? null : {
+    arn         = var.scram_secret_arn
+    kms_key_arn = var.scram_kms_key_arn
+    via_service = "secretsmanager.${data.aws_region.current.name}.${data.aws_partition.current.dns_suffix}"
+  }
   consumer_groups = ["*"]
   sids            = { connect = "KafkaConnect", topics = "KafkaTopics", groups = "KafkaGroups" }
 }
@@ -56,45 +61,14 @@ module "access_policy" {
 data "aws_iam_policy_document" "kafka" {
   count = local.create ? 1 : 0
 
+  # kafka-cluster data plane (explicit topic actions; the original granted kafka-cluster:*Topic*) and the SCRAM
+  # secret: modules/msk-access-policy. Its statements come first.
+  source_policy_documents = [module.access_policy.client_policy_json]
+
   statement {
     sid       = "ClusterMetadata"
     actions   = ["kafka:DescribeCluster", "kafka:DescribeClusterV2", "kafka:GetBootstrapBrokers"]
     resources = [var.cluster_arn]
-  }
-
-  # kafka-cluster data plane: modules/msk-access-policy (explicit topic actions; the original granted
-  # kafka-cluster:*Topic*).
-  dynamic "statement" {
-    for_each = module.access_policy.kafka_statements
-    content {
-      sid       = statement.value.sid
-      actions   = statement.value.actions
-      resources = statement.value.resources
-    }
-  }
-
-  dynamic "statement" {
-    for_each = var.scram_secret_arn != null ? [1] : []
-    content {
-      sid       = "ReadScramSecret"
-      actions   = ["secretsmanager:GetSecretValue"]
-      resources = [var.scram_secret_arn]
-    }
-  }
-
-  dynamic "statement" {
-    for_each = var.scram_secret_arn != null ? [1] : []
-    content {
-      sid       = "DecryptScramSecret"
-      actions   = ["kms:Decrypt"]
-      resources = [var.scram_kms_key_arn]
-
-      condition {
-        test     = "StringEquals"
-        variable = "kms:ViaService"
-        values   = ["secretsmanager.${data.aws_region.current.name}.${data.aws_partition.current.dns_suffix}"]
-      }
-    }
   }
 }
 

@@ -1,9 +1,3 @@
-variable "create" {
-  type        = bool
-  description = "Whether to create any resource in this module."
-  default     = true
-}
-
 variable "name" {
   type        = string
   description = "Name of the instance and prefix of its role and security group."
@@ -12,12 +6,6 @@ variable "name" {
     condition     = can(regex("^[a-zA-Z][a-zA-Z0-9-]{0,40}$", var.name))
     error_message = "name must start with a letter and have 1-41 letters, digits or hyphens."
   }
-}
-
-variable "tags" {
-  type        = map(string)
-  description = "Tags applied to every taggable resource."
-  default     = {}
 }
 
 ################################################################################

@@ -1,9 +1,3 @@
-variable "create" {
-  type        = bool
-  description = "Whether to create any resource in this module."
-  default     = true
-}
-
 variable "description" {
   type        = string
   description = "Description of the key: say what it encrypts (1-8192 characters)."

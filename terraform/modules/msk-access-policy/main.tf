@@ -17,6 +17,33 @@ locals {
     ],
   )
 
+  # A for over the optional input, not a conditional: the two statements' objects differ (one has conditions).
+  scram_statements = flatten([for secret in var.scram_secret == null ? [] : [var.scram_secret] : [
+    { sid = "ReadScramSecret", actions = ["secretsmanager:GetSecretValue"], resources = [secret.arn] },
+    {
+      sid        = "DecryptScramSecret"
+      actions    = ["kms:Decrypt"]
+      resources  = [secret.kms_key_arn]
+      conditions = { StringEquals = { "kms:ViaService" = secret.via_service } }
+    },
+  ]])
+
+  # The client statements as one policy document, for callers to merge with source_policy_documents (their own
+  # statements follow these). IAM takes a single action or resource as a string, as aws_iam_policy_document
+  # writes it.
+  client_policy_json = jsonencode({
+    Version = "2012-10-17"
+    Statement = [for s in concat(local.kafka_statements, local.scram_statements) : merge(
+      {
+        Sid      = s.sid
+        Effect   = "Allow"
+        Action   = try(one(s.actions), s.actions)
+        Resource = try(one(s.resources), s.resources)
+      },
+      try(s.conditions, null) == null ? {} : { Condition = s.conditions },
+    )]
+  })
+
   # S3A treats keys as a file system: before writing it asks whether the sink's folder and each parent exists
   # (HEAD on "a", "a/b" and on the folder markers "a/", "a/b/", then a LIST), and after writing a file it deletes
   # the parents' folder markers. Grants on "<prefix>/*" alone refuse those probes with 403, which S3A reports as

@@ -3,6 +3,11 @@ output "kafka_statements" {
   value       = local.kafka_statements
 }
 
+output "client_policy_json" {
+  description = "Policy document (JSON) with the kafka_statements and, with scram_secret, ReadScramSecret and DecryptScramSecret: for source_policy_documents of the caller's aws_iam_policy_document."
+  value       = local.client_policy_json
+}
+
 output "vpc_application_statements" {
   description = "Statements for a VPC-attached Managed Flink application or Studio notebook (WriteOwnLogs, FindLogGroups, ManageNetworkInterfaces). Empty when vpc_application is null."
   value       = local.vpc_application_statements

@@ -89,6 +89,26 @@ variable "sids" {
 }
 
 ################################################################################
+# SCRAM secret (SASL/SCRAM clients read their credentials from Secrets Manager)
+################################################################################
+
+variable "scram_secret" {
+  type = object({
+    arn         = string
+    kms_key_arn = string
+    # secretsmanager.<region>.<dns suffix>: the only way the key may be used.
+    via_service = string
+  })
+  description = "For a SASL/SCRAM client: the AmazonMSK_ secret it reads and the key that encrypts it (kms:Decrypt through Secrets Manager only). null: no such statements."
+  default     = null
+
+  validation {
+    condition     = var.scram_secret == null || try(startswith(var.scram_secret.via_service, "secretsmanager.") && var.scram_secret.kms_key_arn != null, false)
+    error_message = "scram_secret needs the secret's kms_key_arn and a via_service of secretsmanager.<region>.<dns suffix>."
+  }
+}
+
+################################################################################
 # VPC application (Managed Flink / Studio): own logs and ENIs in the cluster's subnets
 ################################################################################
 

@@ -61,16 +61,6 @@ module "kms_key" {
   tags         = var.tags
 }
 
-moved {
-  from = aws_kms_key.this
-  to   = module.kms_key.aws_kms_key.this
-}
-
-moved {
-  from = aws_kms_alias.this
-  to   = module.kms_key.aws_kms_alias.this
-}
-
 ################################################################################
 # Security group: only the listener ports in use, only from named sources
 ################################################################################

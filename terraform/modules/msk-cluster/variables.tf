@@ -2,12 +2,6 @@
 # General
 ################################################################################
 
-variable "create" {
-  type        = bool
-  description = "Whether to create any resource in this module."
-  default     = true
-}
-
 variable "name" {
   type        = string
   description = "Cluster name (1-64 characters: letters, digits, hyphens); also prefixes the other resources. Pick one per deployment (the original's fixed kafka-cluster-<account> allowed only one)."
@@ -16,12 +10,6 @@ variable "name" {
     condition     = can(regex("^[a-zA-Z][a-zA-Z0-9-]{0,63}$", var.name))
     error_message = "name must start with a letter and have 1-64 letters, digits or hyphens."
   }
-}
-
-variable "tags" {
-  type        = map(string)
-  description = "Tags applied to every taggable resource."
-  default     = {}
 }
 
 ################################################################################

@@ -37,11 +37,19 @@ module "access_policy" {
   kafka_access_enabled = var.iam_auth
   cluster_arn          = var.cluster_arn
   topics               = [var.topic]
-  consumer_groups      = [coalesce(var.consumer_group_id, "*")]
+  scram_secret = var.scram_secret_arn == null ? null : {
+    arn         = var.scram_secret_arn
+    kms_key_arn = var.scram_kms_key_arn
+    via_service = "secretsmanager.${data.aws_region.current.name}.${data.aws_partition.current.dns_suffix}"
+  }
+  consumer_groups = [coalesce(var.consumer_group_id, "*")]
 }
 
 data "aws_iam_policy_document" "this" {
   count = local.create ? 1 : 0
+
+  # kafka-cluster data plane and the SCRAM secret: modules/msk-access-policy. Its statements come first.
+  source_policy_documents = [module.access_policy.client_policy_json]
 
   statement {
     sid       = "WriteOwnLogs"
@@ -71,40 +79,6 @@ data "aws_iam_policy_document" "this" {
       "ec2:UnassignPrivateIpAddresses",
     ]
     resources = ["*"]
-  }
-
-  # kafka-cluster data plane (IAM access control): modules/msk-access-policy.
-  dynamic "statement" {
-    for_each = module.access_policy.kafka_statements
-    content {
-      sid       = statement.value.sid
-      actions   = statement.value.actions
-      resources = statement.value.resources
-    }
-  }
-
-  dynamic "statement" {
-    for_each = var.scram_secret_arn != null ? [1] : []
-    content {
-      sid       = "ReadScramSecret"
-      actions   = ["secretsmanager:GetSecretValue"]
-      resources = [var.scram_secret_arn]
-    }
-  }
-
-  dynamic "statement" {
-    for_each = var.scram_secret_arn != null ? [1] : []
-    content {
-      sid       = "DecryptScramSecret"
-      actions   = ["kms:Decrypt"]
-      resources = [var.scram_kms_key_arn]
-
-      condition {
-        test     = "StringEquals"
-        variable = "kms:ViaService"
-        values   = ["secretsmanager.${data.aws_region.current.name}.${data.aws_partition.current.dns_suffix}"]
-      }
-    }
   }
 
   dynamic "statement" {

@@ -2,12 +2,6 @@
 # General
 ################################################################################
 
-variable "create" {
-  type        = bool
-  description = "Whether to create any resource in this module."
-  default     = true
-}
-
 variable "function_name" {
   type        = string
   description = "Name of the Lambda function (1-64 characters: letters, digits, hyphens, underscores). Also names the role and the log group."
@@ -22,12 +16,6 @@ variable "description" {
   type        = string
   description = "Description of the function."
   default     = "Consumes records from an Amazon MSK topic through an event source mapping."
-}
-
-variable "tags" {
-  type        = map(string)
-  description = "Tags applied to every taggable resource."
-  default     = {}
 }
 
 ################################################################################

@@ -117,31 +117,21 @@ resource "aws_s3_bucket_logging" "this" {
 # Bucket policy: deny plain HTTP (and TLS < 1.2); optionally admit server access logs
 ################################################################################
 
+locals {
+  # Requests the bucket refuses from anyone: plain HTTP always, TLS older than 1.2 when asked.
+  transport_denials = merge(
+    { DenyInsecureTransport = { test = "Bool", variable = "aws:SecureTransport", value = "false" } },
+    var.deny_outdated_tls ? { DenyOutdatedTls = { test = "NumericLessThan", variable = "s3:TlsVersion", value = "1.2" } } : {},
+  )
+}
+
 data "aws_iam_policy_document" "this" {
   count = local.create ? 1 : 0
 
-  statement {
-    sid       = "DenyInsecureTransport"
-    effect    = "Deny"
-    actions   = ["s3:*"]
-    resources = [aws_s3_bucket.this[0].arn, "${aws_s3_bucket.this[0].arn}/*"]
-
-    principals {
-      type        = "*"
-      identifiers = ["*"]
-    }
-
-    condition {
-      test     = "Bool"
-      variable = "aws:SecureTransport"
-      values   = ["false"]
-    }
-  }
-
   dynamic "statement" {
-    for_each = var.deny_outdated_tls ? [1] : []
+    for_each = local.transport_denials
     content {
-      sid       = "DenyOutdatedTls"
+      sid       = statement.key
       effect    = "Deny"
       actions   = ["s3:*"]
       resources = [aws_s3_bucket.this[0].arn, "${aws_s3_bucket.this[0].arn}/*"]
@@ -152,9 +142,9 @@ data "aws_iam_policy_document" "this" {
       }
 
       condition {
-        test     = "NumericLessThan"
-        variable = "s3:TlsVersion"
-        values   = ["1.2"]
+        test     = statement.value.test
+        variable = statement.value.variable
+        values   = [statement.value.value]
       }
     }
   }

@@ -1,9 +1,3 @@
-variable "create" {
-  type        = bool
-  description = "Whether to create any resource in this module."
-  default     = true
-}
-
 variable "bucket_prefix" {
   type        = string
   description = "Bucket name prefix (1-37 lowercase letters, digits, dots or hyphens; S3 appends a unique suffix)."

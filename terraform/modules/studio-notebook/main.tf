@@ -57,77 +57,38 @@ resource "aws_glue_catalog_database" "this" {
 }
 
 ################################################################################
-# Role, policy and logs: what the notebook shares with the Managed Flink application
+# Role, policy and logs: runtime.tf, the flink-runtime call shared with the Managed Flink application
 ################################################################################
 
-module "runtime" {
-  source = "../flink-runtime"
-
-  create                = local.create
-  kind                  = "studio"
-  name                  = var.name
-  tags                  = var.tags
-  parallelism_per_kpu   = var.parallelism_per_kpu
-  log_level             = var.log_level
-  log_retention_in_days = var.log_retention_in_days
-  log_kms_key_arn       = var.log_kms_key_arn
-  kms_key_arn           = var.kms_key_arn
-
-  cluster_arn        = var.cluster_arn
-  iam_access         = var.access_control == "iam"
-  bootstrap_servers  = var.bootstrap_servers
-  topic              = var.topic
-  consumer_group_id  = var.consumer_group_id
-  subnet_ids         = var.subnet_ids
-  security_group_ids = var.security_group_ids
-
-  output_bucket_arn         = local.bucket_arn
-  output_prefix             = var.output_prefix
-  partition_commit_delay_ms = var.partition_commit_delay_ms
-  checkpoint_interval_ms    = var.checkpoint_interval_ms
-  # The notebook's catalog: its database, its tables and functions, and the default database Zeppelin looks up.
-  extra_statements = [{
-    sid = "GlueCatalog"
-    actions = [
-      "glue:GetDatabase",
-      "glue:GetDatabases",
-      "glue:GetTable",
-      "glue:GetTables",
-      "glue:CreateTable",
-      "glue:UpdateTable",
-      "glue:DeleteTable",
-      "glue:GetPartitions",
-      "glue:GetUserDefinedFunction",
-      "glue:GetUserDefinedFunctions",
-    ]
-    resources = [
-      "${local.glue_arn_prefix}:catalog",
-      local.glue_database_arn,
-      "${local.glue_arn_prefix}:table/${local.glue_database_name}/*",
-      "${local.glue_arn_prefix}:userDefinedFunction/${local.glue_database_name}/*",
-      "${local.glue_arn_prefix}:database/hive",
-    ]
-  }]
-}
-
-moved {
-  from = aws_cloudwatch_log_group.this
-  to   = module.runtime.aws_cloudwatch_log_group.this
-}
-
-moved {
-  from = aws_cloudwatch_log_stream.this
-  to   = module.runtime.aws_cloudwatch_log_stream.this
-}
-
-moved {
-  from = aws_iam_role.this
-  to   = module.runtime.aws_iam_role.this
-}
-
-moved {
-  from = aws_iam_role_policy.this
-  to   = module.runtime.aws_iam_role_policy.this
+locals {
+  runtime = {
+    kind                           = "studio"
+    output_bucket_arn              = local.bucket_arn
+    encryption_context_bucket_arns = []
+    # The notebook's catalog: its database, its tables and functions, and the default database Zeppelin looks up.
+    extra_statements = [{
+      sid = "GlueCatalog"
+      actions = [
+        "glue:GetDatabase",
+        "glue:GetDatabases",
+        "glue:GetTable",
+        "glue:GetTables",
+        "glue:CreateTable",
+        "glue:UpdateTable",
+        "glue:DeleteTable",
+        "glue:GetPartitions",
+        "glue:GetUserDefinedFunction",
+        "glue:GetUserDefinedFunctions",
+      ]
+      resources = [
+        "${local.glue_arn_prefix}:catalog",
+        local.glue_database_arn,
+        "${local.glue_arn_prefix}:table/${local.glue_database_name}/*",
+        "${local.glue_arn_prefix}:userDefinedFunction/${local.glue_database_name}/*",
+        "${local.glue_arn_prefix}:database/hive",
+      ]
+    }]
+  }
 }
 
 ################################################################################

@@ -14,12 +14,6 @@ variable "name" {
   }
 }
 
-variable "tags" {
-  type        = map(string)
-  description = "Tags applied to every taggable resource."
-  default     = {}
-}
-
 variable "topics" {
   type = list(object({
     name               = string

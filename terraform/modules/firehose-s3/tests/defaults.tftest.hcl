@@ -140,27 +140,6 @@ run "dynamic_partitioning_without_deaggregation" {
   }
 }
 
-run "msk_source_mode_reads_the_topic_with_scoped_permissions" {
-  command = apply
-
-  variables {
-    msk_source = {
-      cluster_arn = "arn:aws:kafka:eu-west-1:123456789012:cluster/demo/0b1c2d3e-1111-2222-3333-444455556666-2"
-      topic_name  = "orders"
-    }
-  }
-
-  assert {
-    condition     = aws_kinesis_firehose_delivery_stream.this[0].msk_source_configuration[0].authentication_configuration[0].connectivity == "PRIVATE"
-    error_message = "MSK source must default to PRIVATE connectivity."
-  }
-
-  assert {
-    condition     = !try(aws_kinesis_firehose_delivery_stream.this[0].server_side_encryption[0].enabled, false)
-    error_message = "Stream-side SSE is not allowed with an MSK source."
-  }
-}
-
 run "aws_managed_keys_when_no_cmk" {
   command = plan
 

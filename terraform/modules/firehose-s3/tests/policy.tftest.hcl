@@ -142,6 +142,7 @@ run "key_serves_s3_and_firehose_only" {
   }
 }
 
+# MSK source mode as a whole: the stream reads privately, without stream-side SSE, with scoped permissions.
 run "msk_source_reads_the_topic_with_scoped_permissions" {
   command = apply
 
@@ -162,5 +163,15 @@ run "msk_source_reads_the_topic_with_scoped_permissions" {
   assert {
     condition     = one([for s in jsondecode(aws_iam_role_policy.this[0].policy).Statement : s.Resource if s.Sid == "MskClusterMetadata"]) == "arn:aws:kafka:eu-west-1:123456789012:cluster/demo/0b1c2d3e-1111-2222-3333-444455556666-2"
     error_message = "Cluster metadata and Connect on this cluster only."
+  }
+
+  assert {
+    condition     = aws_kinesis_firehose_delivery_stream.this[0].msk_source_configuration[0].authentication_configuration[0].connectivity == "PRIVATE"
+    error_message = "MSK source must default to PRIVATE connectivity."
+  }
+
+  assert {
+    condition     = !try(aws_kinesis_firehose_delivery_stream.this[0].server_side_encryption[0].enabled, false)
+    error_message = "Stream-side SSE is not allowed with an MSK source."
   }
 }

@@ -65,9 +65,9 @@ run "role_reads_the_jar_writes_the_sink_through_s3a_and_reads_kafka" {
 
   assert {
     condition = [for s in jsondecode(module.runtime.role_policy).Statement : s.Sid] == [
+      "KafkaConnect", "KafkaReadTopic", "KafkaConsumerGroup",
       "WriteOwnLogs", "FindLogGroups", "ManageNetworkInterfaces", "ReadCode",
       "OutputBucket", "OutputObjects", "OutputPathProbes", "OutputParentMarkers", "EncryptOutput",
-      "KafkaConnect", "KafkaReadTopic", "KafkaConsumerGroup",
     ]
     error_message = "Logs, ENIs, the jar, the S3A sink, KMS through S3 and read-only Kafka, nothing else."
   }

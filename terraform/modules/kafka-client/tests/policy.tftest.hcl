@@ -66,7 +66,7 @@ run "client_administers_topics_of_this_cluster_only" {
   command = apply
 
   assert {
-    condition     = [for s in jsondecode(aws_iam_role_policy.kafka[0].policy).Statement : s.Sid] == ["ClusterMetadata", "KafkaConnect", "KafkaTopics", "KafkaGroups", "ReadScramSecret", "DecryptScramSecret"]
+    condition     = [for s in jsondecode(aws_iam_role_policy.kafka[0].policy).Statement : s.Sid] == ["KafkaConnect", "KafkaTopics", "KafkaGroups", "ReadScramSecret", "DecryptScramSecret", "ClusterMetadata"]
     error_message = "Cluster metadata, Kafka data plane and the SCRAM secret, nothing else."
   }
 

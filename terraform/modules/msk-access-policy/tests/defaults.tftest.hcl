@@ -139,3 +139,51 @@ run "s3a_output_covers_the_folder_its_parents_and_their_markers" {
     error_message = "Only the parents' folder markers may be deleted outside the folder."
   }
 }
+
+run "client_policy_document_with_scram_secret" {
+  command = plan
+
+  variables {
+    scram_secret = {
+      arn         = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:AmazonMSK_demo-AbCdEf"
+      kms_key_arn = "arn:aws:kms:eu-west-1:123456789012:key/11111111-2222-3333-4444-555555555555"
+      via_service = "secretsmanager.eu-west-1.amazonaws.com"
+    }
+  }
+
+  assert {
+    condition     = [for s in jsondecode(output.client_policy_json).Statement : s.Sid] == ["KafkaConnect", "KafkaReadTopic", "KafkaConsumerGroup", "ReadScramSecret", "DecryptScramSecret"]
+    error_message = "The document holds the kafka-cluster statements, then the SCRAM secret's two."
+  }
+
+  assert {
+    condition = one([for s in jsondecode(output.client_policy_json).Statement : s if s.Sid == "DecryptScramSecret"]) == {
+      Sid       = "DecryptScramSecret"
+      Effect    = "Allow"
+      Action    = "kms:Decrypt"
+      Resource  = "arn:aws:kms:eu-west-1:123456789012:key/11111111-2222-3333-4444-555555555555"
+      Condition = { StringEquals = { "kms:ViaService" = "secretsmanager.eu-west-1.amazonaws.com" } }
+    }
+    error_message = "The SCRAM key may only decrypt, and only through Secrets Manager."
+  }
+
+  assert {
+    condition     = alltrue([for s in jsondecode(output.client_policy_json).Statement : !can(s.Condition) if s.Sid != "DecryptScramSecret"])
+    error_message = "No other statement carries a condition."
+  }
+}
+
+run "client_policy_document_empty_without_iam_or_scram" {
+  command = plan
+
+  variables {
+    kafka_access_enabled = false
+    cluster_arn          = null
+    topics               = []
+  }
+
+  assert {
+    condition     = jsondecode(output.client_policy_json) == { Version = "2012-10-17", Statement = [] }
+    error_message = "Without IAM access control and SCRAM the document has no statement."
+  }
+}

@@ -92,9 +92,6 @@ override_resource {
 }
 
 variables {
-  name                    = "msk-demo"
-  vpc_id                  = "vpc-0123456789abcdef0"
-  subnet_ids              = ["subnet-0a", "subnet-0b", "subnet-0c"]
   create_kms_key          = true
   client_authentication   = { iam = true, scram = true }
   scram_users             = ["lambda"]

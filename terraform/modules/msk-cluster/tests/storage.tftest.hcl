@@ -4,12 +4,6 @@ mock_provider "aws" {
   source = "../../tests/mocks"
 }
 
-variables {
-  name       = "msk-demo"
-  vpc_id     = "vpc-0123456789abcdef0"
-  subnet_ids = ["subnet-0a", "subnet-0b", "subnet-0c"]
-}
-
 # Storage auto scaling grows the volumes outside Terraform. The next plans must leave the size alone (MSK cannot
 # shrink a volume), while a raised ebs_volume_size still reaches the brokers through the scaling target's minimum.
 run "storage_autoscaling_created_at_500_gib" {

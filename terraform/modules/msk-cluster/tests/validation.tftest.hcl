@@ -4,12 +4,6 @@ mock_provider "aws" {
   source = "../../tests/mocks"
 }
 
-variables {
-  name       = "msk-demo"
-  vpc_id     = "vpc-0123456789abcdef0"
-  subnet_ids = ["subnet-0a", "subnet-0b", "subnet-0c"]
-}
-
 run "rejects_name_starting_with_digit" {
   command = plan
 

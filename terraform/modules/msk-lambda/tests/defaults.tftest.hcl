@@ -154,6 +154,8 @@ run "java_tool_options_are_set_as_given" {
   }
 }
 
+# The forwarder with the dead-letter strategy in on-demand mode: Firehose and the dead-letter bucket, no partial
+# batch responses.
 run "forwarder_gets_firehose_and_dead_letter_access_only" {
   command = apply
 
@@ -165,6 +167,7 @@ run "forwarder_gets_firehose_and_dead_letter_access_only" {
       bucket_name = "demo-output-bucket"
       kms_key_arn = "arn:aws:kms:eu-west-1:123456789012:key/11111111-2222-3333-4444-555555555555"
     }
+    failure_strategy = "dead-letter"
   }
 
   assert {
@@ -173,18 +176,6 @@ run "forwarder_gets_firehose_and_dead_letter_access_only" {
       aws_lambda_function.this[0].environment[0].variables["DEAD_LETTER_BUCKET"] == "demo-output-bucket"
     )
     error_message = "The forwarder must receive DELIVERY_STREAM_NAME and DEAD_LETTER_BUCKET."
-  }
-}
-
-run "forwarder_dead_letter_strategy_in_on_demand_mode" {
-  command = apply
-
-  variables {
-    function_name        = "msk-forwarder"
-    delivery_stream_name = "demo-stream"
-    delivery_stream_arn  = "arn:aws:firehose:eu-west-1:123456789012:deliverystream/demo-stream"
-    dead_letter          = { bucket_name = "demo-output-bucket" }
-    failure_strategy     = "dead-letter"
   }
 
   assert {
@@ -237,21 +228,6 @@ run "forwarder_partial_batch_responses_in_provisioned_mode_with_bounded_retries"
   assert {
     condition     = tolist(aws_lambda_event_source_mapping.this[0].metrics_config[0].metrics) == tolist(["EventCount"])
     error_message = "Provisioned mappings get the EventCount metrics by default."
-  }
-}
-
-run "scram_reads_secret_and_decrypts_via_secrets_manager_only" {
-  command = apply
-
-  variables {
-    iam_auth          = false
-    scram_secret_arn  = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:AmazonMSK_demo_lambda-AbCdEf"
-    scram_kms_key_arn = "arn:aws:kms:eu-west-1:123456789012:key/11111111-2222-3333-4444-555555555555"
-  }
-
-  assert {
-    condition     = one(aws_lambda_event_source_mapping.this[0].source_access_configuration).type == "SASL_SCRAM_512_AUTH"
-    error_message = "SCRAM must be configured on the mapping."
   }
 }
 

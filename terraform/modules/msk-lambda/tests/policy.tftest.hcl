@@ -67,7 +67,7 @@ run "logger_reads_its_topic_and_writes_its_log_group" {
   }
 
   assert {
-    condition     = [for s in jsondecode(aws_iam_role_policy.this[0].policy).Statement : s.Sid] == ["WriteOwnLogs", "MskClusterMetadata", "ManageNetworkInterfaces", "KafkaConnect", "KafkaReadTopic", "KafkaConsumerGroup"]
+    condition     = [for s in jsondecode(aws_iam_role_policy.this[0].policy).Statement : s.Sid] == ["KafkaConnect", "KafkaReadTopic", "KafkaConsumerGroup", "WriteOwnLogs", "MskClusterMetadata", "ManageNetworkInterfaces"]
     error_message = "The logger gets logs, cluster metadata, ENIs and read-only Kafka, nothing else."
   }
 
@@ -82,15 +82,15 @@ run "logger_reads_its_topic_and_writes_its_log_group" {
   }
 
   assert {
-    condition     = jsondecode(aws_iam_role_policy.this[0].policy).Statement[0].Resource == "arn:aws:logs:eu-west-1:123456789012:log-group:/aws/lambda/msk-forwarder:*"
+    condition     = jsondecode(aws_iam_role_policy.this[0].policy).Statement[3].Resource == "arn:aws:logs:eu-west-1:123456789012:log-group:/aws/lambda/msk-forwarder:*"
     error_message = "Logs go to the function's own log group."
   }
 
   assert {
     condition = (
-      jsondecode(aws_iam_role_policy.this[0].policy).Statement[4].Resource == "arn:aws:kafka:eu-west-1:123456789012:topic/demo/0b1c2d3e-1111-2222-3333-444455556666-2/orders" &&
-      toset(flatten([jsondecode(aws_iam_role_policy.this[0].policy).Statement[4].Action])) == toset(["kafka-cluster:DescribeTopic", "kafka-cluster:ReadData"]) &&
-      jsondecode(aws_iam_role_policy.this[0].policy).Statement[5].Resource == "arn:aws:kafka:eu-west-1:123456789012:group/demo/0b1c2d3e-1111-2222-3333-444455556666-2/msk-logger"
+      jsondecode(aws_iam_role_policy.this[0].policy).Statement[1].Resource == "arn:aws:kafka:eu-west-1:123456789012:topic/demo/0b1c2d3e-1111-2222-3333-444455556666-2/orders" &&
+      toset(flatten([jsondecode(aws_iam_role_policy.this[0].policy).Statement[1].Action])) == toset(["kafka-cluster:DescribeTopic", "kafka-cluster:ReadData"]) &&
+      jsondecode(aws_iam_role_policy.this[0].policy).Statement[2].Resource == "arn:aws:kafka:eu-west-1:123456789012:group/demo/0b1c2d3e-1111-2222-3333-444455556666-2/msk-logger"
     )
     error_message = "Topic and group access are scoped to the cluster UUID, the topic and the named group."
   }
@@ -119,7 +119,7 @@ run "forwarder_with_dead_letters_and_an_s3_on_failure_destination_under_kms" {
 
   assert {
     condition = [for s in jsondecode(aws_iam_role_policy.this[0].policy).Statement : s.Sid] == [
-      "WriteOwnLogs", "MskClusterMetadata", "ManageNetworkInterfaces", "KafkaConnect", "KafkaReadTopic", "KafkaConsumerGroup",
+      "KafkaConnect", "KafkaReadTopic", "KafkaConsumerGroup", "WriteOwnLogs", "MskClusterMetadata", "ManageNetworkInterfaces",
       "PutToFirehose", "WriteDeadLetters", "EncryptDeadLetters", "OnFailureS3List", "OnFailureS3Put", "OnFailureEncryption",
     ]
     error_message = "The forwarder adds Firehose, dead letters and the on-failure destination, each with its key."
@@ -208,5 +208,10 @@ run "scram_reads_its_secret_and_decrypts_through_secrets_manager_only" {
   assert {
     condition     = !anytrue([for s in jsondecode(aws_iam_role_policy.this[0].policy).Statement : startswith(s.Sid, "Kafka")])
     error_message = "No kafka-cluster data-plane permission with SCRAM."
+  }
+
+  assert {
+    condition     = one(aws_lambda_event_source_mapping.this[0].source_access_configuration).type == "SASL_SCRAM_512_AUTH"
+    error_message = "SCRAM must be configured on the mapping."
   }
 }

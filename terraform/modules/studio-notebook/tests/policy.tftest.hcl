@@ -65,12 +65,6 @@ override_resource {
 }
 
 variables {
-  name                 = "ticks"
-  cluster_arn          = "arn:aws:kafka:eu-west-1:123456789012:cluster/demo/0b1c2d3e-1111-2222-3333-444455556666-2"
-  bootstrap_servers    = "b-1.demo.kafka.eu-west-1.amazonaws.com:9098,b-2.demo.kafka.eu-west-1.amazonaws.com:9098"
-  topic                = "stock-ticks"
-  subnet_ids           = ["subnet-0a1b2c3d", "subnet-0e1f2a3b"]
-  security_group_ids   = ["sg-0123abcd"]
   create_output_bucket = false
   output_bucket_name   = "msk-demo-output-0001"
   create_glue_database = false
@@ -83,9 +77,9 @@ run "role_uses_the_catalog_writes_the_sink_through_s3a_and_reads_kafka" {
 
   assert {
     condition = [for s in jsondecode(module.runtime.role_policy).Statement : s.Sid] == [
+      "KafkaConnect", "KafkaReadTopic", "KafkaConsumerGroup",
       "WriteOwnLogs", "FindLogGroups", "ManageNetworkInterfaces", "GlueCatalog",
       "OutputBucket", "OutputObjects", "OutputPathProbes", "OutputParentMarkers", "EncryptOutput",
-      "KafkaConnect", "KafkaReadTopic", "KafkaConsumerGroup",
     ]
     error_message = "Logs, ENIs, the catalog, the S3A sink, KMS through S3 and read-only Kafka, nothing else."
   }

@@ -4,15 +4,6 @@ mock_provider "aws" {
   source = "../../tests/mocks"
 }
 
-variables {
-  name               = "ticks"
-  cluster_arn        = "arn:aws:kafka:eu-west-1:123456789012:cluster/demo/0b1c2d3e-1111-2222-3333-444455556666-2"
-  bootstrap_servers  = "b-1.demo:9098"
-  topic              = "stock-ticks"
-  subnet_ids         = ["subnet-0a1b2c3d"]
-  security_group_ids = ["sg-0123abcd"]
-}
-
 run "rejects_unknown_runtime" {
   command = plan
   variables { runtime_environment = "FLINK-1_20" }

@@ -5,9 +5,6 @@ mock_provider "aws" {
 }
 
 variables {
-  name              = "msk-demo"
-  broker_count      = 3
-  instance_id       = "i-0123456789abcdef0"
   bootstrap_servers = "b-1.demo.kafka.eu-west-1.amazonaws.com:9098,b-2.demo.kafka.eu-west-1.amazonaws.com:9098"
   topics = [
     { name = "orders", partitions = 6, config = { "retention.ms" = "604800000" } },

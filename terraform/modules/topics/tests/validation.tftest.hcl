@@ -5,9 +5,6 @@ mock_provider "aws" {
 }
 
 variables {
-  name              = "msk-demo"
-  broker_count      = 3
-  instance_id       = "i-0123456789abcdef0"
   bootstrap_servers = "b-1:9098"
   topics            = [{ name = "orders" }]
 }

@@ -1,0 +1,1 @@
+../../shared/module/tags.tf

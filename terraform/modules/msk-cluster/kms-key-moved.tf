@@ -1,0 +1,1 @@
+../../shared/module/kms-key-moved.tf

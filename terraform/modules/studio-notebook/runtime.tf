@@ -1,0 +1,1 @@
+../../shared/flink-runtime-caller/runtime.tf
