@@ -403,19 +403,7 @@ class PipelineEndToEndTest {
 
     /** Produces one message with kcat: the file's bytes as the value, the key and the headers as given. */
     private static void kcat(String run, int seq, String key, Path value, String... headers) {
-        List<String> command = new ArrayList<>(List.of(
-                "kcat",
-                "-P",
-                "-b",
-                stack.bootstrap(),
-                "-t",
-                STACK_TOPIC,
-                "-k",
-                key,
-                "-H",
-                "run=" + run,
-                "-H",
-                "seq=" + seq));
+        List<String> command = kcatProducer(run, seq, "-k", key);
         for (String header : headers) {
             command.add("-H");
             command.add(header);
@@ -425,22 +413,15 @@ class PipelineEndToEndTest {
     }
 
     private static void kcatTombstone(String run, int seq, String key) {
-        runKcat(
-                List.of(
-                        "kcat",
-                        "-P",
-                        "-b",
-                        stack.bootstrap(),
-                        "-t",
-                        STACK_TOPIC,
-                        "-K",
-                        ":",
-                        "-Z",
-                        "-H",
-                        "run=" + run,
-                        "-H",
-                        "seq=" + seq),
-                key + ":\n");
+        runKcat(kcatProducer(run, seq, "-K", ":", "-Z"), key + ":\n");
+    }
+
+    /** kcat producing to the stack's topic with {@code options}, tagged with the run and sequence headers. */
+    private static List<String> kcatProducer(String run, int seq, String... options) {
+        List<String> command = new ArrayList<>(List.of("kcat", "-P", "-b", stack.bootstrap(), "-t", STACK_TOPIC));
+        command.addAll(List.of(options));
+        command.addAll(List.of("-H", "run=" + run, "-H", "seq=" + seq));
+        return command;
     }
 
     private static void runKcat(List<String> command, String stdin) {

@@ -147,7 +147,8 @@ public final class LocalFirehoseMain {
         LocalFirehose.Builder builder;
     }
 
-    private static final Set<String> VALUE_FLAGS = Set.of(
+    /** Every flag that takes a value; each is in the usage text. */
+    static final Set<String> VALUE_FLAGS = Set.of(
             "--port",
             "--bind",
             "--stream",

@@ -54,17 +54,8 @@ class ConcurrentLargeCallsTest {
         }
         try (EndpointProcess endpoint = EndpointProcess.start(
                         EndpointProcess.LOCAL_STACK_JVM,
-                        List.of(
-                                "--port",
-                                "0",
-                                "--stream",
-                                STREAM + "=" + BUCKET + ",buffer-seconds=600",
-                                "--s3-endpoint",
-                                s3.toString(),
-                                "--s3-access-key",
-                                TestSupport.ACCESS_KEY,
-                                "--s3-secret-key",
-                                TestSupport.SECRET_KEY));
+                        TestSupport.withS3Flags(
+                                s3, "--port", "0", "--stream", STREAM + "=" + BUCKET + ",buffer-seconds=600"));
                 FirehoseClient client = TestSupport.firehose(endpoint.endpoint())) {
 
             List<CallResult> results = sendConcurrently(client, sent);

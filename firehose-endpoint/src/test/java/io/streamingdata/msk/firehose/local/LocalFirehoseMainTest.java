@@ -61,16 +61,7 @@ class LocalFirehoseMainTest {
     void helpPrintsUsageAndExitsZero() {
         assertEquals(0, run("--help"));
         assertTrue(out().startsWith("Usage: java -cp"), out());
-        for (String flag : List.of(
-                "--port",
-                "--bind",
-                "--stream",
-                "--s3-endpoint",
-                "--s3-access-key",
-                "--s3-secret-key",
-                "--memory-limit-mb",
-                "--stop-timeout-seconds",
-                "--unsent-dir")) {
+        for (String flag : LocalFirehoseMain.VALUE_FLAGS) {
             assertTrue(out().contains(flag), flag);
         }
         assertEquals("", err());
@@ -164,13 +155,8 @@ class LocalFirehoseMainTest {
                 "--port",
                 "0",
                 "--stream",
-                "proc-stream=bucket-process,buffer-seconds=600,prefix=proc/",
-                "--s3-endpoint",
-                s3.toString(),
-                "--s3-access-key",
-                TestSupport.ACCESS_KEY,
-                "--s3-secret-key",
-                TestSupport.SECRET_KEY));
+                "proc-stream=bucket-process,buffer-seconds=600,prefix=proc/"));
+        command.addAll(TestSupport.s3Flags(s3));
         Process process = new ProcessBuilder(command)
                 .redirectError(ProcessBuilder.Redirect.DISCARD)
                 .start();

@@ -39,6 +39,18 @@ final class TestSupport {
 
     private TestSupport() {}
 
+    /** The flags that point an endpoint process at the test's S3 server with the test credentials. */
+    static List<String> s3Flags(URI s3) {
+        return List.of("--s3-endpoint", s3.toString(), "--s3-access-key", ACCESS_KEY, "--s3-secret-key", SECRET_KEY);
+    }
+
+    /** {@code flags} followed by {@link #s3Flags}. */
+    static List<String> withS3Flags(URI s3, String... flags) {
+        List<String> all = new ArrayList<>(List.of(flags));
+        all.addAll(s3Flags(s3));
+        return all;
+    }
+
     static FirehoseClient firehose(URI endpoint) {
         return FirehoseClient.builder()
                 .endpointOverride(endpoint)
