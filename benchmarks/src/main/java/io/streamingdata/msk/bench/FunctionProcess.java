@@ -1,5 +1,6 @@
 package io.streamingdata.msk.bench;
 
+import io.streamingdata.msk.records.RuntimeApi;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,28 +1,18 @@
 package io.streamingdata.msk.records;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 
 /**
  * Runs a packaged function the way the {@code java21} managed runtime does: the AWS Lambda runtime interface client
  * calling {@code QuarkusStreamHandler::handleRequest}, against a Lambda Runtime API served here on loopback that hands
- * out one event and collects the answer. Used by the end-to-end tests (the Lambda path on real Kafka data) and by the
- * cold-start benchmark, which reads the timings.
+ * out one event ({@link RuntimeApi}) and collects the answer. Used by the end-to-end tests (the Lambda path on real
+ * Kafka data).
  * <p>
  * The runtime interface client's jars come from the caller's own class path, where they are a test dependency.
  */
@@ -34,7 +24,7 @@ public final class LocalLambdaRuntime {
      * One cold start and invocation.
      *
      * @param error whether the function answered on {@code /error}
-     * @param body the path answered and the answer
+     * @param body {@code response} or {@code error} and the answer, or {@code init/error} and the report
      * @param output what the function wrote to standard output and error
      * @param readyMillis from process start to the first {@code /invocation/next} request
      * @param answeredMillis from process start to the answer
@@ -50,37 +40,7 @@ public final class LocalLambdaRuntime {
     public static Invocation invoke(
             String function, String functionClasspath, byte[] event, Map<String, String> environment)
             throws IOException, InterruptedException {
-        CompletableFuture<Long> firstPoll = new CompletableFuture<>();
-        CompletableFuture<String> answer = new CompletableFuture<>();
-        HttpServer api = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        api.createContext("/2018-06-01/runtime/invocation/next", exchange -> {
-            if (!firstPoll.complete(System.nanoTime())) {
-                return; // later polls stay open, as the real Runtime API's do between events
-            }
-            exchange.getResponseHeaders().add("Lambda-Runtime-Aws-Request-Id", "local-1");
-            exchange.getResponseHeaders()
-                    .add("Lambda-Runtime-Deadline-Ms", Long.toString(System.currentTimeMillis() + 60_000));
-            exchange.getResponseHeaders()
-                    .add(
-                            "Lambda-Runtime-Invoked-Function-Arn",
-                            "arn:aws:lambda:us-east-1:123456789012:function:" + function);
-            // The runtime client's native part expects every header the real Runtime API sends.
-            exchange.getResponseHeaders()
-                    .add(
-                            "Lambda-Runtime-Trace-Id",
-                            "Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1");
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            reply(exchange, 200, event);
-        });
-        api.createContext("/2018-06-01/runtime/", exchange -> {
-            String path = exchange.getRequestURI().getPath();
-            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            reply(exchange, 202, new byte[0]);
-            answer.complete(path + " " + body);
-        });
-        ExecutorService threads = Executors.newCachedThreadPool();
-        api.setExecutor(threads);
-        api.start();
+        RuntimeApi api = new RuntimeApi(event, 1, function);
         Path output = Files.createTempFile(function, ".out");
         Process process = null;
         try {
@@ -99,36 +59,32 @@ public final class LocalLambdaRuntime {
                     .redirectErrorStream(true)
                     .redirectOutput(output.toFile());
             builder.environment().putAll(environment);
-            builder.environment()
-                    .put(
-                            "AWS_LAMBDA_RUNTIME_API",
-                            "127.0.0.1:" + api.getAddress().getPort());
+            builder.environment().put("AWS_LAMBDA_RUNTIME_API", api.address());
             builder.environment().put("AWS_LAMBDA_FUNCTION_NAME", function);
             builder.environment().put("_HANDLER", HANDLER);
             long started = System.nanoTime();
             process = builder.start();
-            String answered;
-            try {
-                answered = answer.get(60, TimeUnit.SECONDS);
-            } catch (TimeoutException | java.util.concurrent.ExecutionException e) {
-                throw new AssertionError(
-                        function + " gave no answer within 60 s; its output:\n" + Files.readString(output), e);
-            }
+            boolean answered = api.awaitAnswers(60, TimeUnit.SECONDS);
             long answeredAt = System.nanoTime();
+            if (!answered && api.initError() == null) {
+                throw new AssertionError(
+                        function + " gave no answer within 60 s; its output:\n" + Files.readString(output));
+            }
             // The function writes its lines before it answers; stopping it leaves them complete in the file.
             process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            String body = answered ? api.answer(0) : "init/error " + api.initError();
+            long firstPoll = api.firstPoll() == 0 ? answeredAt : api.firstPoll();
             return new Invocation(
-                    !answered.startsWith("/2018-06-01/runtime/invocation/local-1/response"),
-                    answered,
+                    !body.startsWith("response "),
+                    body,
                     Files.readString(output),
-                    (firstPoll.getNow(answeredAt) - started) / 1_000_000,
+                    (firstPoll - started) / 1_000_000,
                     (answeredAt - started) / 1_000_000);
         } finally {
             if (process != null) {
                 process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             }
-            api.stop(0);
-            threads.shutdownNow();
+            api.close();
             Files.deleteIfExists(output);
         }
     }
@@ -142,12 +98,5 @@ public final class LocalLambdaRuntime {
                     + "com.amazonaws:aws-lambda-java-runtime-interface-client as a test dependency");
         }
         return jars;
-    }
-
-    private static void reply(HttpExchange exchange, int status, byte[] body) throws IOException {
-        exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(body);
-        }
     }
 }

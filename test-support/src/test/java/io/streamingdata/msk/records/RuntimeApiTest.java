@@ -1,4 +1,4 @@
-package io.streamingdata.msk.bench;
+package io.streamingdata.msk.records;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

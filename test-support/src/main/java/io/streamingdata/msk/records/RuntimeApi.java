@@ -1,4 +1,4 @@
-package io.streamingdata.msk.bench;
+package io.streamingdata.msk.records;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -15,9 +15,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * A Lambda Runtime API on loopback that hands out the same event a fixed number of times and records, per
  * invocation, when it was handed out and when its answer came back. Polls beyond the last invocation stay open, as
- * the real Runtime API keeps a poll open until there is work.
+ * the real Runtime API keeps a poll open until there is work. Serves the benchmarks (many invocations) and
+ * {@link LocalLambdaRuntime} (one).
  */
-final class RuntimeApi implements AutoCloseable {
+public final class RuntimeApi implements AutoCloseable {
 
     private static final String PREFIX = "/2018-06-01/runtime/";
 
@@ -39,7 +40,7 @@ final class RuntimeApi implements AutoCloseable {
     private volatile String initError;
     private int next;
 
-    RuntimeApi(byte[] event, int invocations, String functionName) throws IOException {
+    public RuntimeApi(byte[] event, int invocations, String functionName) throws IOException {
         this.event = event;
         this.invocations = invocations;
         this.functionArn = "arn:aws:lambda:us-east-1:123456789012:function:" + functionName;
@@ -54,12 +55,12 @@ final class RuntimeApi implements AutoCloseable {
     }
 
     /** The value for {@code AWS_LAMBDA_RUNTIME_API}. */
-    String address() {
+    public String address() {
         return "127.0.0.1:" + server.getAddress().getPort();
     }
 
     /** Waits until every invocation is answered, or the time is up, or the function reported an init error. */
-    boolean awaitAnswers(long timeout, TimeUnit unit) throws InterruptedException {
+    public boolean awaitAnswers(long timeout, TimeUnit unit) throws InterruptedException {
         long deadline = System.nanoTime() + unit.toNanos(timeout);
         while (System.nanoTime() < deadline) {
             if (done.await(100, TimeUnit.MILLISECONDS)) {
@@ -73,25 +74,25 @@ final class RuntimeApi implements AutoCloseable {
     }
 
     /** {@link System#nanoTime()} of the first poll, or 0 before it. */
-    long firstPoll() {
+    public long firstPoll() {
         return firstPoll;
     }
 
-    String initError() {
+    public String initError() {
         return initError;
     }
 
     /** Nanoseconds from handing out invocation {@code i} to its answer. */
-    synchronized long duration(int i) {
+    public synchronized long duration(int i) {
         return answered[i] - handedOut[i];
     }
 
     /** The path and body of the answer to invocation {@code i}; {@code null} before it. */
-    synchronized String answer(int i) {
+    public synchronized String answer(int i) {
         return answers[i];
     }
 
-    int answeredCount() {
+    public int answeredCount() {
         return invocations - (int) done.getCount();
     }
 
