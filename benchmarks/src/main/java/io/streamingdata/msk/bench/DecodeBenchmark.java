@@ -41,7 +41,7 @@ public final class DecodeBenchmark {
         Percentiles c = Percentiles.of(cpu);
         System.out.printf(
                 Locale.ROOT,
-                "decode: %d records, median %.1f ms (min %.1f, p90 %.1f), CPU median %.1f ms " + "(min %.1f)%n",
+                "decode: %d records, median %.1f ms (min %.1f, p90 %.1f), CPU median %.1f ms (min %.1f)%n",
                 records,
                 p.median(),
                 p.min(),

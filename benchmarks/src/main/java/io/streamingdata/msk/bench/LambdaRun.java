@@ -137,7 +137,7 @@ public final class LambdaRun {
                 a.median());
         System.out.printf(
                 Locale.ROOT,
-                "RESULT label=%s ready_ms=%.0f ready_min_ms=%.0f ready_max_ms=%.0f " + "first_response_ms=%.0f%n",
+                "RESULT label=%s ready_ms=%.0f ready_min_ms=%.0f ready_max_ms=%.0f first_response_ms=%.0f%n",
                 options.label,
                 r.median(),
                 r.min(),

@@ -22,11 +22,11 @@ public class ForwarderConfigCheck {
 
     public static final String INVALID_CONFIGURATION = "firehose-forwarder cannot start; fix its environment: ";
     public static final String STREAM_REQUIRED =
-            "DELIVERY_STREAM_NAME is not set: name the Firehose delivery stream " + "(Direct PUT) to write to";
+            "DELIVERY_STREAM_NAME is not set: name the Firehose delivery stream (Direct PUT) to write to";
     public static final String BAD_STREAM_NAME = "DELIVERY_STREAM_NAME=%s is not a valid delivery stream name (1-64 "
             + "characters: letters, digits, '_', '.', '-')";
     public static final String BAD_ENDPOINT =
-            "AWS_ENDPOINT_URL_FIREHOSE=%s is not an http(s) URL such as " + "http://127.0.0.1:4573";
+            "AWS_ENDPOINT_URL_FIREHOSE=%s is not an http(s) URL such as http://127.0.0.1:4573";
     public static final String BAD_FORMAT = "OUTPUT_FORMAT=%s is not one of value, envelope";
     public static final String BAD_RANGE = "%s=%d is out of range: use %d to %d";
     public static final String BAD_STRATEGY = "FAILURE_STRATEGY=%s is not one of " + StrategyName.SETTINGS;

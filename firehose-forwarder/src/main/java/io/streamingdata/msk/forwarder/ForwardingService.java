@@ -32,7 +32,7 @@ import java.util.List;
 public final class ForwardingService {
 
     public static final String TOO_LARGE =
-            "the record is %d bytes as a Firehose record, over Firehose's limit of " + "%d bytes";
+            "the record is %d bytes as a Firehose record, over Firehose's limit of %d bytes";
 
     private final String deliveryStream;
     private final RecordLineEncoder encoder;

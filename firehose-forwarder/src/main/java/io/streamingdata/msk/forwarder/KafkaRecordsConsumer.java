@@ -23,7 +23,7 @@ public class KafkaRecordsConsumer implements ConsumerBatchLimit {
     public static final String PARTIAL_IN_CONSUMER_MODE = "%d partition(s) not fully delivered; consumer mode has no "
             + "partial batch response, so the batch is not committed";
     public static final String NOT_DELIVERED =
-            "a batch of %d records (%s) was not delivered within " + "RETRY_BUDGET_MS=%d: %s";
+            "a batch of %d records (%s) was not delivered within RETRY_BUDGET_MS=%d: %s";
 
     /** Time a batch may take beyond its retry budget and last call: encoding, packing, parking dead letters. */
     static final long BATCH_GRACE_MILLIS = 60_000;

@@ -59,7 +59,7 @@ class ForwardingServiceTest {
         KafkaRecord first = record(0, 1, "{\"tick\":1}");
         KafkaRecord tombstone = record(0, 2, null);
         UndecodableRecord undecodable =
-                new UndecodableRecord(new TopicPartition("ticks", 0), 3, "a header of " + "another shape");
+                new UndecodableRecord(new TopicPartition("ticks", 0), 3, "a header of another shape");
         KafkaRecord tooLarge = record(0, 4, "x".repeat(1_024_000));
         KafkaRecord last = record(1, 9, "plain text");
 

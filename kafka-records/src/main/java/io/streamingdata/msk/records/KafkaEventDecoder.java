@@ -36,23 +36,23 @@ public final class KafkaEventDecoder {
     public static final String NOT_AN_OBJECT = "The event is not a JSON object. " + EXPECTED_SHAPE;
     public static final String NO_EVENT = "The function received no event. " + EXPECTED_SHAPE;
     public static final String MISSING_EVENT_SOURCE =
-            "The event has no \"eventSource\" field, so it is not a " + "Kafka event. " + EXPECTED_SHAPE;
+            "The event has no \"eventSource\" field, so it is not a Kafka event. " + EXPECTED_SHAPE;
     public static final String WRONG_EVENT_SOURCE = "The event comes from \"%s\", not from Kafka. This function "
             + "must be triggered by an Amazon MSK or self-managed Kafka event source mapping. " + EXPECTED_SHAPE;
     public static final String MISSING_RECORDS = "The event has no \"records\" object. " + EXPECTED_SHAPE;
     public static final String RECORDS_NOT_OBJECT =
-            "The event's \"records\" must be an object keyed by " + "\"<topic>-<partition>\", but it is %s.";
+            "The event's \"records\" must be an object keyed by \"<topic>-<partition>\", but it is %s.";
     public static final String PARTITION_NOT_ARRAY = "records[\"%s\"] must be an array of records, but it is %s.";
     public static final String RECORD_NOT_OBJECT = "records[\"%s\"][%d] must be a record object, but it is %s.";
     public static final String RECORD_FIELD_MISSING =
-            "records[\"%s\"][%d] has no \"%s\"; every record needs " + "\"topic\", \"partition\" and \"offset\".";
+            "records[\"%s\"][%d] has no \"%s\"; every record needs \"topic\", \"partition\" and \"offset\".";
     public static final String RECORD_FIELD_WRONG_TYPE = "records[\"%s\"][%d].%s must be %s, but it is %s.";
 
     public static final String BAD_BASE64 = "%s is not valid base64 (%s)";
     public static final String BAD_HEADER = "header %s %s";
     public static final String BAD_TIMESTAMP = "timestamp %s is not a number of milliseconds";
     public static final String BAD_TIMESTAMP_TYPE =
-            "timestampType \"%s\" is not one of CREATE_TIME, " + "LOG_APPEND_TIME, NO_TIMESTAMP_TYPE";
+            "timestampType \"%s\" is not one of CREATE_TIME, LOG_APPEND_TIME, NO_TIMESTAMP_TYPE";
     public static final String BAD_SCHEMA_METADATA = "%s is %s, not an object {\"dataFormat\", \"schemaId\"}";
     public static final String NOT_UNICODE = "the record contains text that is not valid Unicode (a lone surrogate "
             + "or bytes that are not UTF-8); the decoded fields carry U+FFFD or '?' in its place, the raw JSON keeps "

@@ -129,7 +129,7 @@ public final class PipelineVerifier implements AutoCloseable {
                 lastProgress = now;
                 System.out.printf(
                         Locale.ROOT,
-                        "verify: logged %d/%d, delivered to S3 %d/%d, dead-lettered %d " + "(%.0f s)%n",
+                        "verify: logged %d/%d, delivered to S3 %d/%d, dead-lettered %d (%.0f s)%n",
                         summary.logged(),
                         expected,
                         summary.delivered(),

@@ -226,7 +226,7 @@ final class EnvelopeReader {
                 case START_OBJECT, START_ARRAY -> embedded(parser);
                 default ->
                     throw new IllegalArgumentException(
-                            "a payload must be null, a string, an object or an " + "array, not " + token);
+                            "a payload must be null, a string, an object or an array, not " + token);
             };
         }
 

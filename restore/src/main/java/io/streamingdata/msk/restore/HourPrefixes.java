@@ -73,7 +73,7 @@ final class HourPrefixes {
                 parts.add(new Wildcard());
             } else {
                 throw new UserMistake(BAD_EXPRESSION.formatted(
-                        prefix, "!{" + expression + "} is not an expression " + "Firehose writes into object keys"));
+                        prefix, "!{" + expression + "} is not an expression Firehose writes into object keys"));
             }
             i = end + 1;
         }

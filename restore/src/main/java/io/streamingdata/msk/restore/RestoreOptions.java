@@ -68,9 +68,9 @@ final class RestoreOptions {
     static final String BAD_TIME = "%s %s is not a time: use 2026-12-02T10:00:00Z, 2026-12-02T10:00:00+01:00, "
             + "2026-12-02, epoch milliseconds or now";
     static final String VALUES_NEED_TARGET =
-            "--values-only needs --target-topic: value-format lines do not say " + "which topic they came from";
+            "--values-only needs --target-topic: value-format lines do not say which topic they came from";
     static final String VALUES_KEEP_PARTITION =
-            "--values-only cannot --keep-partition: value-format lines do not " + "say which partition they came from";
+            "--values-only cannot --keep-partition: value-format lines do not say which partition they came from";
     static final String NEEDS_BOOTSTRAP = "say where to restore to: --bootstrap-server HOST:PORT (or set "
             + "KAFKA_BOOTSTRAP_SERVERS), or --dry-run to only check the backup";
     static final String BAD_OFFSETS = "--from-offset %d is after --to-offset %d";

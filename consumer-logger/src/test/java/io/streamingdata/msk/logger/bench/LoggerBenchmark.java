@@ -77,7 +77,7 @@ public final class LoggerBenchmark {
         Arrays.sort(nanos);
         double medianSeconds = nanos[iterations / 2] / 1e9;
         System.out.printf(
-                "consumer-logger (Java, in-process): event %.2f MB, %d records, median %.1f ms, " + "best %.1f ms%n",
+                "consumer-logger (Java, in-process): event %.2f MB, %d records, median %.1f ms, best %.1f ms%n",
                 event.length / 1e6, records, medianSeconds * 1e3, nanos[0] / 1e6);
         System.out.printf(
                 "  records/s %.0f   payload bytes/s %.1f MB   event bytes/s %.1f MB   peak heap %.0f MB"

@@ -16,7 +16,7 @@ public final class KafkaClientSecurity {
     public static final String MECHANISM_REQUIRED = "KAFKA_SECURITY_PROTOCOL=SASL_SSL needs KAFKA_SASL_MECHANISM: "
             + "AWS_MSK_IAM for IAM access control or SCRAM-SHA-512 for SASL/SCRAM.";
     public static final String UNKNOWN_MECHANISM =
-            "KAFKA_SASL_MECHANISM=%s is not supported: use AWS_MSK_IAM or " + "SCRAM-SHA-512.";
+            "KAFKA_SASL_MECHANISM=%s is not supported: use AWS_MSK_IAM or SCRAM-SHA-512.";
     public static final String SCRAM_CREDENTIALS_REQUIRED = "KAFKA_SASL_MECHANISM=SCRAM-SHA-512 needs "
             + "KAFKA_SASL_USERNAME and KAFKA_SASL_PASSWORD (the user of the cluster's AmazonMSK_ secret).";
     public static final String MECHANISM_WITHOUT_SASL = "KAFKA_SASL_MECHANISM=%s is set but "
@@ -71,8 +71,8 @@ public final class KafkaClientSecurity {
                 properties.put("sasl.mechanism", "SCRAM-SHA-512");
                 properties.put(
                         "sasl.jaas.config",
-                        "org.apache.kafka.common.security.scram.ScramLoginModule " + "required username=\""
-                                + escape(user) + "\" password=\"" + escape(password) + "\";");
+                        "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"" + escape(user)
+                                + "\" password=\"" + escape(password) + "\";");
             }
             default -> throw new IllegalArgumentException(UNKNOWN_MECHANISM.formatted(mechanism));
         }
