@@ -82,46 +82,6 @@ data "aws_iam_policy_document" "this" {
   }
 
   dynamic "statement" {
-    for_each = var.delivery_stream_arn != null ? [1] : []
-    content {
-      sid       = "PutToFirehose"
-      actions   = ["firehose:PutRecordBatch", "firehose:PutRecord"]
-      resources = [var.delivery_stream_arn]
-    }
-  }
-
-  dynamic "statement" {
-    for_each = var.dead_letter != null ? [var.dead_letter] : []
-    content {
-      sid       = "WriteDeadLetters"
-      actions   = ["s3:PutObject"]
-      resources = ["arn:${data.aws_partition.current.partition}:s3:::${statement.value.bucket_name}/${statement.value.prefix}*"]
-    }
-  }
-
-  # S3 sends the bucket ARN as encryption context with S3 Bucket Keys and the object ARN without them.
-  dynamic "statement" {
-    for_each = try(var.dead_letter.kms_key_arn, null) != null ? [var.dead_letter] : []
-    content {
-      sid       = "EncryptDeadLetters"
-      actions   = ["kms:GenerateDataKey"]
-      resources = [statement.value.kms_key_arn]
-
-      condition {
-        test     = "StringEquals"
-        variable = "kms:ViaService"
-        values   = ["s3.${data.aws_region.current.name}.${data.aws_partition.current.dns_suffix}"]
-      }
-
-      condition {
-        test     = "StringLike"
-        variable = "kms:EncryptionContext:aws:s3:arn"
-        values   = ["arn:${data.aws_partition.current.partition}:s3:::${statement.value.bucket_name}", "arn:${data.aws_partition.current.partition}:s3:::${statement.value.bucket_name}/*"]
-      }
-    }
-  }
-
-  dynamic "statement" {
     for_each = local.destination_type == "sqs" ? [1] : []
     content {
       sid       = "OnFailureSqs"
@@ -194,10 +154,17 @@ data "aws_iam_policy_document" "this" {
   }
 }
 
+# The function's own needs (policy_documents) after the role's, in the same one inline policy.
+data "aws_iam_policy_document" "merged" {
+  count = local.create ? 1 : 0
+
+  source_policy_documents = concat([data.aws_iam_policy_document.this[0].json], var.policy_documents)
+}
+
 resource "aws_iam_role_policy" "this" {
   count = local.create ? 1 : 0
 
   name   = "least-privilege"
   role   = aws_iam_role.this[0].id
-  policy = data.aws_iam_policy_document.this[0].json
+  policy = data.aws_iam_policy_document.merged[0].json
 }

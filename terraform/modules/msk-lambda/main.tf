@@ -14,19 +14,12 @@ locals {
     var.environment_variables,
     { KAFKA_CONSUMER_ENABLED = "false" },
     local.is_native ? { DISABLE_SIGNAL_HANDLERS = "true" } : {},
-    var.delivery_stream_name != null ? { DELIVERY_STREAM_NAME = var.delivery_stream_name } : {},
-    var.failure_strategy != null ? { FAILURE_STRATEGY = var.failure_strategy } : {},
-    var.dead_letter != null ? { DEAD_LETTER_BUCKET = var.dead_letter.bucket_name, DEAD_LETTER_PREFIX = var.dead_letter.prefix } : {},
-    var.log_max_value_bytes != null ? { LOG_MAX_VALUE_BYTES = tostring(var.log_max_value_bytes) } : {},
     var.java_tool_options != "" ? { JAVA_TOOL_OPTIONS = var.java_tool_options } : {},
   )
 
   log_group_name = "/aws/lambda/${var.function_name}"
 
   destination_type = var.on_failure_destination_arn == null ? null : split(":", var.on_failure_destination_arn)[2]
-
-  # Partial batch responses: for the forwarder the strategy and the mapping must agree.
-  report_batch_item_failures = var.report_batch_item_failures || var.failure_strategy == "report-batch-item-failures"
 
   # Kafka mapping metrics belong to provisioned mode; on-demand mappings get none.
   metrics = var.metrics != null ? var.metrics : (var.provisioned_pollers != null ? ["EventCount"] : [])
@@ -158,7 +151,7 @@ resource "aws_lambda_event_source_mapping" "this" {
 
   starting_position_timestamp        = var.starting_position_timestamp
   maximum_batching_window_in_seconds = var.maximum_batching_window_in_seconds
-  function_response_types            = local.report_batch_item_failures ? ["ReportBatchItemFailures"] : null
+  function_response_types            = var.report_batch_item_failures ? ["ReportBatchItemFailures"] : null
 
   # Error handling controls (provisioned mode only; enforced by the variables' validations).
   maximum_retry_attempts         = var.maximum_retry_attempts

@@ -54,15 +54,14 @@ output "log_group_kms_key_arn" {
 }
 
 output "failure_handling" {
-  description = "Failure handling given to the mapping and the function (its own tests check that the resources get it): pollers, response types, retry controls, on-failure destination, FAILURE_STRATEGY (null for the logger), metrics. Null when create = false."
+  description = "Failure handling given to the mapping and the function (its own tests check that the resources get it): pollers, response types, retry controls, on-failure destination, metrics. Null when create = false."
   value = local.create ? {
     provisioned_pollers            = var.provisioned_pollers
-    function_response_types        = local.report_batch_item_failures ? ["ReportBatchItemFailures"] : []
+    function_response_types        = var.report_batch_item_failures ? ["ReportBatchItemFailures"] : []
     maximum_retry_attempts         = var.maximum_retry_attempts
     maximum_record_age_in_seconds  = var.maximum_record_age_in_seconds
     bisect_batch_on_function_error = var.bisect_batch_on_function_error
     on_failure_destination_arn     = var.on_failure_destination_arn
-    failure_strategy               = var.failure_strategy
     metrics                        = local.metrics
   } : null
 }

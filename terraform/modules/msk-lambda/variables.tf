@@ -140,95 +140,26 @@ variable "environment_variables" {
     error_message = "environment_variables.KAFKA_CONSUMER_ENABLED must not be true in Lambda: the event source mapping is the Kafka consumer."
   }
 
-  # The strategy and the mapping must agree (a partial batch response the mapping does not read loses records),
-  # so the strategy is set only through failure_strategy.
   validation {
     condition     = !contains(keys(var.environment_variables), "JAVA_TOOL_OPTIONS")
     error_message = "Set JVM options with java_tool_options, not environment_variables.JAVA_TOOL_OPTIONS: java_tool_options is checked against the runtime mode."
   }
 
+  # A partial batch response the mapping does not read counts as success, and the records it names are lost.
   validation {
-    condition     = !contains(keys(var.environment_variables), "FAILURE_STRATEGY")
-    error_message = "Set the forwarder's strategy with failure_strategy, not environment_variables.FAILURE_STRATEGY: failure_strategy also configures the mapping to match."
+    condition     = lookup(var.environment_variables, "FAILURE_STRATEGY", "") != "report-batch-item-failures" || var.report_batch_item_failures
+    error_message = "environment_variables.FAILURE_STRATEGY = report-batch-item-failures needs report_batch_item_failures = true, or the mapping ignores the batch item failures the function reports and their records are lost (modules/forwarder-settings sets both)."
   }
 }
 
-variable "delivery_stream_name" {
-  type        = string
-  description = "Firehose delivery stream the forwarder writes to; exported as DELIVERY_STREAM_NAME. Null for the logger."
-  default     = null
-}
-
-variable "delivery_stream_arn" {
-  type        = string
-  description = "ARN of that delivery stream; grants firehose:PutRecordBatch and firehose:PutRecord on it."
-  default     = null
+variable "policy_documents" {
+  type        = list(string)
+  description = "IAM policy documents (JSON) with what the function itself needs beyond the mapping, such as modules/forwarder-settings' policy_json. Merged into the role's one inline policy after its own statements; each statement needs a Sid of its own (the provider refuses repeated Sids)."
+  default     = []
 
   validation {
-    condition     = var.delivery_stream_arn == null || can(regex("^arn:aws[a-z-]*:firehose:[a-z0-9-]+:[0-9]{12}:deliverystream/.+$", var.delivery_stream_arn))
-    error_message = "delivery_stream_arn must be a Firehose delivery stream ARN (arn:<partition>:firehose:<region>:<account>:deliverystream/<name>)."
-  }
-
-  validation {
-    condition     = (var.delivery_stream_arn == null) == (var.delivery_stream_name == null)
-    error_message = "delivery_stream_arn and delivery_stream_name must be set together (the forwarder) or both left null (the logger)."
-  }
-}
-
-variable "failure_strategy" {
-  type        = string
-  description = "The forwarder's FAILURE_STRATEGY for records still undelivered when its retry budget ends: fail (the invocation fails and the mapping retries the batch), report-batch-item-failures (partial batch response; also sets ReportBatchItemFailures on the mapping, which needs provisioned_pollers) or dead-letter (parks them under dead_letter and succeeds). Null leaves the function's default (fail). Forwarder only."
-  default     = null
-
-  validation {
-    condition     = var.failure_strategy == null || try(contains(["fail", "report-batch-item-failures", "dead-letter"], var.failure_strategy), false)
-    error_message = "failure_strategy must be fail, report-batch-item-failures or dead-letter (or null for the function's default, fail)."
-  }
-
-  validation {
-    condition     = var.failure_strategy == null || var.delivery_stream_name != null
-    error_message = "failure_strategy is the forwarder's setting: it needs delivery_stream_name (the logger has no failure strategy)."
-  }
-
-  validation {
-    condition     = var.failure_strategy != "dead-letter" || var.dead_letter != null
-    error_message = "failure_strategy = dead-letter needs dead_letter (the bucket becomes DEAD_LETTER_BUCKET); without it the function refuses to start."
-  }
-
-  validation {
-    condition     = var.failure_strategy != "report-batch-item-failures" || var.provisioned_pollers != null
-    error_message = "failure_strategy = report-batch-item-failures turns on ReportBatchItemFailures, which Lambda accepts on Kafka mappings only in provisioned mode: set provisioned_pollers, or choose fail or dead-letter."
-  }
-}
-
-variable "dead_letter" {
-  type = object({
-    bucket_name = string
-    prefix      = optional(string, "dead-letter/")
-    kms_key_arn = optional(string)
-  })
-  description = "S3 location for records the forwarder cannot deliver (oversize, rejected). Exported as DEAD_LETTER_BUCKET; grants s3:PutObject on <bucket>/<prefix>* only (and kms:GenerateDataKey via S3 when the bucket uses a customer key)."
-  default     = null
-
-  validation {
-    condition     = var.dead_letter == null || can(regex("^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$", var.dead_letter.bucket_name))
-    error_message = "dead_letter.bucket_name must be a valid S3 bucket name (3-63 lowercase letters, digits, dots, hyphens)."
-  }
-
-  validation {
-    condition     = var.dead_letter == null || try(var.dead_letter.prefix == "" || endswith(var.dead_letter.prefix, "/"), false)
-    error_message = "dead_letter.prefix must be empty or end with \"/\"."
-  }
-}
-
-variable "log_max_value_bytes" {
-  type        = number
-  description = "Logger only: values above this size are truncated in the log line; exported as LOG_MAX_VALUE_BYTES. Null leaves the function default."
-  default     = null
-
-  validation {
-    condition     = var.log_max_value_bytes == null || try(var.log_max_value_bytes >= 0, false)
-    error_message = "log_max_value_bytes must be null or a non-negative number of bytes."
+    condition     = alltrue([for d in var.policy_documents : can(jsondecode(d).Statement)])
+    error_message = "Each entry of policy_documents must be an IAM policy document in JSON with a Statement list (for example an aws_iam_policy_document's json)."
   }
 }
 
@@ -475,7 +406,7 @@ variable "filters" {
 
 variable "report_batch_item_failures" {
   type        = bool
-  description = "Set FunctionResponseTypes = [ReportBatchItemFailures] so the function can return batchItemFailures (partial batch response). Kafka mappings accept it only in provisioned mode (provisioned_pollers). For the forwarder use failure_strategy = report-batch-item-failures, which sets this too."
+  description = "Set FunctionResponseTypes = [ReportBatchItemFailures] so the function can return batchItemFailures (partial batch response). Kafka mappings accept it only in provisioned mode (provisioned_pollers). For the forwarder take it from modules/forwarder-settings, which sets it exactly with the report-batch-item-failures strategy."
   default     = false
 
   validation {

@@ -141,27 +141,40 @@ module "firehose_s3" {
 # Lambda consumers (patterns 2 and 3)
 ################################################################################
 
+# The forwarder's own settings: its stream, strategy and dead letters, as environment, policy and mapping switch.
+module "forwarder_settings" {
+  source = "../forwarder-settings"
+
+  delivery_stream_arn = module.firehose_s3.delivery_stream_arn
+  failure_strategy    = local.fh.forwarder_strategy
+  provisioned_mode    = local.provisioned != null
+  dead_letter = {
+    bucket_name = module.firehose_s3.bucket_name
+    prefix      = "dead-letter/"
+    kms_key_arn = module.firehose_s3.kms_key_arn
+  }
+  # The Athena table reads envelopes: topic, partition, offset, key and headers with every value.
+  output_format = var.firehose.query_enabled ? "envelope" : null
+}
+
 locals {
   # What differs between the two functions; everything else in module.functions is the same for both.
   functions = {
     logger = {
-      description         = "consumer-logger: one structured log line per MSK record"
-      package_path        = local.logger_package_path
-      topic               = var.functions.logger_topic
-      log_max_value_bytes = var.functions.logger_max_value_bytes
-      environment         = {}
-      firehose            = false
-      failure_strategy    = null
+      description                = "consumer-logger: one structured log line per MSK record"
+      package_path               = local.logger_package_path
+      topic                      = var.functions.logger_topic
+      environment                = var.functions.logger_max_value_bytes != null ? { LOG_MAX_VALUE_BYTES = tostring(var.functions.logger_max_value_bytes) } : {}
+      policy_documents           = []
+      report_batch_item_failures = false
     }
     forwarder = {
-      description         = "firehose-forwarder: MSK records to Firehose, dead letters to S3"
-      package_path        = local.forwarder_package_path
-      topic               = var.functions.forwarder_topic
-      log_max_value_bytes = null
-      # The Athena table reads envelopes: topic, partition, offset, key and headers with every value.
-      environment      = var.firehose.query_enabled ? { OUTPUT_FORMAT = "envelope" } : {}
-      firehose         = true
-      failure_strategy = local.fh.forwarder_strategy
+      description                = "firehose-forwarder: MSK records to Firehose, dead letters to S3"
+      package_path               = local.forwarder_package_path
+      topic                      = var.functions.forwarder_topic
+      environment                = module.forwarder_settings.environment_variables
+      policy_documents           = [module.forwarder_settings.policy_json]
+      report_batch_item_failures = module.forwarder_settings.report_batch_item_failures
     }
   }
 }
@@ -179,18 +192,9 @@ module "functions" {
   memory_size           = var.functions.memory_size
   log_retention_in_days = var.log_retention_in_days
   log_kms_key_arn       = local.log_kms_key_arn
-  log_max_value_bytes   = each.value.log_max_value_bytes
   environment_variables = each.value.environment
+  policy_documents      = each.value.policy_documents
   vpc_config            = { vpc_id = module.network.vpc_id, subnet_ids = module.network.private_subnet_ids }
-
-  delivery_stream_name = each.value.firehose ? module.firehose_s3.delivery_stream_name : null
-  delivery_stream_arn  = each.value.firehose ? module.firehose_s3.delivery_stream_arn : null
-  dead_letter = each.value.firehose ? {
-    bucket_name = module.firehose_s3.bucket_name
-    prefix      = "dead-letter/"
-    kms_key_arn = module.firehose_s3.kms_key_arn
-  } : null
-  failure_strategy = each.value.failure_strategy
 
   cluster_arn       = module.msk.cluster_arn
   topic             = module.topics.topic_names[each.value.topic]
@@ -199,6 +203,7 @@ module "functions" {
   consumer_group_id = "${local.name}-${each.key}"
 
   provisioned_pollers                = local.provisioned
+  report_batch_item_failures         = each.value.report_batch_item_failures
   maximum_retry_attempts             = local.fh.maximum_retry_attempts
   maximum_record_age_in_seconds      = local.fh.maximum_record_age_in_seconds
   bisect_batch_on_function_error     = local.fh.bisect_batch_on_function_error

@@ -197,6 +197,11 @@ variable "functions" {
     condition     = contains([for t in var.topics : t.name], var.functions.logger_topic) && contains([for t in var.topics : t.name], var.functions.forwarder_topic)
     error_message = "functions.logger_topic and functions.forwarder_topic must each be one of topics."
   }
+
+  validation {
+    condition     = var.functions.logger_max_value_bytes == null || try(var.functions.logger_max_value_bytes >= 0 && floor(var.functions.logger_max_value_bytes) == var.functions.logger_max_value_bytes, false)
+    error_message = "functions.logger_max_value_bytes must be null (the function's default) or a whole, non-negative number of bytes."
+  }
 }
 
 variable "failure_handling" {

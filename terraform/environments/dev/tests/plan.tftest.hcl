@@ -54,7 +54,7 @@ run "dev_is_small_and_cheap" {
 
   assert {
     condition = (
-      module.platform.forwarder.failure_handling.failure_strategy == "dead-letter" &&
+      module.platform.forwarder.environment_variables.FAILURE_STRATEGY == "dead-letter" &&
       module.platform.forwarder.failure_handling.provisioned_pollers == null &&
       length(module.platform.forwarder.failure_handling.function_response_types) == 0 &&
       module.platform.forwarder.failure_handling.maximum_retry_attempts == null

@@ -52,7 +52,7 @@ run "prod_is_three_azs_with_nat_per_az_and_cmk" {
   # with their records in the output bucket.
   assert {
     condition = (
-      module.platform.forwarder.failure_handling.failure_strategy == "report-batch-item-failures" &&
+      module.platform.forwarder.environment_variables.FAILURE_STRATEGY == "report-batch-item-failures" &&
       tolist(module.platform.forwarder.failure_handling.function_response_types) == tolist(["ReportBatchItemFailures"]) &&
       module.platform.forwarder.failure_handling.provisioned_pollers.maximum_pollers == 6 &&
       module.platform.forwarder.failure_handling.maximum_retry_attempts == 10 &&

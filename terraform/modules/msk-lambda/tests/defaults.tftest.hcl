@@ -156,18 +156,31 @@ run "java_tool_options_are_set_as_given" {
 
 # The forwarder with the dead-letter strategy in on-demand mode: Firehose and the dead-letter bucket, no partial
 # batch responses.
-run "forwarder_gets_firehose_and_dead_letter_access_only" {
+run "dead_letter_forwarder_settings" {
   command = apply
 
+  module {
+    source = "../forwarder-settings"
+  }
+
   variables {
-    function_name        = "msk-forwarder"
-    delivery_stream_name = "demo-stream"
-    delivery_stream_arn  = "arn:aws:firehose:eu-west-1:123456789012:deliverystream/demo-stream"
+    delivery_stream_arn = "arn:aws:firehose:eu-west-1:123456789012:deliverystream/demo-stream"
     dead_letter = {
       bucket_name = "demo-output-bucket"
       kms_key_arn = "arn:aws:kms:eu-west-1:123456789012:key/11111111-2222-3333-4444-555555555555"
     }
     failure_strategy = "dead-letter"
+  }
+}
+
+run "forwarder_gets_firehose_and_dead_letter_access_only" {
+  command = apply
+
+  variables {
+    function_name              = "msk-forwarder"
+    environment_variables      = run.dead_letter_forwarder_settings.environment_variables
+    policy_documents           = [run.dead_letter_forwarder_settings.policy_json]
+    report_batch_item_failures = run.dead_letter_forwarder_settings.report_batch_item_failures
   }
 
   assert {
@@ -189,15 +202,29 @@ run "forwarder_gets_firehose_and_dead_letter_access_only" {
   }
 }
 
+run "partial_batch_forwarder_settings" {
+  command = apply
+
+  module {
+    source = "../forwarder-settings"
+  }
+
+  variables {
+    delivery_stream_arn = "arn:aws:firehose:eu-west-1:123456789012:deliverystream/demo-stream"
+    dead_letter         = { bucket_name = "demo-output-bucket" }
+    failure_strategy    = "report-batch-item-failures"
+    provisioned_mode    = true
+  }
+}
+
 run "forwarder_partial_batch_responses_in_provisioned_mode_with_bounded_retries" {
   command = apply
 
   variables {
     function_name                  = "msk-forwarder"
-    delivery_stream_name           = "demo-stream"
-    delivery_stream_arn            = "arn:aws:firehose:eu-west-1:123456789012:deliverystream/demo-stream"
-    dead_letter                    = { bucket_name = "demo-output-bucket" }
-    failure_strategy               = "report-batch-item-failures"
+    environment_variables          = run.partial_batch_forwarder_settings.environment_variables
+    policy_documents               = [run.partial_batch_forwarder_settings.policy_json]
+    report_batch_item_failures     = run.partial_batch_forwarder_settings.report_batch_item_failures
     provisioned_pollers            = { minimum_pollers = 1, maximum_pollers = 6 }
     maximum_retry_attempts         = 10
     maximum_record_age_in_seconds  = -1

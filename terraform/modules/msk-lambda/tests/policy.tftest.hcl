@@ -103,14 +103,28 @@ run "logger_reads_its_topic_and_writes_its_log_group" {
   }
 }
 
+run "forwarder_settings" {
+  command = apply
+
+  module {
+    source = "../forwarder-settings"
+  }
+
+  variables {
+    delivery_stream_arn = "arn:aws:firehose:eu-west-1:123456789012:deliverystream/demo-stream"
+    dead_letter         = { bucket_name = "demo-output-bucket", kms_key_arn = "arn:aws:kms:eu-west-1:123456789012:key/11111111-2222-3333-4444-555555555555" }
+    failure_strategy    = "report-batch-item-failures"
+    provisioned_mode    = true
+  }
+}
+
 run "forwarder_with_dead_letters_and_an_s3_on_failure_destination_under_kms" {
   command = apply
 
   variables {
-    delivery_stream_name               = "demo-stream"
-    delivery_stream_arn                = "arn:aws:firehose:eu-west-1:123456789012:deliverystream/demo-stream"
-    dead_letter                        = { bucket_name = "demo-output-bucket", kms_key_arn = "arn:aws:kms:eu-west-1:123456789012:key/11111111-2222-3333-4444-555555555555" }
-    failure_strategy                   = "report-batch-item-failures"
+    environment_variables              = run.forwarder_settings.environment_variables
+    policy_documents                   = [run.forwarder_settings.policy_json]
+    report_batch_item_failures         = run.forwarder_settings.report_batch_item_failures
     provisioned_pollers                = { minimum_pollers = 1, maximum_pollers = 6 }
     maximum_retry_attempts             = 10
     on_failure_destination_arn         = "arn:aws:s3:::demo-output-bucket"
@@ -120,9 +134,9 @@ run "forwarder_with_dead_letters_and_an_s3_on_failure_destination_under_kms" {
   assert {
     condition = [for s in jsondecode(aws_iam_role_policy.this[0].policy).Statement : s.Sid] == [
       "KafkaConnect", "KafkaReadTopic", "KafkaConsumerGroup", "WriteOwnLogs", "MskClusterMetadata", "ManageNetworkInterfaces",
-      "PutToFirehose", "WriteDeadLetters", "EncryptDeadLetters", "OnFailureS3List", "OnFailureS3Put", "OnFailureEncryption",
+      "OnFailureS3List", "OnFailureS3Put", "OnFailureEncryption", "PutToFirehose", "WriteDeadLetters", "EncryptDeadLetters",
     ]
-    error_message = "The forwarder adds Firehose, dead letters and the on-failure destination, each with its key."
+    error_message = "The forwarder's settings add Firehose and dead letters after the role's own statements (the on-failure destination), each with its key."
   }
 
   assert {

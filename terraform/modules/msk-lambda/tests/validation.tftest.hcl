@@ -146,57 +146,6 @@ run "rejects_kafka_consumer_enabled_in_lambda" {
   expect_failures = [var.environment_variables]
 }
 
-run "rejects_delivery_stream_arn_malformed" {
-  command = plan
-
-  variables {
-    delivery_stream_name = "s"
-    delivery_stream_arn  = "arn:aws:kinesis:eu-west-1:123456789012:stream/s"
-  }
-
-  expect_failures = [var.delivery_stream_arn]
-}
-
-run "rejects_delivery_stream_name_without_arn" {
-  command = plan
-
-  variables {
-    delivery_stream_name = "s"
-  }
-
-  expect_failures = [var.delivery_stream_arn]
-}
-
-run "rejects_dead_letter_bucket_invalid" {
-  command = plan
-
-  variables {
-    dead_letter = { bucket_name = "Not_A_Bucket" }
-  }
-
-  expect_failures = [var.dead_letter]
-}
-
-run "rejects_dead_letter_prefix_without_slash" {
-  command = plan
-
-  variables {
-    dead_letter = { bucket_name = "demo-bucket", prefix = "dlq" }
-  }
-
-  expect_failures = [var.dead_letter]
-}
-
-run "rejects_log_max_value_bytes_negative" {
-  command = plan
-
-  variables {
-    log_max_value_bytes = -1
-  }
-
-  expect_failures = [var.log_max_value_bytes]
-}
-
 run "rejects_vpc_config_without_subnets" {
   command = plan
 
@@ -434,7 +383,7 @@ run "rejects_metrics_unknown" {
   expect_failures = [var.metrics]
 }
 
-run "rejects_failure_strategy_in_environment_variables" {
+run "rejects_partial_batch_strategy_the_mapping_would_not_read" {
   command = plan
 
   variables {
@@ -542,52 +491,6 @@ run "rejects_bisect_in_on_demand_mode" {
   expect_failures = [var.bisect_batch_on_function_error]
 }
 
-run "rejects_unknown_failure_strategy" {
-  command = plan
-
-  variables {
-    delivery_stream_name = "demo-stream"
-    delivery_stream_arn  = "arn:aws:firehose:eu-west-1:123456789012:deliverystream/demo-stream"
-    failure_strategy     = "ignore"
-  }
-
-  expect_failures = [var.failure_strategy]
-}
-
-run "rejects_failure_strategy_for_the_logger" {
-  command = plan
-
-  variables {
-    failure_strategy = "fail"
-  }
-
-  expect_failures = [var.failure_strategy]
-}
-
-run "rejects_dead_letter_strategy_without_bucket" {
-  command = plan
-
-  variables {
-    delivery_stream_name = "demo-stream"
-    delivery_stream_arn  = "arn:aws:firehose:eu-west-1:123456789012:deliverystream/demo-stream"
-    failure_strategy     = "dead-letter"
-  }
-
-  expect_failures = [var.failure_strategy]
-}
-
-run "rejects_partial_batch_strategy_in_on_demand_mode" {
-  command = plan
-
-  variables {
-    delivery_stream_name = "demo-stream"
-    delivery_stream_arn  = "arn:aws:firehose:eu-west-1:123456789012:deliverystream/demo-stream"
-    failure_strategy     = "report-batch-item-failures"
-  }
-
-  expect_failures = [var.failure_strategy]
-}
-
 run "rejects_destination_key_without_destination" {
   command = plan
 
@@ -606,4 +509,14 @@ run "rejects_log_kms_key_malformed" {
   }
 
   expect_failures = [var.log_kms_key_arn]
+}
+
+run "rejects_policy_documents_that_are_not_policies" {
+  command = plan
+
+  variables {
+    policy_documents = ["{\"Version\":\"2012-10-17\"}"]
+  }
+
+  expect_failures = [var.policy_documents]
 }

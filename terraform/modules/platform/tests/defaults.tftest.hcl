@@ -46,11 +46,11 @@ run "composes_every_component" {
   # what it cannot deliver, so nothing stalls a partition and nothing is lost.
   assert {
     condition = (
-      output.forwarder.failure_handling.failure_strategy == "dead-letter" &&
+      output.forwarder.environment_variables.FAILURE_STRATEGY == "dead-letter" &&
       output.forwarder.failure_handling.provisioned_pollers == null &&
       length(output.forwarder.failure_handling.function_response_types) == 0 &&
       length(output.forwarder.failure_handling.metrics) == 0 &&
-      output.logger.failure_handling.failure_strategy == null &&
+      !contains(keys(output.logger.environment_variables), "FAILURE_STRATEGY") &&
       output.logger.failure_handling.on_failure_destination_arn == null
     )
     error_message = "On-demand mappings with the dead-letter strategy by default."
@@ -81,6 +81,7 @@ run "customer_managed_keys_and_snap_start" {
       logger_package_path    = "../msk-lambda/tests/fixtures/function.zip"
       forwarder_package_path = "../msk-lambda/tests/fixtures/function.zip"
       snap_start             = true
+      logger_max_value_bytes = 512
     }
   }
 
@@ -112,6 +113,10 @@ run "customer_managed_keys_and_snap_start" {
     error_message = "SnapStart functions are invoked through their alias."
   }
 
+  assert {
+    condition     = output.logger.environment_variables.LOG_MAX_VALUE_BYTES == "512" && !contains(keys(output.forwarder.environment_variables), "LOG_MAX_VALUE_BYTES")
+    error_message = "The logger's truncation reaches the logger alone, as LOG_MAX_VALUE_BYTES."
+  }
 
   assert {
     condition     = startswith(output.client_session_command, "aws ssm start-session --region eu-west-1 --target ")
@@ -153,7 +158,7 @@ run "provisioned_failure_handling_with_the_output_bucket_as_destination" {
 
   assert {
     condition = (
-      output.forwarder.failure_handling.failure_strategy == "report-batch-item-failures" &&
+      output.forwarder.environment_variables.FAILURE_STRATEGY == "report-batch-item-failures" &&
       tolist(output.forwarder.failure_handling.function_response_types) == tolist(["ReportBatchItemFailures"]) &&
       output.forwarder.failure_handling.provisioned_pollers.minimum_pollers == 1 && output.forwarder.failure_handling.provisioned_pollers.maximum_pollers == 3 &&
       output.forwarder.failure_handling.maximum_retry_attempts == 10 && output.forwarder.failure_handling.bisect_batch_on_function_error

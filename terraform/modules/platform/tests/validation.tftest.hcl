@@ -28,6 +28,10 @@ override_module {
 }
 
 override_module {
+  target = module.forwarder_settings
+}
+
+override_module {
   target = module.functions
 }
 
@@ -192,6 +196,16 @@ run "rejects_bad_functions_topics" {
 
   variables {
     functions = { logger_topic = "unknown" }
+  }
+
+  expect_failures = [var.functions]
+}
+
+run "rejects_bad_functions_logger_max_value_bytes" {
+  command = plan
+
+  variables {
+    functions = { logger_max_value_bytes = -1 }
   }
 
   expect_failures = [var.functions]
