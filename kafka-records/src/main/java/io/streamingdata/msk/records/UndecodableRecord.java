@@ -17,6 +17,9 @@ import java.util.Objects;
  */
 public record UndecodableRecord(KafkaRecord decoded, String reason, byte[] rawJson) implements BatchEntry {
 
+    /** The {@code cause} a dead letter of such a record carries, so that a reader knows it is not whole. */
+    public static final String CAUSE = "UndecodableRecord";
+
     public UndecodableRecord {
         Objects.requireNonNull(decoded, "decoded");
         Objects.requireNonNull(reason, "reason");

@@ -1,5 +1,6 @@
 package io.streamingdata.msk.restore;
 
+import io.streamingdata.msk.records.EnvelopeReader;
 import java.io.PrintStream;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

@@ -3,12 +3,14 @@ package io.streamingdata.msk.restore;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.streamingdata.msk.records.EnvelopeReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,6 +38,9 @@ import software.amazon.awssdk.services.s3.S3Client;
  * GZIP and plain objects, duplicates across objects, gaps, the window, dead letters, and the user's mistakes.
  */
 class RestoreFromS3Test {
+
+    /** The forwarder's committed envelope sample, which its own test keeps equal to what it writes. */
+    static final Path SAMPLE = Path.of("../firehose-forwarder/src/test/resources/samples/envelope.jsonl");
 
     static final List<String> SAMPLE_LINES = readSample();
     static S3Proxy proxy;
@@ -274,7 +279,7 @@ class RestoreFromS3Test {
 
     private static List<String> readSample() {
         try {
-            return Files.readAllLines(EnvelopeReaderTest.SAMPLE, StandardCharsets.UTF_8);
+            return Files.readAllLines(SAMPLE, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

@@ -1,6 +1,7 @@
 package io.streamingdata.msk.forwarder.failure;
 
 import io.streamingdata.msk.records.BatchEntry;
+import io.streamingdata.msk.records.UndecodableRecord;
 import java.util.Comparator;
 import java.util.Objects;
 
@@ -31,7 +32,7 @@ public record Failure(BatchEntry entry, Cause cause, String reason) {
         /** Larger than a Firehose record may be, so no retry can deliver it. */
         RECORD_TOO_LARGE("RecordTooLarge"),
         /** The event carried it, but not in a shape that decodes. */
-        UNDECODABLE("UndecodableRecord"),
+        UNDECODABLE(UndecodableRecord.CAUSE),
         /** Firehose did not accept it before retries ran out. */
         UNDELIVERED("FirehoseUndelivered");
 

@@ -1,14 +1,8 @@
-package io.streamingdata.msk.restore;
+package io.streamingdata.msk.records;
 
 import com.fasterxml.jackson.core.Base64Variants;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import io.streamingdata.msk.records.Json;
-import io.streamingdata.msk.records.KafkaHeader;
-import io.streamingdata.msk.records.KafkaRecord;
-import io.streamingdata.msk.records.SchemaMetadata;
-import io.streamingdata.msk.records.TimestampType;
-import io.streamingdata.msk.records.TopicPartition;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -18,35 +12,34 @@ import java.util.Map;
 
 /**
  * Reads one line of the forwarder's {@code envelope} output back into the record it was written from: the exact
- * inverse of {@code RecordJson.writeFields}. A payload ({@code key}, {@code value}, a header's {@code value}) is
+ * inverse of {@link RecordJson#writeFields(com.fasterxml.jackson.core.JsonGenerator, KafkaRecord)}, kept next to it
+ * so that the envelope's shape lives in one package. A payload ({@code key}, {@code value}, a header's {@code value}) is
  * {@code null}, or is followed by its {@code <name>Format}: {@code json} (embedded as JSON with its bytes unchanged,
  * so the bytes are taken from the line as they are, whitespace around the document included), {@code text} (a JSON
  * string of valid UTF-8) or {@code base64} (standard base64). Fields it does not know are skipped, so a dead letter
  * (the same fields plus its reason) reads the same way.
  */
-final class EnvelopeReader {
+public final class EnvelopeReader {
 
     private EnvelopeReader() {}
 
     /** What a line turned out to be. */
-    sealed interface Line permits Envelope, NotAnEnvelope, Malformed {}
+    public sealed interface Line permits Envelope, NotAnEnvelope, Malformed {}
 
     /** A record, restorable exactly. */
-    record Envelope(KafkaRecord record) implements Line {}
+    public record Envelope(KafkaRecord record) implements Line {}
 
     /** Not a JSON object with the envelope's coordinates: a {@code value}-format line (or something else). */
-    record NotAnEnvelope() implements Line {}
+    public record NotAnEnvelope() implements Line {}
 
     /** It has the envelope's coordinates but cannot be read back exactly. */
-    record Malformed(String reason) implements Line {}
+    public record Malformed(String reason) implements Line {}
 
-    /** The cause the forwarder gives a record the event carried but it could not decode. */
-    static final String UNDECODABLE_CAUSE = "UndecodableRecord";
+    public static final String UNDECODABLE =
+            "the forwarder could not decode this record from its event (%s), so the letter "
+                    + "holds only what decoded and the raw event JSON (field raw): restore it by hand";
 
-    static final String UNDECODABLE = "the forwarder could not decode this record from its event (%s), so the letter "
-            + "holds only what decoded and the raw event JSON (field raw): restore it by hand";
-
-    static Line read(byte[] line) {
+    public static Line read(byte[] line) {
         return read(line, new Fields(line));
     }
 
@@ -54,10 +47,10 @@ final class EnvelopeReader {
      * Reads a dead letter: the envelope's fields plus {@code reason} and {@code cause}. A letter of a record the
      * forwarder could not decode is {@link Malformed}, with its reason: it does not hold the whole record.
      */
-    static Line readDeadLetter(byte[] letter) {
+    public static Line readDeadLetter(byte[] letter) {
         Fields fields = new Fields(letter);
         Line line = read(letter, fields);
-        if (UNDECODABLE_CAUSE.equals(fields.cause) || fields.hasRaw) {
+        if (UndecodableRecord.CAUSE.equals(fields.cause) || fields.hasRaw) {
             return new Malformed(UNDECODABLE.formatted(fields.reason));
         }
         return line instanceof NotAnEnvelope ? new Malformed("not a dead letter of the forwarder") : line;

@@ -1,4 +1,4 @@
-package io.streamingdata.msk.restore;
+package io.streamingdata.msk.records;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -7,13 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import io.streamingdata.msk.records.EventFixtures;
-import io.streamingdata.msk.records.Json;
-import io.streamingdata.msk.records.KafkaHeader;
-import io.streamingdata.msk.records.KafkaRecord;
-import io.streamingdata.msk.records.RecordJson;
-import io.streamingdata.msk.records.TimestampType;
-import io.streamingdata.msk.records.TopicPartition;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -30,6 +23,7 @@ import org.junit.jupiter.api.Test;
  */
 class EnvelopeReaderTest {
 
+    /** The forwarder's committed envelope sample, which its own test keeps equal to what it writes. */
     static final Path SAMPLE = Path.of("../firehose-forwarder/src/test/resources/samples/envelope.jsonl");
 
     @Test
