@@ -1,6 +1,9 @@
 package io.streamingdata.msk.localstack;
 
-import io.streamingdata.msk.firehose.local.CommandLineFlags;
+import static io.streamingdata.msk.cli.FlagValues.nonEmpty;
+import static io.streamingdata.msk.cli.FlagValues.wholeNumber;
+
+import io.streamingdata.msk.cli.CommandLineFlags;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -93,32 +96,12 @@ record ProducerOptions(
                 help, bootstrap, topic, count, rate, runId, firstSeq, seed, quiet, progress, connectTimeout);
     }
 
-    private static String nonEmpty(String flag, String value) {
-        if (value.isBlank()) {
-            throw new IllegalArgumentException(flag + " must not be empty");
-        }
-        return value;
-    }
-
     private static String topicName(String value) {
         if (!value.matches("[a-zA-Z0-9._-]{1,249}")) {
             throw new IllegalArgumentException("--topic: '" + value
                     + "' is not a valid Kafka topic name (letters, digits, '.', '_', '-'; at most 249)");
         }
         return value;
-    }
-
-    private static long wholeNumber(String flag, String value, long min, long max) {
-        long v;
-        try {
-            v = Long.parseLong(value.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(flag + " needs a whole number, got '" + value + "'");
-        }
-        if (v < min || v > max) {
-            throw new IllegalArgumentException(flag + ": " + v + " is out of range (" + min + ".." + max + ")");
-        }
-        return v;
     }
 
     private static double rate(String value) {

@@ -1,6 +1,6 @@
 package io.streamingdata.msk.localstack;
 
-import io.streamingdata.msk.firehose.local.CommandLineFlags;
+import io.streamingdata.msk.cli.CommandLineFlags;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;

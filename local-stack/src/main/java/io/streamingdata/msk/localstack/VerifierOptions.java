@@ -1,6 +1,8 @@
 package io.streamingdata.msk.localstack;
 
-import io.streamingdata.msk.firehose.local.CommandLineFlags;
+import static io.streamingdata.msk.cli.FlagValues.wholeNumber;
+
+import io.streamingdata.msk.cli.CommandLineFlags;
 import java.nio.file.Path;
 import java.util.Set;
 
@@ -87,7 +89,7 @@ record VerifierOptions(
                 case "-h", "--help" -> help = true;
                 case "--quiet" -> quiet = true;
                 case "--run-id" -> runId = value;
-                case "--expected" -> expected = (int) number(flag, value, 0, Integer.MAX_VALUE - 1);
+                case "--expected" -> expected = (int) wholeNumber(flag, value, 0, Integer.MAX_VALUE - 1);
                 case "--logger-log" -> loggerLog = Path.of(value);
                 case "--s3-endpoint" -> s3 = value;
                 case "--bucket" -> bucket = value;
@@ -96,9 +98,9 @@ record VerifierOptions(
                 case "--firehose-endpoint" -> firehose = value.isEmpty() ? null : value;
                 case "--s3-access-key" -> accessKey = value;
                 case "--s3-secret-key" -> secretKey = value;
-                case "--timeout" -> timeout = number(flag, value, 0, 86_400);
-                case "--poll-ms" -> poll = number(flag, value, 10, 60_000);
-                case "--progress-seconds" -> progress = (int) number(flag, value, 1, 3600);
+                case "--timeout" -> timeout = wholeNumber(flag, value, 0, 86_400);
+                case "--poll-ms" -> poll = wholeNumber(flag, value, 10, 60_000);
+                case "--progress-seconds" -> progress = (int) wholeNumber(flag, value, 1, 3600);
                 default ->
                     throw new IllegalArgumentException(
                             (flag.startsWith("--") ? "unknown option: " : "unexpected argument: ") + flag);
@@ -123,17 +125,5 @@ record VerifierOptions(
                 poll,
                 progress,
                 quiet);
-    }
-
-    private static long number(String flag, String value, long min, long max) {
-        try {
-            long v = Long.parseLong(value.trim());
-            if (v < min || v > max) {
-                throw new IllegalArgumentException(flag + ": " + v + " is out of range (" + min + ".." + max + ")");
-            }
-            return v;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(flag + " needs a whole number, got '" + value + "'");
-        }
     }
 }

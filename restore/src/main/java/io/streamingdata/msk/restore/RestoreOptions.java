@@ -1,14 +1,17 @@
 package io.streamingdata.msk.restore;
 
+import io.streamingdata.msk.cli.CommandLineFlags;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.function.Function;
 
 /** The command line of {@code scripts/restore}; {@link #USAGE} documents every flag. */
@@ -75,6 +78,26 @@ final class RestoreOptions {
             + "KAFKA_BOOTSTRAP_SERVERS), or --dry-run to only check the backup";
     static final String BAD_OFFSETS = "--from-offset %d is after --to-offset %d";
 
+    /** Every flag that takes a value; the others are switches. */
+    private static final Set<String> VALUE_FLAGS = Set.of(
+            "--bucket",
+            "--prefix",
+            "--s3-endpoint",
+            "--region",
+            "--dead-letter-bucket",
+            "--dead-letter-prefix",
+            "--from",
+            "--to",
+            "--key-slack",
+            "--topic",
+            "--partition",
+            "--from-offset",
+            "--to-offset",
+            "--bootstrap-server",
+            "--target-topic",
+            "--progress-objects",
+            "--progress-records");
+
     String bucket;
     String prefix = "";
     Optional<String> s3Endpoint = Optional.empty();
@@ -105,8 +128,9 @@ final class RestoreOptions {
         RestoreOptions options = new RestoreOptions();
         String fromText = null;
         String toText = "now";
-        for (int i = 0; i < args.length; i++) {
-            String flag = args[i];
+        for (CommandLineFlags.Flag f : flags(args)) {
+            String flag = f.name();
+            String value = f.value();
             switch (flag) {
                 case "-h", "--help" -> options.help = true;
                 case "--path-style" -> options.pathStyle = true;
@@ -115,34 +139,25 @@ final class RestoreOptions {
                 case "--keep-partition" -> options.keepPartition = true;
                 case "--create-topic" -> options.createTopic = true;
                 case "--dry-run" -> options.dryRun = true;
-                default -> {
-                    String value = value(args, ++i, flag);
-                    switch (flag) {
-                        case "--bucket" -> options.bucket = value;
-                        case "--prefix" -> options.prefix = value;
-                        case "--s3-endpoint" -> options.s3Endpoint = Optional.of(value);
-                        case "--region" -> options.region = Optional.of(value);
-                        case "--dead-letter-bucket" -> options.deadLetterBucket = Optional.of(value);
-                        case "--dead-letter-prefix" -> options.deadLetterPrefix = value;
-                        case "--from" -> fromText = value;
-                        case "--to" -> toText = value;
-                        case "--key-slack" -> options.keySlackHours = (int) number(flag, value, 0, 24 * 31);
-                        case "--topic" -> options.topic = Optional.of(value);
-                        case "--partition" ->
-                            options.partition = OptionalInt.of((int) number(flag, value, 0, Integer.MAX_VALUE));
-                        case "--from-offset" ->
-                            options.fromOffset = OptionalLong.of(number(flag, value, 0, Long.MAX_VALUE));
-                        case "--to-offset" ->
-                            options.toOffset = OptionalLong.of(number(flag, value, 0, Long.MAX_VALUE));
-                        case "--bootstrap-server" -> options.bootstrapServers = Optional.of(value);
-                        case "--target-topic" -> options.targetTopic = Optional.of(value);
-                        case "--progress-objects" ->
-                            options.progressObjects = (int) number(flag, value, 1, Integer.MAX_VALUE);
-                        case "--progress-records" ->
-                            options.progressRecords = (int) number(flag, value, 1, Integer.MAX_VALUE);
-                        default -> throw new UsageError("unknown flag " + flag);
-                    }
-                }
+                case "--bucket" -> options.bucket = value;
+                case "--prefix" -> options.prefix = value;
+                case "--s3-endpoint" -> options.s3Endpoint = Optional.of(value);
+                case "--region" -> options.region = Optional.of(value);
+                case "--dead-letter-bucket" -> options.deadLetterBucket = Optional.of(value);
+                case "--dead-letter-prefix" -> options.deadLetterPrefix = value;
+                case "--from" -> fromText = value;
+                case "--to" -> toText = value;
+                case "--key-slack" -> options.keySlackHours = (int) number(flag, value, 0, 24 * 31);
+                case "--topic" -> options.topic = Optional.of(value);
+                case "--partition" ->
+                    options.partition = OptionalInt.of((int) number(flag, value, 0, Integer.MAX_VALUE));
+                case "--from-offset" -> options.fromOffset = OptionalLong.of(number(flag, value, 0, Long.MAX_VALUE));
+                case "--to-offset" -> options.toOffset = OptionalLong.of(number(flag, value, 0, Long.MAX_VALUE));
+                case "--bootstrap-server" -> options.bootstrapServers = Optional.of(value);
+                case "--target-topic" -> options.targetTopic = Optional.of(value);
+                case "--progress-objects" -> options.progressObjects = (int) number(flag, value, 1, Integer.MAX_VALUE);
+                case "--progress-records" -> options.progressRecords = (int) number(flag, value, 1, Integer.MAX_VALUE);
+                default -> throw new UsageError("unknown flag " + flag);
             }
         }
         if (options.help) {
@@ -188,11 +203,12 @@ final class RestoreOptions {
         return deadLetterBucket.orElse(bucket);
     }
 
-    private static String value(String[] args, int i, String flag) {
-        if (i >= args.length || args[i].startsWith("--")) {
-            throw new UsageError(flag + " needs a value");
+    private static List<CommandLineFlags.Flag> flags(String[] args) {
+        try {
+            return CommandLineFlags.parse(args, VALUE_FLAGS);
+        } catch (IllegalArgumentException e) {
+            throw new UsageError(e.getMessage());
         }
-        return args[i];
     }
 
     private static long number(String flag, String value, long min, long max) {

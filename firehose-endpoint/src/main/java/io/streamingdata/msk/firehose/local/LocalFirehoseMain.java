@@ -1,5 +1,6 @@
 package io.streamingdata.msk.firehose.local;
 
+import io.streamingdata.msk.cli.CommandLineFlags;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.BindException;

@@ -1,12 +1,12 @@
-package io.streamingdata.msk.firehose.local;
+package io.streamingdata.msk.cli;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
 /**
- * Splits the command line of the project's small tools (this endpoint's main, the local stack's producer and
- * verifier) into flags, so that each tool only says which flags take a value and what they mean. Accepts
+ * Splits the command line of the project's small tools (the local Firehose endpoint's main, the local stack's
+ * producer, verifier and restore check, the restore command) into flags, so that each tool only says which flags take a value and what they mean. Accepts
  * {@code --flag value} and {@code --flag=value}; a flag that needs a value and has none is refused with a message
  * that names it.
  */
