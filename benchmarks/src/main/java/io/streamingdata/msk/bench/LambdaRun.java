@@ -114,7 +114,8 @@ public final class LambdaRun {
                 FunctionProcess function = start(options, api);
                 try {
                     readyCpu[run] = cpuAtFirstPoll(api, function, options.timeoutSeconds);
-                    if (!api.awaitAnswers(options.timeoutSeconds, TimeUnit.SECONDS)
+                    if (api.firstPoll() == 0
+                            || !api.awaitAnswers(options.timeoutSeconds, TimeUnit.SECONDS)
                             || !api.answer(0).startsWith("response ")) {
                         fail(options, api, function, 1);
                     }
