@@ -108,11 +108,14 @@ public final class LambdaRun {
     private static void coldStarts(Options options, byte[] event) throws Exception {
         double[] ready = new double[options.starts];
         double[] firstAnswer = new double[options.starts];
+        double[] readyCpu = new double[options.starts];
         for (int run = 0; run < options.starts; run++) {
             try (RuntimeApi api = new RuntimeApi(event, 1, options.label)) {
                 FunctionProcess function = start(options, api);
                 try {
-                    if (!api.awaitAnswers(options.timeoutSeconds, TimeUnit.SECONDS)
+                    readyCpu[run] = cpuAtFirstPoll(api, function, options.timeoutSeconds);
+                    if (api.firstPoll() == 0
+                            || !api.awaitAnswers(options.timeoutSeconds, TimeUnit.SECONDS)
                             || !api.answer(0).startsWith("response ")) {
                         fail(options, api, function, 1);
                     }
@@ -125,24 +128,45 @@ public final class LambdaRun {
         }
         Percentiles r = Percentiles.of(ready);
         Percentiles a = Percentiles.of(firstAnswer);
+        Percentiles c = Percentiles.of(readyCpu);
         System.out.printf(
                 Locale.ROOT,
                 "%-34s ready (first poll) median %5.0f ms (min %.0f, max %.0f, n=%d)  "
-                        + "first response median %5.0f ms%n",
+                        + "first response median %5.0f ms  CPU until ready median %4.0f ms (min %.0f, max %.0f)%n",
                 options.label,
                 r.median(),
                 r.min(),
                 r.max(),
                 options.starts,
-                a.median());
+                a.median(),
+                c.median(),
+                c.min(),
+                c.max());
         System.out.printf(
                 Locale.ROOT,
-                "RESULT label=%s ready_ms=%.0f ready_min_ms=%.0f ready_max_ms=%.0f first_response_ms=%.0f%n",
+                "RESULT label=%s ready_ms=%.0f ready_min_ms=%.0f ready_max_ms=%.0f first_response_ms=%.0f "
+                        + "ready_cpu_ms=%.0f ready_cpu_min_ms=%.0f ready_cpu_max_ms=%.0f%n",
                 options.label,
                 r.median(),
                 r.min(),
                 r.max(),
-                a.median());
+                a.median(),
+                c.median(),
+                c.min(),
+                c.max());
+    }
+
+    /**
+     * Waits for the first poll and returns the CPU time the process had used by then (within about a millisecond
+     * of it), or -1 if it never polled or the CPU time could not be read.
+     */
+    private static double cpuAtFirstPoll(RuntimeApi api, FunctionProcess function, int timeoutSeconds)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
+        while (api.firstPoll() == 0 && function.alive() && System.nanoTime() < deadline) {
+            Thread.sleep(1);
+        }
+        return api.firstPoll() == 0 ? -1 : function.cpuMillis();
     }
 
     private static FunctionProcess start(Options options, RuntimeApi api) throws Exception {
