@@ -194,7 +194,7 @@ class PipelineEndToEndTest {
 
         // consumer-logger: one line per record, keys, headers and tombstones as they were on the broker.
         LocalLambdaRuntime.Invocation logged =
-                LocalLambdaRuntime.invoke("consumer-logger", runnerClasspath("consumer-logger"), event, Map.of());
+                LocalLambdaRuntime.invoke("consumer-logger", functionZipClasspath("consumer-logger"), event, Map.of());
         assertFalse(logged.error(), logged::body);
         JsonNode summary = JSON.readTree(logged.body().substring(logged.body().indexOf(' ') + 1));
         assertEquals(count, summary.path("records").asInt(), logged::body);
@@ -229,7 +229,7 @@ class PipelineEndToEndTest {
         // firehose-forwarder: every record, tombstones included (envelope), reaches S3 through the endpoint.
         LocalLambdaRuntime.Invocation forwarded = LocalLambdaRuntime.invoke(
                 "firehose-forwarder",
-                runnerClasspath("firehose-forwarder"),
+                functionZipClasspath("firehose-forwarder"),
                 event,
                 Map.of(
                         "DELIVERY_STREAM_NAME",
@@ -484,10 +484,14 @@ class PipelineEndToEndTest {
         return null;
     }
 
-    /** A packaged function's runner jar and its libraries, as the Lambda runtime loads them from function.zip. */
-    private static String runnerClasspath(String module) {
-        Path jar = Scripts.runnerJar(module);
-        return jar + ":" + jar.resolveSibling("lib") + "/*";
+    /**
+     * A packaged function as the java21 runtime loads it: function.zip unpacked into a task root, on the class path
+     * as the root and its {@code lib/*}, so the test runs the package that is deployed, flattened as the build leaves
+     * it.
+     */
+    private static String functionZipClasspath(String module) {
+        Path taskRoot = Scripts.unpackFunctionZip(module, data.resolve(module + "-task"));
+        return taskRoot + ":" + taskRoot.resolve("lib") + "/*";
     }
 
     private static void produce(String run, int first, int count) {

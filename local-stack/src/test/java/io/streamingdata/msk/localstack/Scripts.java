@@ -47,6 +47,30 @@ final class Scripts {
         }
     }
 
+    /** Unpacks a module's target/function.zip into {@code taskRoot} as Lambda does, and returns the task root. */
+    static Path unpackFunctionZip(String module, Path taskRoot) {
+        Path zip = REPO_ROOT.resolve(module).resolve("target").resolve("function.zip");
+        try (var in = new java.util.zip.ZipInputStream(Files.newInputStream(zip))) {
+            for (java.util.zip.ZipEntry entry; (entry = in.getNextEntry()) != null; ) {
+                Path target = taskRoot.resolve(entry.getName()).normalize();
+                if (!target.startsWith(taskRoot)) {
+                    throw new IllegalStateException(zip + " has an entry outside its root: " + entry.getName());
+                }
+                if (entry.isDirectory()) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.createDirectories(target.getParent());
+                    Files.copy(in, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new IllegalStateException("no " + zip + ": build it with ./mvnw package", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return taskRoot;
+    }
+
     final Path stateDir;
     final Map<String, String> env = new HashMap<>();
     final int kafkaPort;

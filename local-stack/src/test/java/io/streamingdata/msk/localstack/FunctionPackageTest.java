@@ -1,0 +1,125 @@
+package io.streamingdata.msk.localstack;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.jar.JarFile;
+import java.util.stream.Collectors;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The JVM function.zip as the build flattens it, against the Quarkus layout it came from (the runner jar and
+ * target/lib, which the build leaves as they were): every class and resource of the jars is still on the class path,
+ * in the task root or in a multi-release jar kept in lib/; every service provider is still declared; only native
+ * libraries of platforms Lambda does not run are left out; and the package stays under Lambda's 50 MB limit for a
+ * direct upload. That the flattened package runs is shown by PipelineEndToEndTest, which invokes it under the
+ * runtime interface client.
+ */
+class FunctionPackageTest {
+
+    static final long LAMBDA_DIRECT_UPLOAD_BYTES = 50L * 1024 * 1024;
+
+    @ParameterizedTest
+    @ValueSource(strings = {"consumer-logger", "firehose-forwarder"})
+    void theFlattenedPackageKeepsEveryClassProviderAndResourceTheFunctionCanUse(String module) throws IOException {
+        Path target = Scripts.REPO_ROOT.resolve(module).resolve("target");
+        Path zipPath = target.resolve("function.zip");
+        assertTrue(Files.size(zipPath) < LAMBDA_DIRECT_UPLOAD_BYTES, zipPath + " is " + Files.size(zipPath) + " bytes");
+
+        List<Path> sources = new ArrayList<>();
+        sources.add(Scripts.runnerJar(module));
+        try (var jars = Files.list(target.resolve("lib"))) {
+            jars.filter(p -> p.toString().endsWith(".jar")).sorted().forEach(sources::add);
+        }
+        try (ZipFile zip = new ZipFile(zipPath.toFile())) {
+            Set<String> keptJars = zip.stream()
+                    .map(ZipEntry::getName)
+                    .filter(name -> name.startsWith("lib/") && name.endsWith(".jar"))
+                    .collect(Collectors.toCollection(TreeSet::new));
+            Set<String> sourceNames =
+                    sources.stream().map(p -> "lib/" + p.getFileName()).collect(Collectors.toSet());
+            assertTrue(sourceNames.containsAll(keptJars), keptJars + " are not all from target/lib");
+            Map<String, Set<String>> providers = new HashMap<>();
+            for (Path source : sources) {
+                boolean kept = keptJars.contains("lib/" + source.getFileName());
+                try (JarFile jar = new JarFile(source.toFile())) {
+                    assertEquals(
+                            kept,
+                            jar.isMultiRelease(),
+                            source + ": multi-release jars, and only they, stay jars in lib/");
+                    if (kept) {
+                        continue;
+                    }
+                    for (ZipEntry entry : jar.stream().toList()) {
+                        String name = entry.getName();
+                        if (entry.isDirectory() || describesTheJar(name)) {
+                            continue;
+                        }
+                        if (name.startsWith("META-INF/services/")) {
+                            providers
+                                    .computeIfAbsent(name, n -> new LinkedHashSet<>())
+                                    .addAll(lines(jar, entry));
+                        } else if (isNativeLibrary(name) && !isForLambda(name)) {
+                            assertTrue(zip.getEntry(name) == null, name + " (" + source + ") is for another platform");
+                        } else {
+                            assertTrue(zip.getEntry(name) != null, name + " of " + source + " is missing");
+                        }
+                    }
+                }
+            }
+            for (Map.Entry<String, Set<String>> service : providers.entrySet()) {
+                ZipEntry merged = zip.getEntry(service.getKey());
+                assertTrue(merged != null, service.getKey() + " is missing");
+                try (InputStream in = zip.getInputStream(merged)) {
+                    Set<String> declared = Arrays.stream(
+                                    new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n"))
+                            .map(String::strip)
+                            .collect(Collectors.toSet());
+                    for (String provider : service.getValue()) {
+                        assertTrue(declared.contains(provider), service.getKey() + " lost " + provider);
+                    }
+                }
+            }
+        }
+    }
+
+    private static List<String> lines(JarFile jar, ZipEntry entry) throws IOException {
+        try (InputStream in = jar.getInputStream(entry)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .lines()
+                    .map(String::strip)
+                    .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+                    .toList();
+        }
+    }
+
+    private static boolean describesTheJar(String name) {
+        return name.equals("module-info.class")
+                || name.startsWith("META-INF/versions/")
+                || name.matches("(?i)META-INF/[^/]*\\.(MF|LIST|SF|RSA|DSA|EC)");
+    }
+
+    private static boolean isNativeLibrary(String name) {
+        return name.matches("(?i).*\\.(so|dll|dylib|jnilib|a)");
+    }
+
+    private static boolean isForLambda(String name) {
+        return name.matches("(?i)(.*/)?linux/(amd64|x86_64|aarch64)/[^/]+");
+    }
+}
