@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -53,13 +54,55 @@ class DecoderBase64Test {
                 "Q-_A",
                 "",
                 "=",
-                "QUJDQQ==QUJD"
+                "QUJDQQ==QUJD",
+                "QU\\/D",
+                "QUJ\\u0044",
+                "QU\\\"D",
+                "QUJD\\\\",
+                "\\\"QUJD"
             })
     void unusualBase64DecodesOrFailsExactlyAsTheJdkDecides(String value) throws Exception {
         String event = "{\"eventSource\":\"aws:kafka\",\"records\":{\"t-0\":[{\"topic\":\"t\",\"partition\":0,"
                 + "\"offset\":1,\"timestamp\":1,\"timestampType\":\"CREATE_TIME\",\"key\":\"" + value + "\","
                 + "\"value\":\"" + value + "\",\"headers\":[]}]}}";
         assertSameAsJdk(event.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Where the string closes is found from the token after it, across any white space a writer puts there. */
+    @ParameterizedTest
+    @ValueSource(strings = {"", " ", "\n  ", "\r\n\t"})
+    void keyAndValueDecodeWhateverWhiteSpaceSurroundsTheirCommasAndTheRecordsEnd(String space) throws Exception {
+        String event = "{\"eventSource\":\"aws:kafka\",\"records\":{\"t-0\":[{\"topic\":\"t\",\"partition\":0,"
+                + "\"offset\":1,\"key\"" + space + ":" + space + "\"a2V5\"" + space + "," + space + "\"value\":"
+                + space + "\"dmFsdWU=\"" + space + "}," + space + "{\"topic\":\"t\",\"partition\":0,\"offset\":2,"
+                + "\"value\":\"dg==\"" + space + "," + space + "\"key\":\"aw==\"}]}}";
+        KafkaBatch batch = new KafkaEventDecoder().decode(event.getBytes(StandardCharsets.UTF_8));
+        KafkaRecord first = (KafkaRecord) batch.entries().get(0);
+        KafkaRecord second = (KafkaRecord) batch.entries().get(1);
+        assertEquals("key", new String(first.key(), StandardCharsets.UTF_8));
+        assertEquals("value", new String(first.value(), StandardCharsets.UTF_8));
+        assertEquals("k", new String(second.key(), StandardCharsets.UTF_8));
+        assertEquals("v", new String(second.value(), StandardCharsets.UTF_8));
+        assertSameAsJdk(event.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aPrettyPrintedFixtureDecodesAsItsCompactForm() throws Exception {
+        byte[] compact = EventFixtures.bytes("msk-mixed.json");
+        byte[] pretty = TREE.writerWithDefaultPrettyPrinter().writeValueAsBytes(TREE.readTree(compact));
+        assertSameAsJdk(pretty);
+        List<BatchEntry> expected = new KafkaEventDecoder()
+                .decode(TREE.writeValueAsBytes(TREE.readTree(compact)))
+                .entries();
+        List<BatchEntry> actual = new KafkaEventDecoder().decode(pretty).entries();
+        assertEquals(expected.size(), actual.size());
+        for (int i = 0; i < expected.size(); i++) {
+            KafkaRecord want =
+                    expected.get(i) instanceof UndecodableRecord u ? u.decoded() : (KafkaRecord) expected.get(i);
+            KafkaRecord got = actual.get(i) instanceof UndecodableRecord u ? u.decoded() : (KafkaRecord) actual.get(i);
+            assertArrayEquals(want.key(), got.key(), "key of #" + i);
+            assertArrayEquals(want.value(), got.value(), "value of #" + i);
+        }
     }
 
     @ParameterizedTest

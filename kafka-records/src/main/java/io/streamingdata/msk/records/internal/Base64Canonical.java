@@ -1,0 +1,79 @@
+package io.streamingdata.msk.records.internal;
+
+import java.util.Arrays;
+
+/**
+ * Decodes canonical base64 (the standard alphabet, padded to a multiple of four characters, as Lambda writes key and
+ * value) straight from a region of a byte array, such as the event's own JSON bytes, with no {@code String} and no
+ * intermediate copy. Anything else (unpadded text, a byte outside the alphabet, padding in the wrong place) is left
+ * to the JDK's decoder, so the accepted inputs, the bytes and the error messages are exactly the JDK's.
+ */
+public final class Base64Canonical {
+
+    // One table per position in a quad, holding the character's six bits already shifted into place, or -1: a quad
+    // is then four lookups and three ORs, and any character outside the alphabet makes the result negative. Under
+    // the C1-only JIT of Lambda's java21 runtime that is measurably cheaper than shifting after the lookup.
+    private static final int[] FIRST = table(18);
+    private static final int[] SECOND = table(12);
+    private static final int[] THIRD = table(6);
+    private static final int[] FOURTH = table(0);
+
+    private Base64Canonical() {}
+
+    private static int[] table(int shift) {
+        int[] values = new int[256];
+        Arrays.fill(values, -1);
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+        for (int i = 0; i < alphabet.length(); i++) {
+            values[alphabet.charAt(i)] = i << shift;
+        }
+        return values;
+    }
+
+    /**
+     * @return the decoded bytes, or {@code null} when the text is not canonical base64 and the JDK's decoder must
+     *     judge it
+     */
+    public static byte[] decode(byte[] text, int offset, int length) {
+        if (length == 0) {
+            return new byte[0];
+        }
+        if ((length & 3) != 0) {
+            return null;
+        }
+        int end = offset + length;
+        int padding = text[end - 1] != '=' ? 0 : text[end - 2] != '=' ? 1 : 2;
+        byte[] out = new byte[length / 4 * 3 - padding];
+        int fullQuads = padding == 0 ? length / 4 : length / 4 - 1;
+        int in = offset;
+        int o = 0;
+        for (int q = 0; q < fullQuads; q++) {
+            int bits = FIRST[text[in] & 0xff]
+                    | SECOND[text[in + 1] & 0xff]
+                    | THIRD[text[in + 2] & 0xff]
+                    | FOURTH[text[in + 3] & 0xff];
+            if (bits < 0) {
+                return null;
+            }
+            out[o] = (byte) (bits >> 16);
+            out[o + 1] = (byte) (bits >> 8);
+            out[o + 2] = (byte) bits;
+            in += 4;
+            o += 3;
+        }
+        if (padding == 0) {
+            return out;
+        }
+        // The last quad: two or three characters of data, then the padding ('A' stands for zero bits).
+        int bits =
+                FIRST[text[in] & 0xff] | SECOND[text[in + 1] & 0xff] | (padding == 1 ? THIRD[text[in + 2] & 0xff] : 0);
+        if (bits < 0) {
+            return null;
+        }
+        out[o] = (byte) (bits >> 16);
+        if (padding == 1) {
+            out[o + 1] = (byte) (bits >> 8);
+        }
+        return out;
+    }
+}
