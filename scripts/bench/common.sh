@@ -27,6 +27,15 @@ bench_cleanup() {
   return 0
 }
 
+# deployed_java_tool_options MEMORY_MB: the JAVA_TOOL_OPTIONS the Terraform msk-lambda module gives a JVM function
+# by default (keep it equal to local.default_java_tool_options in terraform/modules/msk-lambda): a young generation of a
+# quarter of the memory, at most 64 MB, which holds the garbage of one 6 MB batch.
+deployed_java_tool_options() {
+  local young=$(($1 / 4))
+  ((young > 64)) && young=64
+  echo "-Xmn${young}m"
+}
+
 # Builds both functions' function.zip, the local Firehose endpoint and the harness (no install into ~/.m2), and
 # writes each module's class path to its target/classpath.txt.
 bench_build() {

@@ -14,8 +14,14 @@ locals {
     var.environment_variables,
     { KAFKA_CONSUMER_ENABLED = "false" },
     local.is_native ? { DISABLE_SIGNAL_HANDLERS = "true" } : {},
-    var.java_tool_options != "" ? { JAVA_TOOL_OPTIONS = var.java_tool_options } : {},
+    local.java_tool_options != "" ? { JAVA_TOOL_OPTIONS = local.java_tool_options } : {},
   )
+
+  # A young generation for one batch: the garbage of a 6 MB event is some 45 MB (the event twice, the decoded
+  # values, the packed records, the SDK's request bodies). Keep equal to deployed_java_tool_options in
+  # scripts/bench/common.sh, which the benchmarks apply by default.
+  default_java_tool_options = local.is_native ? "" : "-Xmn${min(64, floor(var.memory_size / 4))}m"
+  java_tool_options         = var.java_tool_options != null ? var.java_tool_options : local.default_java_tool_options
 
   log_group_name = "/aws/lambda/${var.function_name}"
 

@@ -67,16 +67,16 @@ variable "snap_start" {
 
 variable "java_tool_options" {
   type        = string
-  description = "JVM options for the function, set as JAVA_TOOL_OPTIONS (for example -XX:TieredStopAtLevel=4 -XX:+UseSerialGC). The java21 runtime applies them on top of its own flags (-XX:+TieredCompilation -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto and a heap sized from memory_size). Empty: not set, the runtime's own flags only. JVM only."
-  default     = ""
+  description = "JVM options for the function, set as JAVA_TOOL_OPTIONS (for example -XX:TieredStopAtLevel=4). The java21 runtime applies them on top of its own flags (-XX:+TieredCompilation -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto and a heap sized from memory_size). Null (the default): on the JVM, -Xmn of a quarter of memory_size, at most 64m (a young generation that holds the garbage of one 6 MB batch; without it the JVM starts with a heap of 1/64 of the memory and, measured at 512 MB, spends about a sixth of the forwarder's time in full collections); nothing on native. Empty: not set, the runtime's own flags only. JVM only."
+  default     = null
 
   validation {
-    condition     = var.java_tool_options == "" || var.runtime_mode == "jvm"
-    error_message = "java_tool_options is read by the JVM only: leave it empty with runtime_mode = \"native\"."
+    condition     = var.java_tool_options == null || var.java_tool_options == "" || var.runtime_mode == "jvm"
+    error_message = "java_tool_options is read by the JVM only: leave it null or empty with runtime_mode = \"native\"."
   }
 
   validation {
-    condition     = length(var.java_tool_options) <= 1024 && !strcontains(var.java_tool_options, "\n")
+    condition     = length(var.java_tool_options == null ? "" : var.java_tool_options) <= 1024 && !strcontains(var.java_tool_options == null ? "" : var.java_tool_options, "\n")
     error_message = "java_tool_options must be one line of at most 1024 characters (Lambda allows 4 KB for all environment variables together)."
   }
 }

@@ -97,6 +97,11 @@ run "native_arm64_sets_signal_handler_switch" {
     condition     = length(aws_lambda_function.this[0].snap_start) == 0
     error_message = "SnapStart is never set on native functions."
   }
+
+  assert {
+    condition     = !contains(keys(aws_lambda_function.this[0].environment[0].variables), "JAVA_TOOL_OPTIONS")
+    error_message = "A native function has no JVM, so no JAVA_TOOL_OPTIONS by default."
+  }
 }
 
 run "native_x86_64" {
@@ -136,8 +141,34 @@ run "snap_start_publishes_and_maps_the_alias" {
   }
 
   assert {
+    condition     = aws_lambda_function.this[0].environment[0].variables["JAVA_TOOL_OPTIONS"] == "-Xmn64m"
+    error_message = "Without java_tool_options a JVM function at 512 MB gets a 64 MB young generation (-Xmn64m)."
+  }
+}
+
+run "default_young_generation_is_a_quarter_of_small_memory" {
+  command = plan
+
+  variables {
+    memory_size = 130
+  }
+
+  assert {
+    condition     = aws_lambda_function.this[0].environment[0].variables["JAVA_TOOL_OPTIONS"] == "-Xmn32m"
+    error_message = "Below 256 MB the default young generation is a quarter of the memory, rounded down to whole MB."
+  }
+}
+
+run "empty_java_tool_options_leave_the_runtime_flags_alone" {
+  command = plan
+
+  variables {
+    java_tool_options = ""
+  }
+
+  assert {
     condition     = !contains(keys(aws_lambda_function.this[0].environment[0].variables), "JAVA_TOOL_OPTIONS")
-    error_message = "Without java_tool_options the runtime's own JVM flags apply (no JAVA_TOOL_OPTIONS)."
+    error_message = "With java_tool_options = \"\" only the runtime's own JVM flags apply (no JAVA_TOOL_OPTIONS)."
   }
 }
 

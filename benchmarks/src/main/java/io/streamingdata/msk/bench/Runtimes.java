@@ -37,6 +37,10 @@ final class Runtimes {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(JAVA21_FLAGS);
+        // In Lambda the JVM's machine is the execution environment, whose memory is the function's setting; here it
+        // is a machine of many GiB. Without this the JVM would size its initial heap (1/64 of the machine) and with
+        // it the young generation dozens of times larger than in Lambda, and hide the collections Lambda's JVM does.
+        command.add("-XX:MaxRAM=" + memoryMegabytes + "m");
         command.add("-Xmx" + heapMegabytes(memoryMegabytes) + "m");
         command.addAll(splitOptions(javaToolOptions));
         command.add("-cp");
