@@ -4,7 +4,9 @@ import com.fasterxml.jackson.core.Base64Variants;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import io.streamingdata.msk.records.Json;
 import io.streamingdata.msk.records.internal.Base64Canonical;
+import io.streamingdata.msk.records.internal.EventJsonParser;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -27,7 +29,8 @@ public final class Base64PathBenchmark {
         STRING_THEN_JDK,
         JACKSON_BINARY_VALUE,
         EVENT_BYTES_THEN_JDK,
-        SKIPPED_THEN_CANONICAL
+        SKIPPED_THEN_CANONICAL,
+        DECODED_IN_PLACE
     }
 
     private Base64PathBenchmark() {}
@@ -57,7 +60,8 @@ public final class Base64PathBenchmark {
 
     private static long pass(byte[] event, Path64 path) throws IOException {
         long sum = 0;
-        try (JsonParser p = JSON.createParser(event)) {
+        // the decoder's own factory for the path the decoder takes, Jackson's for the others
+        try (JsonParser p = (path == Path64.DECODED_IN_PLACE ? Json.EVENTS : JSON).createParser(event)) {
             int depth = 0;
             int pendingQuote = -1;
             for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
@@ -94,6 +98,7 @@ public final class Base64PathBenchmark {
                                 ByteBuffer out = Base64.getDecoder().decode(ByteBuffer.wrap(event, start, end - start));
                                 yield out.array();
                             }
+                            case DECODED_IN_PLACE -> EventJsonParser.decodeBase64InPlace(p);
                             default -> throw new IllegalStateException(path.toString());
                         };
                         sum += bytes.length;

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import io.streamingdata.msk.records.internal.Base64Canonical;
+import io.streamingdata.msk.records.internal.EventJsonParser;
 import io.streamingdata.msk.records.internal.JsonTextRepair;
 import java.io.IOException;
 import java.io.InputStream;
@@ -58,7 +58,7 @@ public final class KafkaEventDecoder {
             + "or bytes that are not UTF-8); the decoded fields carry U+FFFD or '?' in its place, the raw JSON keeps "
             + "the original";
 
-    private static final JsonFactory JSON = Json.FACTORY;
+    private static final JsonFactory JSON = Json.EVENTS;
 
     /** Decodes an event from its JSON bytes. */
     public KafkaBatch decode(byte[] json) {
@@ -88,7 +88,7 @@ public final class KafkaEventDecoder {
      */
     private KafkaBatch decode(byte[] json, JsonTextRepair.Result repair, byte[] original) {
         try (JsonParser parser = JSON.createParser(json)) {
-            return new EventReader(parser, json, repair, original).read();
+            return new EventReader(parser, repair, original).read();
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
@@ -114,12 +114,8 @@ public final class KafkaEventDecoder {
         };
     }
 
-    /**
-     * Reads the event's top level.
-     *
-     * @param json the bytes {@code p} parses (the event, or its repaired copy)
-     */
-    private record EventReader(JsonParser p, byte[] json, JsonTextRepair.Result repair, byte[] original) {
+    /** Reads the event's top level. */
+    private record EventReader(JsonParser p, JsonTextRepair.Result repair, byte[] original) {
 
         KafkaBatch read() throws IOException {
             JsonToken token = p.nextToken();
@@ -174,7 +170,7 @@ public final class KafkaEventDecoder {
                         throw new InvalidKafkaEventException(
                                 RECORD_NOT_OBJECT.formatted(partitionKey, index, describe(element)));
                     }
-                    entries.add(new RecordReader(p, json, partitionKey, index).read(repair, original));
+                    entries.add(new RecordReader(p, partitionKey, index).read(repair, original));
                     index++;
                 }
             }
@@ -185,15 +181,12 @@ public final class KafkaEventDecoder {
     /**
      * Reads one record object; structural problems throw, content problems are collected into {@code problem}.
      * <p>
-     * Key and value are decoded from the event's own bytes, not from the parser's text: when a base64 string starts,
-     * only its position is noted, the parser skips it (which costs a fraction of copying its characters out), and
-     * once the next field or the object's end shows where the string closed, the bytes between the quotes are
-     * decoded. A string the canonical decoder does not take (escapes, unpadded, other characters) is read again by a
-     * parser of its own, so its text, and with it the bytes or the error, are exactly what the parser would give.
+     * Key and value are decoded from the event's own bytes by the parser ({@link EventJsonParser}), in the pass that
+     * finds where their strings end, with no copy of their text. A string that is not canonical base64 (escapes,
+     * unpadded, other characters) is read as text as usual, so the bytes or the error are exactly the JDK decoder's.
      */
     private static final class RecordReader {
         private final JsonParser p;
-        private final byte[] json;
         private final String partitionKey;
         private final int index;
         private String topic;
@@ -207,13 +200,9 @@ public final class KafkaEventDecoder {
         private SchemaMetadata keySchema;
         private SchemaMetadata valueSchema;
         private String problem;
-        // The base64 field whose string the parser is skipping (or null), and where its opening quote is.
-        private String pendingField;
-        private int pendingQuote;
 
-        RecordReader(JsonParser p, byte[] json, String partitionKey, int index) {
+        RecordReader(JsonParser p, String partitionKey, int index) {
             this.p = p;
-            this.json = json;
             this.partitionKey = partitionKey;
             this.index = index;
         }
@@ -221,7 +210,6 @@ public final class KafkaEventDecoder {
         BatchEntry read(JsonTextRepair.Result repair, byte[] original) throws IOException {
             long start = p.currentTokenLocation().getByteOffset();
             while (p.nextToken() == JsonToken.FIELD_NAME) {
-                decodePending();
                 String field = p.currentName();
                 JsonToken token = p.nextToken();
                 switch (field) {
@@ -238,7 +226,6 @@ public final class KafkaEventDecoder {
                     default -> p.skipChildren();
                 }
             }
-            decodePending();
             long end = p.currentLocation().getByteOffset();
             requirePresent("topic", topic);
             requirePresent("partition", partition);
@@ -340,10 +327,7 @@ public final class KafkaEventDecoder {
             }
         }
 
-        /**
-         * @return the bytes, or {@code null} for null, for a problem noted, or for a string whose decoding waits for
-         *     {@link #decodePending()}
-         */
+        /** @return the bytes, or {@code null} for null or for a problem noted */
         private byte[] readBase64(String field, JsonToken token) throws IOException {
             if (token == JsonToken.VALUE_NULL) {
                 return null;
@@ -353,44 +337,8 @@ public final class KafkaEventDecoder {
                 p.skipChildren();
                 return null;
             }
-            long quote = p.currentTokenLocation().getByteOffset();
-            if (quote >= 0 && quote < json.length && json[(int) quote] == '"') {
-                pendingField = field;
-                pendingQuote = (int) quote;
-                return null;
-            }
-            return decodeText(field, p.getText());
-        }
-
-        /**
-         * Decodes the base64 string noted by {@link #readBase64}, now that the parser stands on the token after it
-         * (the next field's name or the object's end): between the two lie only the closing quote, white space and
-         * at most one comma.
-         */
-        private void decodePending() throws IOException {
-            if (pendingField == null) {
-                return;
-            }
-            String field = pendingField;
-            pendingField = null;
-            int close = (int) Math.min(p.currentTokenLocation().getByteOffset(), json.length) - 1;
-            while (close > pendingQuote && json[close] != '"') {
-                close--;
-            }
-            byte[] bytes = close > pendingQuote
-                    ? Base64Canonical.decode(json, pendingQuote + 1, close - pendingQuote - 1)
-                    : null;
-            if (bytes == null) {
-                try (JsonParser string = JSON.createParser(json, pendingQuote, close - pendingQuote + 1)) {
-                    string.nextToken();
-                    bytes = decodeText(field, string.getText());
-                }
-            }
-            if (field.equals("key")) {
-                key = bytes;
-            } else {
-                value = bytes;
-            }
+            byte[] bytes = EventJsonParser.decodeBase64InPlace(p);
+            return bytes != null ? bytes : decodeText(field, p.getText());
         }
 
         /** Anything unusual is the JDK decoder's to accept or reject, with its own message. */

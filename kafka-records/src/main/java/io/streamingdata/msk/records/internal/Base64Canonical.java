@@ -31,6 +31,96 @@ public final class Base64Canonical {
     }
 
     /**
+     * Decodes the canonical base64 that starts at {@code from}, just after a JSON string's opening quote, up to the
+     * string's closing quote, in one pass: the end is found where the alphabet stops, so the string is read once,
+     * not first scanned for its end and then decoded.
+     *
+     * @param limit where the text ends; nothing at or after it is read
+     * @return whether the string was canonical base64 closed by a quote; if not (an escape, no padding, another
+     *     character, the text ends first), {@code into} holds nothing usable and the JDK's decoder must judge the
+     *     string
+     */
+    public static boolean decodeQuoted(byte[] text, int from, int limit, Decoded into) {
+        byte[] out = into.buffer;
+        int in = from;
+        int o = 0;
+        int bits;
+        while (true) {
+            if (in + 4 > limit) {
+                // too short for a quad: the string may still close right here
+                return in < limit && text[in] == '"' && into.done(o, in);
+            }
+            bits = FIRST[text[in] & 0xff]
+                    | SECOND[text[in + 1] & 0xff]
+                    | THIRD[text[in + 2] & 0xff]
+                    | FOURTH[text[in + 3] & 0xff];
+            if (bits < 0) {
+                break;
+            }
+            if (o + 3 > out.length) {
+                out = into.grow(o + 3);
+            }
+            out[o] = (byte) (bits >> 16);
+            out[o + 1] = (byte) (bits >> 8);
+            out[o + 2] = (byte) bits;
+            in += 4;
+            o += 3;
+        }
+        // The quad at `in` holds a character outside the alphabet: the closing quote, or padding then the quote.
+        if (text[in] == '"') {
+            return into.done(o, in);
+        }
+        if (in + 4 >= limit || text[in + 3] != '=' || text[in + 4] != '"') {
+            return false;
+        }
+        boolean oneByte = text[in + 2] == '=';
+        // 'A' stands for the zero bits of the padding.
+        bits = FIRST[text[in] & 0xff] | SECOND[text[in + 1] & 0xff] | (oneByte ? 0 : THIRD[text[in + 2] & 0xff]);
+        if (bits < 0) {
+            return false;
+        }
+        if (o + 2 > out.length) {
+            out = into.grow(o + 2);
+        }
+        out[o++] = (byte) (bits >> 16);
+        if (!oneByte) {
+            out[o++] = (byte) (bits >> 8);
+        }
+        return into.done(o, in + 4);
+    }
+
+    /**
+     * The result of {@link #decodeQuoted}: a buffer that one reader reuses from string to string (it grows to the
+     * longest), the length decoded into it and where the closing quote stands.
+     */
+    public static final class Decoded {
+        private byte[] buffer = new byte[1024];
+        private int length;
+        private int closingQuote;
+
+        /** A copy of the decoded bytes, the caller's to keep. */
+        public byte[] bytes() {
+            return Arrays.copyOf(buffer, length);
+        }
+
+        /** The index of the string's closing quote. */
+        public int closingQuote() {
+            return closingQuote;
+        }
+
+        private byte[] grow(int needed) {
+            buffer = Arrays.copyOf(buffer, Math.max(needed, buffer.length * 2));
+            return buffer;
+        }
+
+        private boolean done(int decodedLength, int quote) {
+            length = decodedLength;
+            closingQuote = quote;
+            return true;
+        }
+    }
+
+    /**
      * @return the decoded bytes, or {@code null} when the text is not canonical base64 and the JDK's decoder must
      *     judge it
      */

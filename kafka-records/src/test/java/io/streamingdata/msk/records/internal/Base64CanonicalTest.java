@@ -1,18 +1,24 @@
 package io.streamingdata.msk.records.internal;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** The fast path must give the JDK decoder's bytes wherever it answers, and answer only where the JDK accepts. */
+/**
+ * The fast paths must give the JDK decoder's bytes wherever they answer, and answer only where the JDK accepts; the
+ * in-place one must also find the closing quote and read nothing past its limit.
+ */
 class Base64CanonicalTest {
 
-    private static final String ODD_CHARACTERS = "=-_ \t\n.\u00e9\u20ac\ud83d+/A";
+    private static final String ODD_CHARACTERS = "=-_ \t\n.\u00e9\u20ac\ud83d+/A\"\\";
 
     @Test
     void decodesEveryPaddedEncodingExactlyAsTheJdk() {
@@ -24,6 +30,37 @@ class Base64CanonicalTest {
             byte[] fast = Base64Canonical.decode(text, 2, text.length - 4);
             assertNotNull(fast, "length " + length);
             assertArrayEquals(data, fast, "length " + length);
+        }
+    }
+
+    @Test
+    void decodesEveryPaddedEncodingInPlaceUpToItsClosingQuote() {
+        Random random = new Random(5);
+        Base64Canonical.Decoded decoded = new Base64Canonical.Decoded();
+        // past the buffer's first size of 1,024 bytes, so it grows, and back to short values, which reuse it
+        for (int length : new int[] {0, 1, 2, 3, 4, 5, 767, 768, 769, 1023, 1024, 1025, 3000, 2, 0}) {
+            byte[] data = new byte[length];
+            random.nextBytes(data);
+            String base64 = Base64.getEncoder().encodeToString(data);
+            byte[] text = ("{\"value\":\"" + base64 + "\"}").getBytes(StandardCharsets.US_ASCII);
+            int from = "{\"value\":\"".length();
+            assertTrue(Base64Canonical.decodeQuoted(text, from, text.length, decoded), "length " + length);
+            assertArrayEquals(data, decoded.bytes(), "length " + length);
+            assertEquals(from + base64.length(), decoded.closingQuote(), "length " + length);
+        }
+    }
+
+    @Test
+    void readsNothingAtOrPastItsLimit() {
+        Base64Canonical.Decoded decoded = new Base64Canonical.Decoded();
+        for (String string : new String[] {"QUJD\"", "QUJDQQ==\"", "QUJDQUI=\"", "\""}) {
+            byte[] text = string.getBytes(StandardCharsets.US_ASCII);
+            // the limit cuts the text, and what lies beyond it would close the string: it must not be seen
+            byte[] longer = (string + "\"\"\"\"").getBytes(StandardCharsets.US_ASCII);
+            for (int limit = 0; limit < text.length; limit++) {
+                assertFalse(Base64Canonical.decodeQuoted(longer, 0, limit, decoded), string + " cut at " + limit);
+            }
+            assertTrue(Base64Canonical.decodeQuoted(longer, 0, text.length, decoded) || string.equals("\""), string);
         }
     }
 
@@ -70,7 +107,13 @@ class Base64CanonicalTest {
             "=QUJ",
             "QUJDQQ==QUJD",
             "QUJD\n",
-            "QUJ\u00c4"
+            "QUJ\u00c4",
+            "QUJD\"QUJD",
+            "QQ==\"==",
+            "QUI=\"",
+            "QUJ\\\"D",
+            "QUJD\\",
+            "\"QUJD"
         }) {
             check(text);
         }
@@ -84,6 +127,10 @@ class Base64CanonicalTest {
             expected = null;
         }
         byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+        checkInPlace(text);
+        if (text.indexOf('"') >= 0) {
+            return; // not a string's content: only the in-place path meets quotes
+        }
         byte[] fast = Base64Canonical.decode(utf8, 0, utf8.length);
         if (fast != null) {
             assertNotNull(expected, "accepted what the JDK rejects: '" + text + "'");
@@ -92,5 +139,20 @@ class Base64CanonicalTest {
             // left to the JDK, which accepts it: fine, as long as the fast path keeps to canonical text
             assertNull(fast);
         }
+    }
+
+    /**
+     * As the content of a JSON string followed by more JSON: where the in-place path answers, the string ended at the
+     * first quote, held nothing but canonical base64, and the JDK decodes it to the same bytes.
+     */
+    private static void checkInPlace(String text) {
+        byte[] json = ("\"" + text + "\",\"next\":1}").getBytes(StandardCharsets.UTF_8);
+        Base64Canonical.Decoded decoded = new Base64Canonical.Decoded();
+        if (!Base64Canonical.decodeQuoted(json, 1, json.length, decoded)) {
+            return;
+        }
+        String content = text.substring(0, text.indexOf('"') < 0 ? text.length() : text.indexOf('"'));
+        assertEquals(1 + content.length(), decoded.closingQuote(), "'" + text + "'");
+        assertArrayEquals(Base64.getDecoder().decode(content), decoded.bytes(), "'" + text + "'");
     }
 }
