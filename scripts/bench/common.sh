@@ -6,6 +6,8 @@
 WORK_DIR=""
 PIDS=()
 KEEP_WORK_DIR=false
+# machine: the runtime processes may use every core; lambda: each is held to the CPU Lambda gives its memory.
+CPU_SHARE=machine
 
 progress() {
   echo "${SCRIPT_NAME}: $*" >&2
@@ -93,7 +95,8 @@ ensure_node_client() {
 # Runs LambdaRun with the given arguments, shows its human line, and appends its RESULT line to RESULTS.
 lambda_run() {
   local output
-  output="$(java -Xmx256m -XX:+UseSerialGC -cp "${HARNESS_CP}" io.streamingdata.msk.bench.LambdaRun "$@")" ||
+  output="$(java -Xmx256m -XX:+UseSerialGC -cp "${HARNESS_CP}" io.streamingdata.msk.bench.LambdaRun "$@" \
+    --cpu-share "${CPU_SHARE}")" ||
     { KEEP_WORK_DIR=true; fail "a measured run failed (its log is in ${WORK_DIR})"; }
   grep -v '^RESULT' <<<"${output}" || true
   grep '^RESULT' <<<"${output}" >>"${WORK_DIR}/results.txt"
@@ -119,4 +122,9 @@ ratio() {
 machine_line() {
   echo "machine: $(nproc) cores, $(java -version 2>&1 | head -1), node $(node --version 2>/dev/null || echo none);" \
     "load average at the end $(cut -d' ' -f1-3 /proc/loadavg)"
+  if [[ "${CPU_SHARE}" == lambda ]]; then
+    echo "CPU: every runtime process held to Lambda's share of its memory setting (--lambda-cpu)"
+  else
+    echo "CPU: the whole machine for every runtime process (Lambda gives less below 1,769 MB: see --lambda-cpu)"
+  fi
 }

@@ -1,6 +1,7 @@
 package io.streamingdata.msk.bench;
 
 import io.streamingdata.msk.records.RuntimeApi;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,10 +22,13 @@ public final class LambdaRun {
             Usage: LambdaRun --label L --event FILE --log FILE (--java CLASSPATH | --node TASK_ROOT --ric INDEX_MJS)
                              [--handler H] [--memory-mb M] [--java-tool-options OPTS] [--warmup N] [--iterations N]
                              [--starts N] [--env KEY=VALUE]... [--firehose URL] [--timeout-seconds N]
+                             [--cpu-share machine|lambda]
               --java CLASSPATH   an unpacked function.zip as DIR:DIR/lib/*, under the Java runtime client
               --node TASK_ROOT   a directory with the handler module, under the Node.js runtime client at --ric
               --starts N         time N cold starts (one invocation each) instead of warm invocations
               --firehose URL     a local Firehose endpoint whose counters give calls and records per invocation
+              --cpu-share lambda limit the runtime process to the CPU Lambda gives the memory setting (a cgroup;
+                                 needs root); machine, the default, lets it use the whole machine
             """;
 
     private LambdaRun() {}
@@ -40,18 +44,30 @@ public final class LambdaRun {
             return;
         }
         byte[] event = Files.readAllBytes(options.event);
-        if (options.starts > 0) {
-            coldStarts(options, event);
-        } else {
-            warm(options, event);
+        CpuShare cgroup = null;
+        if (options.lambdaCpu) {
+            try {
+                cgroup = CpuShare.create("lambdarun-" + ProcessHandle.current().pid(), options.memoryMb);
+            } catch (IOException e) {
+                System.err.println("LambdaRun: --cpu-share lambda: " + e.getMessage());
+                System.exit(2);
+                return;
+            }
+        }
+        try (CpuShare share = cgroup) {
+            if (options.starts > 0) {
+                coldStarts(options, event, share);
+            } else {
+                warm(options, event, share);
+            }
         }
     }
 
-    private static void warm(Options options, byte[] event) throws Exception {
+    private static void warm(Options options, byte[] event, CpuShare share) throws Exception {
         int total = options.warmup + options.iterations;
         FirehoseCounters before = FirehoseCounters.read(options.firehose);
         try (RuntimeApi api = new RuntimeApi(event, total, options.label)) {
-            FunctionProcess function = start(options, api);
+            FunctionProcess function = start(options, api, share);
             try {
                 if (!api.awaitAnswers(options.timeoutSeconds, TimeUnit.SECONDS)) {
                     fail(options, api, function, total);
@@ -105,13 +121,13 @@ public final class LambdaRun {
         }
     }
 
-    private static void coldStarts(Options options, byte[] event) throws Exception {
+    private static void coldStarts(Options options, byte[] event, CpuShare share) throws Exception {
         double[] ready = new double[options.starts];
         double[] firstAnswer = new double[options.starts];
         double[] readyCpu = new double[options.starts];
         for (int run = 0; run < options.starts; run++) {
             try (RuntimeApi api = new RuntimeApi(event, 1, options.label)) {
-                FunctionProcess function = start(options, api);
+                FunctionProcess function = start(options, api, share);
                 try {
                     readyCpu[run] = cpuAtFirstPoll(api, function, options.timeoutSeconds);
                     if (api.firstPoll() == 0
@@ -169,7 +185,8 @@ public final class LambdaRun {
         return api.firstPoll() == 0 ? -1 : function.cpuMillis();
     }
 
-    private static FunctionProcess start(Options options, RuntimeApi api) throws Exception {
+    /** @param share the cgroup to run the process in, or {@code null} for the whole machine */
+    private static FunctionProcess start(Options options, RuntimeApi api, CpuShare share) throws Exception {
         Map<String, String> env;
         List<String> command;
         Path workingDirectory;
@@ -190,7 +207,7 @@ public final class LambdaRun {
         }
         env.putAll(options.env);
         env.put("AWS_LAMBDA_RUNTIME_API", api.address());
-        return FunctionProcess.start(command, env, workingDirectory, options.log);
+        return FunctionProcess.start(share == null ? command : share.wrap(command), env, workingDirectory, options.log);
     }
 
     private static void fail(Options options, RuntimeApi api, FunctionProcess function, int total) throws Exception {
@@ -229,6 +246,7 @@ public final class LambdaRun {
         int iterations = 10;
         int starts;
         int timeoutSeconds = 300;
+        boolean lambdaCpu;
         final Map<String, String> env = new LinkedHashMap<>();
 
         static Options parse(String[] args) {
@@ -255,6 +273,13 @@ public final class LambdaRun {
                     case "--iterations" -> o.iterations = positive(flag, value);
                     case "--starts" -> o.starts = positive(flag, value);
                     case "--timeout-seconds" -> o.timeoutSeconds = positive(flag, value);
+                    case "--cpu-share" ->
+                        o.lambdaCpu = switch (value) {
+                            case "lambda" -> true;
+                            case "machine" -> false;
+                            default ->
+                                throw new IllegalArgumentException("--cpu-share is lambda or machine, got " + value);
+                        };
                     case "--env" -> {
                         int eq = value.indexOf('=');
                         if (eq < 1) {
