@@ -2,6 +2,7 @@ package io.streamingdata.msk.records;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
+import io.streamingdata.msk.records.internal.JsonShape;
 import io.streamingdata.msk.records.internal.Utf8;
 import java.io.IOException;
 
@@ -32,10 +33,15 @@ public enum PayloadFormat {
 
     /** Classifies the first {@code length} bytes of {@code bytes}. */
     public static PayloadFormat of(byte[] bytes, int length) {
-        if (!isText(bytes, length)) {
-            return BASE64;
+        if (looksLikeJsonContainer(bytes, length)) {
+            // One pass decides both JSON and text for nearly every JSON payload; a JSON document is text.
+            int shape = JsonShape.of(bytes, length);
+            if (shape == JsonShape.VALID
+                    || shape == JsonShape.UNDECIDED && isText(bytes, length) && isSingleJsonValue(bytes, length)) {
+                return JSON;
+            }
         }
-        return looksLikeJsonContainer(bytes, length) && isSingleJsonValue(bytes, length) ? JSON : TEXT;
+        return isText(bytes, length) ? TEXT : BASE64;
     }
 
     public static PayloadFormat of(byte[] bytes) {
@@ -78,6 +84,7 @@ public enum PayloadFormat {
         return false;
     }
 
+    /** The parser's verdict, for what {@link JsonShape} leaves undecided (its limits are the parser's to apply). */
     private static boolean isSingleJsonValue(byte[] b, int length) {
         try (JsonParser parser = JSON_FACTORY.createParser(b, 0, length)) {
             parser.nextToken();
