@@ -30,8 +30,9 @@ bench_cleanup() {
 }
 
 # deployed_java_tool_options MEMORY_MB: the JAVA_TOOL_OPTIONS the Terraform msk-lambda module gives a JVM function
-# by default (keep it equal to local.default_java_tool_options in terraform/modules/msk-lambda): a young generation of a
-# quarter of the memory, at most 64 MB, which holds the garbage of one 6 MB batch.
+# by default (local.default_java_tool_options; the benchmarks' DeployedJavaToolOptionsTest holds the two equal at the
+# memory settings the module's test checks): a young generation of a quarter of the memory, at most 64 MB, which
+# holds the garbage of one 6 MB batch.
 deployed_java_tool_options() {
   local young=$(($1 / 4))
   ((young > 64)) && young=64

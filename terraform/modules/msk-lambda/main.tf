@@ -18,8 +18,9 @@ locals {
   )
 
   # A young generation for one batch: the garbage of a 6 MB event is some 45 MB (the event twice, the decoded
-  # values, the packed records, the SDK's request bodies). Keep equal to deployed_java_tool_options in
-  # scripts/bench/common.sh, which the benchmarks apply by default.
+  # values, the packed records, the SDK's request bodies). The benchmarks apply the same by default
+  # (deployed_java_tool_options in scripts/bench/common.sh; DeployedJavaToolOptionsTest checks both at the memory
+  # settings tests/defaults.tftest.hcl checks here).
   default_java_tool_options = local.is_native ? "" : "-Xmn${min(64, floor(var.memory_size / 4))}m"
   java_tool_options         = var.java_tool_options != null ? var.java_tool_options : local.default_java_tool_options
 
