@@ -28,7 +28,7 @@ class JsonShapeTest {
                 "[]",
                 " \t\r\n{ } \n",
                 "[1,-0,0.5,-1e+9,1E-2,2e3,12345678901234567890]",
-                "{\"a\":{\"b\":[true,false,null,\"x\\\"y\\\\z\\/\\b\\f\\n\\r\\t\\u00e9\\uD83D\\uDE00\"]}}",
+                "{\"a\":{\"b\":[true,false,null,\"x\\\"y\\\\z\\/\\b\\f\\n\\r\\t\\u00e9\"]}}",
                 "{\"\":\"\",\"k\":[[],{}]}",
                 "{\"seq\":0,\"event_time\":\"2026-11-25T20:01:01.123\",\"ticker\":\"AMZN\",\"price\":75.56}",
                 "[\"caf\u00e9 \u20ac \ud83d\ude00\"]"
@@ -93,6 +93,26 @@ class JsonShapeTest {
         check(atLimit);
     }
 
+    /** Jackson refuses a lone escaped surrogate in a name but not in a value: the parser decides both. */
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "{\"bad\\ud800name\":1}",
+                "{\"pair\\uD83D\\uDE00\":1}",
+                "[\"lone \\udc00 in a value\"]",
+                "{\"a\":{\"b\\uDBFF\":2}}"
+            })
+    void leavesEscapedSurrogatesToTheParser(String json) {
+        assertEquals(JsonShape.UNDECIDED, JsonShape.of(bytes(json), bytes(json).length), json);
+    }
+
+    @Test
+    void aNameWithALoneSurrogateIsTextNotJson() {
+        byte[] raw = bytes("{\"headers\":[{\"bad\\ud800name\":[1]}]}");
+        assertEquals(PayloadFormat.TEXT, PayloadFormat.of(raw), "Jackson refuses to read it back as JSON");
+        assertEquals(PayloadFormat.JSON, PayloadFormat.of(bytes("[\"lone \\udc00 in a value\"]")));
+    }
+
     @Test
     void readsOnlyTheFirstLengthBytes() throws IOException {
         byte[] padded = bytes("{\"a\":[1,2]}garbage");
@@ -128,6 +148,7 @@ class JsonShapeTest {
     void agreesWithJacksonOnRandomEditsOfValidDocuments() throws IOException {
         Random random = new Random(3);
         String[] seeds = {
+            "{\"n\\u00e9\":\"\\ud83d\\ude00\",\"x\":[\"\\ud800\"]}",
             "{\"seq\":12,\"event_time\":\"2026-11-25T20:01:01.123\",\"ticker\":\"AMZN\",\"price\":-75.56e2,"
                     + "\"tags\":[\"a\",\"b\\\"c\"],\"ok\":true,\"none\":null,\"nested\":{\"x\":[0,{}]}}",
             "[1, 2.5, -0, 1e9, \"\\u00e9\", [], {\"k\": false}]",
@@ -156,7 +177,8 @@ class JsonShapeTest {
             }
             decided += check(text.toString()) ? 1 : 0;
         }
-        assertTrue(decided > 99_000, "the check decided only " + decided + " of 100,000");
+        // a quarter start from the document with escaped surrogates, which the parser decides while they last
+        assertTrue(decided > 70_000, "the check decided only " + decided + " of 100,000");
     }
 
     /** Random bytes of every value put into valid documents, where only strict UTF-8 text may pass. */

@@ -7,7 +7,8 @@ package io.streamingdata.msk.records.internal;
  * RFC 8259 as Jackson's default parser reads it (no comments, no leading zeros, no trailing commas, no unescaped
  * control characters in strings, only the escapes JSON defines); inside strings, bytes must be strict UTF-8 (no
  * overlong forms, no surrogates) and not DEL, which JSON allows but text does not. Where Jackson's limits could decide
- * instead (deep nesting, very long numbers) it answers {@link #UNDECIDED} and leaves the question to the parser.
+ * instead (deep nesting, very long numbers, escaped surrogates, which it pairs in names only) it answers
+ * {@link #UNDECIDED} and leaves the question to the parser.
  */
 public final class JsonShape {
 
@@ -90,8 +91,12 @@ public final class JsonShape {
         if (i >= length || b[i] != '"') {
             return FAIL;
         }
-        i = skipSpace(b, string(b, i, length), length);
-        if (i < 0 || i >= length || b[i] != ':') {
+        int end = string(b, i, length);
+        if (end < 0) {
+            return end;
+        }
+        i = skipSpace(b, end, length);
+        if (i >= length || b[i] != ':') {
             return FAIL;
         }
         return i + 1;
@@ -138,6 +143,10 @@ public final class JsonShape {
                 case 'u' -> {
                     if (i + 6 > length || !hex(b[i + 2]) || !hex(b[i + 3]) || !hex(b[i + 4]) || !hex(b[i + 5])) {
                         return FAIL;
+                    }
+                    if ((b[i + 2] == 'd' || b[i + 2] == 'D') && "89abcdefABCDEF".indexOf(b[i + 3]) >= 0) {
+                        // An escaped surrogate: Jackson checks their pairing in names, not in values.
+                        return UNSURE;
                     }
                     i += 6;
                 }
