@@ -43,8 +43,15 @@ deployed_java_tool_options() {
 # writes each module's class path to its target/classpath.txt.
 bench_build() {
   progress "building consumer-logger and firehose-forwarder (function.zip), firehose-endpoint and benchmarks"
+  # The forwarder's package carries the crypto provider of one architecture: this machine's, as Lambda's would.
+  local architecture
+  case "$(uname -m)" in
+    aarch64 | arm64) architecture=arm64 ;;
+    *) architecture=x86_64 ;;
+  esac
   ./mvnw -B -q -pl consumer-logger,firehose-forwarder,firehose-endpoint,benchmarks -am package \
-    dependency:build-classpath -DskipTests -Dmdep.outputFile=target/classpath.txt >"${WORK_DIR}/build.log" 2>&1 ||
+    dependency:build-classpath -DskipTests -Dmdep.outputFile=target/classpath.txt \
+    -Dlambda.architecture="${architecture}" >"${WORK_DIR}/build.log" 2>&1 ||
     { cat "${WORK_DIR}/build.log" >&2; fail "the benchmark build failed (see the Maven output above)"; }
   HARNESS_CP="${REPO_ROOT}/benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)"
   ENDPOINT_CP="${REPO_ROOT}/firehose-endpoint/target/classes:$(cat firehose-endpoint/target/classpath.txt)"

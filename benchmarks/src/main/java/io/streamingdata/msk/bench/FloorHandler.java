@@ -7,6 +7,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.security.Provider;
+import java.security.Security;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -85,7 +87,9 @@ public final class FloorHandler implements RequestStreamHandler {
     }
 
     private static FirehoseClient newClient() {
-        // As the forwarder builds its client: the JDK HTTP client and no SDK retries.
+        // As the forwarder builds its client: Amazon Corretto Crypto Provider first where it is there and loads (the
+        // benchmark puts the forwarder package's jar on the floor's class path), the JDK HTTP client, no SDK retries.
+        installCryptoProvider();
         FirehoseClientBuilder builder = FirehoseClient.builder()
                 .httpClientBuilder(UrlConnectionHttpClient.builder())
                 .overrideConfiguration(c -> c.retryStrategy(DefaultRetryStrategy.doNotRetry()));
@@ -94,6 +98,23 @@ public final class FloorHandler implements RequestStreamHandler {
             builder.endpointOverride(URI.create(endpoint));
         }
         return builder.build();
+    }
+
+    private static void installCryptoProvider() {
+        try {
+            Class<?> type = Class.forName("com.amazon.corretto.crypto.provider.AmazonCorrettoCryptoProvider");
+            Provider provider = (Provider) type.getField("INSTANCE").get(null);
+            Object loadingError = type.getMethod("getLoadingError").invoke(provider);
+            if (loadingError == null) {
+                Security.insertProviderAt(provider, 1);
+            } else {
+                System.err.println("FloorHandler: the crypto provider did not load: " + loadingError);
+            }
+        } catch (ClassNotFoundException absent) {
+            // not on the class path: the JDK's providers, as the forwarder without the jar
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("the crypto provider is on the class path but unusable", e);
+        }
     }
 
     private static int intSetting(String name, int fallback) {

@@ -1,6 +1,7 @@
 package io.streamingdata.msk.forwarder;
 
 import io.smallrye.common.annotation.Identifier;
+import io.streamingdata.msk.forwarder.crypto.CorrettoCrypto;
 import io.streamingdata.msk.forwarder.deadletter.DeadLetters;
 import io.streamingdata.msk.forwarder.deadletter.S3DeadLetterStore;
 import io.streamingdata.msk.forwarder.delivery.FirehoseDelivery;
@@ -42,6 +43,8 @@ public class ForwarderBeans {
 
     /** The client as the function uses it; also used by the benchmark, so both measure the same thing. */
     public static FirehoseClient newFirehoseClient(ForwarderConfig config) {
+        // Before the client exists, so that the SDK's signer finds the fastest SHA-256 from its first request.
+        CorrettoCrypto.install();
         // Our delivery loop owns retries (positional resends, a time budget, jitter); the SDK adds none of its own.
         FirehoseClientBuilder builder = FirehoseClient.builder()
                 .httpClientBuilder(UrlConnectionHttpClient.builder())

@@ -1,5 +1,6 @@
 package io.streamingdata.msk.localstack;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -20,6 +21,7 @@ import java.util.jar.JarFile;
 import java.util.stream.Collectors;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -102,6 +104,31 @@ class FunctionPackageTest {
                     }
                 }
             }
+        }
+    }
+
+    /**
+     * The forwarder's crypto provider stays a jar of its own in accp/, off the class path, the one the build copied
+     * for its architecture (arm64 unless -Dlambda.architecture=x86_64), with none of its classes in the task root.
+     */
+    @Test
+    void theForwarderCarriesOneCryptoProviderJarOffTheClassPath() throws IOException {
+        Path target = Scripts.REPO_ROOT.resolve("firehose-forwarder").resolve("target");
+        try (ZipFile zip = new ZipFile(target.resolve("function.zip").toFile())) {
+            List<String> providerJars = zip.stream()
+                    .map(ZipEntry::getName)
+                    .filter(name -> name.startsWith("accp/") && !name.equals("accp/"))
+                    .toList();
+            assertEquals(1, providerJars.size(), providerJars.toString());
+            String name = providerJars.get(0);
+            assertTrue(name.matches("accp/AmazonCorrettoCryptoProvider-[0-9.]+-linux-(aarch_64|x86_64)\\.jar"), name);
+            Path copied = target.resolve("crypto-provider").resolve(name.substring("accp/".length()));
+            try (InputStream in = zip.getInputStream(zip.getEntry(name))) {
+                assertArrayEquals(Files.readAllBytes(copied), in.readAllBytes(), name + " is the jar the build copied");
+            }
+            assertTrue(
+                    zip.stream().noneMatch(e -> e.getName().startsWith("com/amazon/corretto/")),
+                    "no provider class in the task root");
         }
     }
 

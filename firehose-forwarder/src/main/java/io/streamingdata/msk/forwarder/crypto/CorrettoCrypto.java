@@ -1,0 +1,127 @@
+package io.streamingdata.msk.forwarder.crypto;
+
+import java.io.IOException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.Provider;
+import java.security.Security;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.jboss.logging.Logger;
+
+/**
+ * Puts Amazon Corretto Crypto Provider (ACCP) first among the security providers, where the package carries it and
+ * its native library loads on this machine. The forwarder signs every PutRecordBatch call with SigV4, which hashes the
+ * whole body with SHA-256: for a 6 MB batch that is a third of the function's CPU under the {@code java21} runtime's
+ * C1-only JIT, which compiles no SHA intrinsics, and ACCP's native SHA-256 takes most of it away (README, "Measured
+ * choices"). AWS recommends ACCP for the SDK.
+ * <p>
+ * The provider's jar lies in the package's {@code accp/} directory, off the class path, because it holds a native
+ * library for one architecture; this loads it with a class loader of its own. Wherever that does not work, the JDK's
+ * providers stay as they are, which is always correct, only slower:
+ * <ul>
+ *   <li>no {@code accp/} jar (local runs, tests, a native image): nothing to do;
+ *   <li>{@code CRYPTO_PROVIDER=jdk}: switched off;
+ *   <li>a SnapStart restore ({@code AWS_LAMBDA_INITIALIZATION_TYPE=snap-start}): ACCP's random number generator keeps
+ *       native state that a snapshot would hand to every restored environment, so SnapStart functions keep the JDK's;
+ *   <li>a jar for another architecture, or a library that does not load: a warning says what to rebuild.
+ * </ul>
+ */
+public final class CorrettoCrypto {
+
+    public static final String PROVIDER_NAME = "AmazonCorrettoCryptoProvider";
+    static final String DIRECTORY = "accp";
+    static final String SETTING = "CRYPTO_PROVIDER";
+    private static final String PROVIDER_CLASS = "com.amazon.corretto.crypto.provider.AmazonCorrettoCryptoProvider";
+    private static final Logger LOG = Logger.getLogger(CorrettoCrypto.class);
+
+    private CorrettoCrypto() {}
+
+    /** What {@link #install} did, and why. */
+    public record Outcome(boolean installed, String reason) {}
+
+    /** Installs the provider for this process, once; later calls report the first outcome's state. */
+    public static synchronized Outcome install() {
+        String taskRoot = System.getenv("LAMBDA_TASK_ROOT");
+        Outcome outcome =
+                install(taskRoot == null ? null : Path.of(taskRoot), System.getProperty("os.arch"), System.getenv());
+        if (outcome.installed()) {
+            LOG.infof("Security provider: %s", outcome.reason());
+        } else if (outcome.reason().startsWith("could not")) {
+            LOG.warnf("Security provider: the JDK's, because %s", outcome.reason());
+        } else {
+            LOG.debugf("Security provider: the JDK's, because %s", outcome.reason());
+        }
+        return outcome;
+    }
+
+    static Outcome install(Path taskRoot, String osArch, Map<String, String> env) {
+        if (Security.getProvider(PROVIDER_NAME) != null) {
+            return new Outcome(true, PROVIDER_NAME + " is already installed");
+        }
+        String setting = env.getOrDefault(SETTING, "accp").strip().toLowerCase(Locale.ROOT);
+        if (setting.equals("jdk")) {
+            return new Outcome(false, SETTING + "=jdk");
+        }
+        if (!setting.equals("accp")) {
+            return new Outcome(
+                    false, "could not use " + SETTING + "=" + env.get(SETTING) + ": it is accp (the default) or jdk");
+        }
+        if ("snap-start".equals(env.get("AWS_LAMBDA_INITIALIZATION_TYPE"))) {
+            return new Outcome(false, "SnapStart functions keep the JDK's random number generators");
+        }
+        List<Path> jars = jars(taskRoot);
+        if (jars.isEmpty()) {
+            return new Outcome(false, "the package carries no " + DIRECTORY + "/*.jar");
+        }
+        Path jar = jars.get(0);
+        try {
+            // Never closed: the provider's classes stay in use for the life of the process.
+            URLClassLoader loader =
+                    new URLClassLoader(new URL[] {jar.toUri().toURL()}, CorrettoCrypto.class.getClassLoader());
+            Class<?> type = Class.forName(PROVIDER_CLASS, true, loader);
+            Provider provider = (Provider) type.getField("INSTANCE").get(null);
+            Object loadingError = type.getMethod("getLoadingError").invoke(provider);
+            if (loadingError != null) {
+                return new Outcome(
+                        false,
+                        "could not load the native library of " + taskRoot.relativize(jar) + " on linux-" + osArch
+                                + " (" + loadingError + "): build the forwarder for this architecture "
+                                + "(./mvnw package -Dlambda.architecture=" + lambdaArchitecture(osArch) + ")");
+            }
+            Security.insertProviderAt(provider, 1);
+            return new Outcome(
+                    true, provider.getName() + " " + provider.getVersionStr() + " from " + taskRoot.relativize(jar));
+        } catch (ReflectiveOperationException | IOException | RuntimeException | LinkageError e) {
+            return new Outcome(false, "could not load " + jar + ": " + e);
+        }
+    }
+
+    private static List<Path> jars(Path taskRoot) {
+        List<Path> jars = new ArrayList<>();
+        if (taskRoot == null || !Files.isDirectory(taskRoot.resolve(DIRECTORY))) {
+            return jars;
+        }
+        try (DirectoryStream<Path> found = Files.newDirectoryStream(taskRoot.resolve(DIRECTORY), "*.jar")) {
+            found.forEach(jars::add);
+        } catch (IOException e) {
+            return jars;
+        }
+        jars.sort(null);
+        return jars;
+    }
+
+    /** The name Lambda and the build use for the JVM's {@code os.arch}. */
+    static String lambdaArchitecture(String osArch) {
+        return switch (osArch) {
+            case "amd64", "x86_64" -> "x86_64";
+            case "aarch64", "arm64" -> "arm64";
+            default -> osArch;
+        };
+    }
+}
