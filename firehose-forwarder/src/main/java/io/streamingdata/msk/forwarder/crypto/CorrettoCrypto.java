@@ -45,7 +45,10 @@ public final class CorrettoCrypto {
     /** What {@link #install} did, and why. */
     public record Outcome(boolean installed, String reason) {}
 
-    /** Installs the provider for this process, once; later calls report the first outcome's state. */
+    /**
+     * Installs the provider for this process where it can, and logs the outcome: once installed, later calls find it
+     * there; a setting or package that kept the JDK's providers keeps them on every call.
+     */
     public static synchronized Outcome install() {
         String taskRoot = System.getenv("LAMBDA_TASK_ROOT");
         Outcome outcome =
