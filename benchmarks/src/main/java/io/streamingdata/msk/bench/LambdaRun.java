@@ -60,6 +60,9 @@ public final class LambdaRun {
             } else {
                 warm(options, event, share);
             }
+        } catch (IllegalStateException failed) {
+            System.err.println("LambdaRun: " + failed.getMessage());
+            System.exit(1);
         }
     }
 
@@ -69,7 +72,7 @@ public final class LambdaRun {
         try (RuntimeApi api = new RuntimeApi(event, total, options.label)) {
             FunctionProcess function = start(options, api, share);
             try {
-                if (!api.awaitAnswers(options.timeoutSeconds, TimeUnit.SECONDS)) {
+                if (!awaitAnswers(api, function, options.timeoutSeconds)) {
                     fail(options, api, function, total);
                 }
                 long rss = function.peakRssKilobytes();
@@ -131,7 +134,7 @@ public final class LambdaRun {
                 try {
                     readyCpu[run] = cpuAtFirstPoll(api, function, options.timeoutSeconds);
                     if (api.firstPoll() == 0
-                            || !api.awaitAnswers(options.timeoutSeconds, TimeUnit.SECONDS)
+                            || !awaitAnswers(api, function, options.timeoutSeconds)
                             || !api.answer(0).startsWith("response ")) {
                         fail(options, api, function, 1);
                     }
@@ -170,6 +173,24 @@ public final class LambdaRun {
                 c.median(),
                 c.min(),
                 c.max());
+    }
+
+    /**
+     * Waits for every invocation's answer, but no longer than the process lives: a runtime that dies at start (a bad
+     * JVM option, a missing class) is reported at once, not when the timeout ends.
+     */
+    private static boolean awaitAnswers(RuntimeApi api, FunctionProcess function, int timeoutSeconds)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
+        while (System.nanoTime() < deadline) {
+            if (api.awaitAnswers(200, TimeUnit.MILLISECONDS)) {
+                return true;
+            }
+            if (!function.alive()) {
+                return api.awaitAnswers(0, TimeUnit.MILLISECONDS);
+            }
+        }
+        return false;
     }
 
     /**
@@ -214,10 +235,19 @@ public final class LambdaRun {
         String why = api.initError() != null
                 ? "init error " + api.initError()
                 : !function.alive()
-                        ? "the runtime process exited"
+                        ? "the runtime process exited; the end of its output:\n" + tail(options.log, 5)
                         : "only " + api.answeredCount() + " of " + total + " invocations answered within "
                                 + options.timeoutSeconds + " s";
         throw new IllegalStateException(options.label + ": " + why + "; its output is in " + options.log);
+    }
+
+    private static String tail(Path log, int lines) {
+        try {
+            List<String> all = Files.readAllLines(log);
+            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException | RuntimeException e) {
+            return "(unreadable: " + e + ")";
+        }
     }
 
     private static String firstError(RuntimeApi api, int total) {
