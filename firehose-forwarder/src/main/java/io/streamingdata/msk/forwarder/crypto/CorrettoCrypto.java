@@ -37,6 +37,7 @@ public final class CorrettoCrypto {
     public static final String PROVIDER_NAME = "AmazonCorrettoCryptoProvider";
     static final String DIRECTORY = "accp";
     static final String SETTING = "CRYPTO_PROVIDER";
+    static final String NO_JAR = "the package carries no " + DIRECTORY + "/*.jar";
     private static final String PROVIDER_CLASS = "com.amazon.corretto.crypto.provider.AmazonCorrettoCryptoProvider";
     private static final Logger LOG = Logger.getLogger(CorrettoCrypto.class);
 
@@ -57,8 +58,11 @@ public final class CorrettoCrypto {
             LOG.infof("Security provider: %s", outcome.reason());
         } else if (outcome.reason().startsWith("could not")) {
             LOG.warnf("Security provider: the JDK's, because %s", outcome.reason());
-        } else {
+        } else if (outcome.reason().equals(NO_JAR)) {
+            // local runs, tests and native images: nothing was asked for
             LOG.debugf("Security provider: the JDK's, because %s", outcome.reason());
+        } else {
+            LOG.infof("Security provider: the JDK's, because %s", outcome.reason());
         }
         return outcome;
     }
@@ -80,7 +84,7 @@ public final class CorrettoCrypto {
         }
         List<Path> jars = jars(taskRoot);
         if (jars.isEmpty()) {
-            return new Outcome(false, "the package carries no " + DIRECTORY + "/*.jar");
+            return new Outcome(false, NO_JAR);
         }
         Path jar = jars.get(0);
         try {
