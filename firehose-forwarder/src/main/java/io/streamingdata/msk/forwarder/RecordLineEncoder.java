@@ -52,11 +52,11 @@ final class RecordLineEncoder {
     }
 
     static byte[] value(byte[] value) {
-        PayloadFormat kind = PayloadFormat.of(value);
-        if (kind == PayloadFormat.JSON) {
-            return PayloadWriter.onOneLine(value);
+        PayloadFormat.Classification kind = PayloadFormat.classify(value, value.length);
+        if (kind.format() == PayloadFormat.JSON) {
+            return kind.multiLine() ? PayloadWriter.onOneLine(value) : value;
         }
-        if (kind == PayloadFormat.TEXT && !PayloadWriter.containsLineBreak(value) && !startsWithMarker(value)) {
+        if (kind.format() == PayloadFormat.TEXT && !kind.multiLine() && !startsWithMarker(value)) {
             return value;
         }
         byte[] encoded = Base64.getEncoder().encode(value);

@@ -31,17 +31,44 @@ public enum PayloadFormat {
         return label;
     }
 
+    /**
+     * A payload's format, and whether a JSON or text payload spans lines (holds a CR or LF), found in the same pass;
+     * always false for base64, which is written encoded.
+     */
+    public record Classification(PayloadFormat format, boolean multiLine) {}
+
+    private static final Classification JSON_ONE_LINE = new Classification(JSON, false);
+    private static final Classification JSON_MULTI_LINE = new Classification(JSON, true);
+    private static final Classification TEXT_ONE_LINE = new Classification(TEXT, false);
+    private static final Classification TEXT_MULTI_LINE = new Classification(TEXT, true);
+    private static final Classification BINARY = new Classification(BASE64, false);
+
+    private static final int NOT_TEXT = 0;
+    private static final int ONE_LINE = 1;
+    private static final int MULTI_LINE = 2;
+
     /** Classifies the first {@code length} bytes of {@code bytes}. */
     public static PayloadFormat of(byte[] bytes, int length) {
+        return classify(bytes, length).format();
+    }
+
+    /** Classifies the first {@code length} bytes of {@code bytes}, and says whether they span lines. */
+    public static Classification classify(byte[] bytes, int length) {
         if (looksLikeJsonContainer(bytes, length)) {
-            // One pass decides both JSON and text for nearly every JSON payload; a JSON document is text.
+            // One pass decides JSON, text and lines for nearly every JSON payload; a JSON document is text.
             int shape = JsonShape.of(bytes, length);
-            if (shape == JsonShape.VALID
-                    || shape == JsonShape.UNDECIDED && isText(bytes, length) && isSingleJsonValue(bytes, length)) {
-                return JSON;
+            if (shape == JsonShape.VALID || shape == JsonShape.VALID_MULTI_LINE) {
+                return shape == JsonShape.VALID ? JSON_ONE_LINE : JSON_MULTI_LINE;
+            }
+            if (shape == JsonShape.UNDECIDED) {
+                int text = textShape(bytes, length);
+                if (text != NOT_TEXT && isSingleJsonValue(bytes, length)) {
+                    return text == MULTI_LINE ? JSON_MULTI_LINE : JSON_ONE_LINE;
+                }
             }
         }
-        return isText(bytes, length) ? TEXT : BASE64;
+        int text = textShape(bytes, length);
+        return text == NOT_TEXT ? BINARY : text == MULTI_LINE ? TEXT_MULTI_LINE : TEXT_ONE_LINE;
     }
 
     public static PayloadFormat of(byte[] bytes) {
@@ -50,6 +77,12 @@ public enum PayloadFormat {
 
     /** Strict UTF-8 (no overlongs, no surrogates) and no control characters besides tab, LF and CR. */
     static boolean isText(byte[] b, int length) {
+        return textShape(b, length) != NOT_TEXT;
+    }
+
+    /** {@link #NOT_TEXT}, or text on {@link #ONE_LINE} or over {@link #MULTI_LINE}s. */
+    private static int textShape(byte[] b, int length) {
+        boolean lineBreak = false;
         int i = 0;
         while (i < length) {
             int c = b[i];
@@ -58,19 +91,21 @@ public enum PayloadFormat {
                 continue;
             }
             if (c >= 0) { // ASCII control characters and DEL
-                if (c != '\t' && c != '\n' && c != '\r') {
-                    return false;
+                if (c == '\n' || c == '\r') {
+                    lineBreak = true;
+                } else if (c != '\t') {
+                    return NOT_TEXT;
                 }
                 i++;
                 continue;
             }
             int codePoint = Utf8.codePointAt(b, i, length);
             if (codePoint < 0 || Utf8.isSurrogate(codePoint)) {
-                return false;
+                return NOT_TEXT;
             }
             i += Utf8.sequenceLength(b[i]);
         }
-        return true;
+        return lineBreak ? MULTI_LINE : ONE_LINE;
     }
 
     private static boolean looksLikeJsonContainer(byte[] b, int length) {

@@ -46,8 +46,9 @@ public final class PayloadWriter {
         }
         boolean truncated = bytes.length > maxBytes;
         int length = truncated ? maxBytes : bytes.length;
-        PayloadFormat format = PayloadFormat.of(bytes, length);
-        if (format == PayloadFormat.JSON && (truncated || exact && containsLineBreak(bytes))) {
+        PayloadFormat.Classification classified = PayloadFormat.classify(bytes, length);
+        PayloadFormat format = classified.format();
+        if (format == PayloadFormat.JSON && (truncated || exact && classified.multiLine())) {
             format = PayloadFormat.TEXT;
         }
         if (truncated && format == PayloadFormat.BASE64 && PayloadFormat.isText(bytes, utf8Boundary(bytes, length))) {
@@ -56,7 +57,7 @@ public final class PayloadWriter {
             format = PayloadFormat.TEXT;
         }
         switch (format) {
-            case JSON -> writeJson(json, bytes);
+            case JSON -> writeJson(json, classified.multiLine() ? compact(bytes) : bytes);
             case TEXT -> json.writeUTF8String(bytes, 0, length);
             case BASE64 -> json.writeBinary(bytes, 0, length);
         }
@@ -67,8 +68,8 @@ public final class PayloadWriter {
         return format;
     }
 
-    private static void writeJson(JsonGenerator json, byte[] bytes) throws IOException {
-        byte[] line = onOneLine(bytes);
+    /** @param line a valid JSON document on one line */
+    private static void writeJson(JsonGenerator json, byte[] line) throws IOException {
         if (json.getOutputTarget() instanceof OutputStream target) {
             // Validated UTF-8 JSON goes out as it is: an empty raw value lets the generator write the separators it
             // owes, then the bytes follow directly, with no String and no re-encoding.
@@ -90,9 +91,11 @@ public final class PayloadWriter {
      * @return {@code json} itself when it has no line break, else a compacted copy
      */
     public static byte[] onOneLine(byte[] json) {
-        if (!containsLineBreak(json)) {
-            return json;
-        }
+        return containsLineBreak(json) ? compact(json) : json;
+    }
+
+    /** {@code json} with the white space between its tokens removed. */
+    private static byte[] compact(byte[] json) {
         byte[] line = new byte[json.length];
         int length = 0;
         boolean inString = false;

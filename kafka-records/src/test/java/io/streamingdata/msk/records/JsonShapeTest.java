@@ -35,7 +35,8 @@ class JsonShapeTest {
             })
     void acceptsJsonText(String json) throws IOException {
         check(json);
-        assertEquals(JsonShape.VALID, JsonShape.of(bytes(json), bytes(json).length), json);
+        int shape = JsonShape.of(bytes(json), bytes(json).length);
+        assertEquals(json.contains("\n") ? JsonShape.VALID_MULTI_LINE : JsonShape.VALID, shape, json);
     }
 
     @ParameterizedTest
@@ -111,6 +112,33 @@ class JsonShapeTest {
         byte[] raw = bytes("{\"headers\":[{\"bad\\ud800name\":[1]}]}");
         assertEquals(PayloadFormat.TEXT, PayloadFormat.of(raw), "Jackson refuses to read it back as JSON");
         assertEquals(PayloadFormat.JSON, PayloadFormat.of(bytes("[\"lone \\udc00 in a value\"]")));
+    }
+
+    /** The classification says whether a payload spans lines, so that no writer scans for line breaks again. */
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "{\"a\":1}",
+                "{\n  \"a\": 1\r\n}",
+                "[1]\n",
+                "plain text",
+                "two\nlines",
+                "carriage\rreturn",
+                "{\"a\\ud800\":1}\n",
+                "[\"a\"]  x"
+            })
+    void classifiesTheFormatAndTheLinesTogether(String payload) {
+        byte[] b = bytes(payload);
+        PayloadFormat.Classification classified = PayloadFormat.classify(b, b.length);
+        assertEquals(PayloadFormat.of(b), classified.format(), payload);
+        assertEquals(PayloadWriter.containsLineBreak(b), classified.multiLine(), payload);
+    }
+
+    @Test
+    void binaryIsNeverMultiLine() {
+        byte[] b = {(byte) 0xFF, '\n', 0};
+        assertEquals(
+                new PayloadFormat.Classification(PayloadFormat.BASE64, false), PayloadFormat.classify(b, b.length));
     }
 
     @Test
@@ -206,7 +234,14 @@ class JsonShapeTest {
             return false;
         }
         boolean expected = PayloadFormat.isText(b, b.length) && jackson(b);
-        assertEquals(expected, shape == JsonShape.VALID, () -> "'" + new String(b, StandardCharsets.UTF_8) + "'");
+        boolean valid = shape == JsonShape.VALID || shape == JsonShape.VALID_MULTI_LINE;
+        assertEquals(expected, valid, () -> "'" + new String(b, StandardCharsets.UTF_8) + "'");
+        if (valid) {
+            assertEquals(
+                    PayloadWriter.containsLineBreak(b),
+                    shape == JsonShape.VALID_MULTI_LINE,
+                    () -> "line breaks of '" + new String(b, StandardCharsets.UTF_8) + "'");
+        }
         return true;
     }
 

@@ -15,6 +15,8 @@ public final class JsonShape {
     public static final int INVALID = 0;
     public static final int VALID = 1;
     public static final int UNDECIDED = 2;
+    /** Valid, with line breaks in the white space between tokens. */
+    public static final int VALID_MULTI_LINE = 3;
 
     /** Deeper documents are left to the parser, whose nesting limit decides. */
     public static final int MAX_DEPTH = 64;
@@ -24,11 +26,26 @@ public final class JsonShape {
     private static final int FAIL = -1;
     private static final int UNSURE = -2;
 
-    private JsonShape() {}
+    private final byte[] b;
+    private final int length;
+    /** Whether white space outside strings held a CR or LF: in valid JSON the only place one can be. */
+    private boolean lineBreak;
 
-    /** @return {@link #VALID}, {@link #INVALID} or {@link #UNDECIDED} for the first {@code length} bytes */
+    private JsonShape(byte[] b, int length) {
+        this.b = b;
+        this.length = length;
+    }
+
+    /**
+     * @return {@link #VALID} (on one line), {@link #VALID_MULTI_LINE}, {@link #INVALID} or {@link #UNDECIDED} for the
+     *     first {@code length} bytes
+     */
     public static int of(byte[] b, int length) {
-        int i = skipSpace(b, 0, length);
+        return new JsonShape(b, length).scan();
+    }
+
+    private int scan() {
+        int i = skipSpace(0);
         if (i == length || (b[i] != '{' && b[i] != '[')) {
             return INVALID;
         }
@@ -36,7 +53,7 @@ public final class JsonShape {
         int depth = 0;
         boolean expectValue = true;
         while (true) {
-            i = skipSpace(b, i, length);
+            i = skipSpace(i);
             if (i == length) {
                 return INVALID;
             }
@@ -49,30 +66,30 @@ public final class JsonShape {
                     boolean object = c == '{';
                     objects = object ? objects | (1L << depth) : objects & ~(1L << depth);
                     depth++;
-                    i = skipSpace(b, i + 1, length);
+                    i = skipSpace(i + 1);
                     if (i < length && b[i] == (object ? '}' : ']')) {
                         depth--;
                         i++;
                         expectValue = false;
                         if (depth == 0) {
-                            return skipSpace(b, i, length) == length ? VALID : INVALID;
+                            return skipSpace(i) == length ? valid() : INVALID;
                         }
                     } else if (object) {
-                        i = member(b, i, length);
+                        i = member(i);
                     }
                     // otherwise an array's first value follows
                 } else {
-                    i = scalar(b, i, length);
+                    i = scalar(i);
                     expectValue = false;
                 }
             } else if (c == ',') {
-                i = (objects & (1L << (depth - 1))) != 0 ? member(b, skipSpace(b, i + 1, length), length) : i + 1;
+                i = (objects & (1L << (depth - 1))) != 0 ? member(skipSpace(i + 1)) : i + 1;
                 expectValue = true;
             } else if (c == ((objects & (1L << (depth - 1))) != 0 ? '}' : ']')) {
                 depth--;
                 i++;
                 if (depth == 0) {
-                    return skipSpace(b, i, length) == length ? VALID : INVALID;
+                    return skipSpace(i) == length ? valid() : INVALID;
                 }
             } else {
                 return INVALID;
@@ -87,33 +104,33 @@ public final class JsonShape {
     }
 
     /** An object member's name and colon; returns where its value starts. */
-    private static int member(byte[] b, int i, int length) {
+    private int member(int i) {
         if (i >= length || b[i] != '"') {
             return FAIL;
         }
-        int end = string(b, i, length);
+        int end = string(i);
         if (end < 0) {
             return end;
         }
-        i = skipSpace(b, end, length);
+        i = skipSpace(end);
         if (i >= length || b[i] != ':') {
             return FAIL;
         }
         return i + 1;
     }
 
-    private static int scalar(byte[] b, int i, int length) {
+    private int scalar(int i) {
         return switch (b[i]) {
-            case '"' -> string(b, i, length);
-            case 't' -> literal(b, i, length, "true");
-            case 'f' -> literal(b, i, length, "false");
-            case 'n' -> literal(b, i, length, "null");
-            default -> number(b, i, length);
+            case '"' -> string(i);
+            case 't' -> literal(i, "true");
+            case 'f' -> literal(i, "false");
+            case 'n' -> literal(i, "null");
+            default -> number(i);
         };
     }
 
     /** A string starting at its opening quote; returns the index after its closing quote. */
-    private static int string(byte[] b, int i, int length) {
+    private int string(int i) {
         i++;
         while (i < length) {
             int c = b[i] & 0xFF;
@@ -162,7 +179,7 @@ public final class JsonShape {
         return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
     }
 
-    private static int literal(byte[] b, int i, int length, String word) {
+    private int literal(int i, String word) {
         if (i + word.length() > length) {
             return FAIL;
         }
@@ -175,7 +192,7 @@ public final class JsonShape {
     }
 
     /** {@code -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?} */
-    private static int number(byte[] b, int i, int length) {
+    private int number(int i) {
         int start = i;
         if (i < length && b[i] == '-') {
             i++;
@@ -186,13 +203,13 @@ public final class JsonShape {
         if (b[i] == '0') {
             i++;
         } else {
-            i = digits(b, i, length);
+            i = digits(i);
         }
         if (i < length && b[i] == '.') {
             if (i + 1 >= length || !digit(b[i + 1])) {
                 return FAIL;
             }
-            i = digits(b, i + 1, length);
+            i = digits(i + 1);
         }
         if (i < length && (b[i] == 'e' || b[i] == 'E')) {
             i++;
@@ -202,12 +219,12 @@ public final class JsonShape {
             if (i >= length || !digit(b[i])) {
                 return FAIL;
             }
-            i = digits(b, i, length);
+            i = digits(i);
         }
         return i - start > MAX_NUMBER_CHARS ? UNSURE : i;
     }
 
-    private static int digits(byte[] b, int i, int length) {
+    private int digits(int i) {
         while (i < length && digit(b[i])) {
             i++;
         }
@@ -218,17 +235,23 @@ public final class JsonShape {
         return c >= '0' && c <= '9';
     }
 
-    private static int skipSpace(byte[] b, int i, int length) {
+    private int skipSpace(int i) {
         if (i < 0) {
             return i; // FAIL or UNSURE passes through
         }
         while (i < length) {
             byte c = b[i];
-            if (c != ' ' && c != '\n' && c != '\r' && c != '\t') {
+            if (c == '\n' || c == '\r') {
+                lineBreak = true;
+            } else if (c != ' ' && c != '\t') {
                 break;
             }
             i++;
         }
         return i;
+    }
+
+    private int valid() {
+        return lineBreak ? VALID_MULTI_LINE : VALID;
     }
 }
