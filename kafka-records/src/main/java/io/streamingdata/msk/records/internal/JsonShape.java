@@ -8,7 +8,8 @@ package io.streamingdata.msk.records.internal;
  * control characters in strings, only the escapes JSON defines); inside strings, bytes must be strict UTF-8 (no
  * overlong forms, no surrogates) and not DEL, which JSON allows but text does not. Where Jackson's limits could decide
  * instead (deep nesting, very long numbers, escaped surrogates, which it pairs in names only) it answers
- * {@link #UNDECIDED} and leaves the question to the parser.
+ * {@link #UNDECIDED} and leaves the question to the parser. A valid document's answer also says whether it spans
+ * lines ({@link #VALID_MULTI_LINE}), which the writers would otherwise scan for again.
  */
 public final class JsonShape {
 
