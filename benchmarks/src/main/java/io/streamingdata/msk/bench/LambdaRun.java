@@ -48,6 +48,7 @@ public final class LambdaRun {
         if (options.lambdaCpu) {
             try {
                 cgroup = CpuShare.create("lambdarun-" + ProcessHandle.current().pid(), options.memoryMb);
+                System.out.println(options.label + ": CPU held to " + CpuShare.describe(options.memoryMb));
             } catch (IOException e) {
                 System.err.println("LambdaRun: --cpu-share lambda: " + e.getMessage());
                 System.exit(2);

@@ -1,5 +1,6 @@
 package io.streamingdata.msk.records.internal;
 
+import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.core.JsonParser;
@@ -24,6 +25,7 @@ public final class EventJsonFactory extends JsonFactory {
         if (_inputDecorator != null || !isPlainUtf8(data, offset, length)) {
             return super._createParser(data, offset, length, context);
         }
+        context.setEncoding(JsonEncoding.UTF8); // what Jackson's bootstrapper would have found
         return new EventJsonParser(
                 context,
                 _parserFeatures,
