@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import io.streamingdata.msk.records.internal.JsonShape;
 import io.streamingdata.msk.records.internal.Utf8;
+import io.streamingdata.msk.records.internal.Words;
 import java.io.IOException;
 
 /**
@@ -85,11 +86,11 @@ public enum PayloadFormat {
         boolean lineBreak = false;
         int i = 0;
         while (i < length) {
-            int c = b[i];
-            if (c >= 0x20 && c < 0x7F) {
-                i++;
-                continue;
+            i = Words.printableRun(b, i, length);
+            if (i == length) {
+                break;
             }
+            int c = b[i];
             if (c >= 0) { // ASCII control characters and DEL
                 if (c == '\n' || c == '\r') {
                     lineBreak = true;

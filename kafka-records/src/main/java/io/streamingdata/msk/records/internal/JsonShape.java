@@ -133,7 +133,11 @@ public final class JsonShape {
     /** A string starting at its opening quote; returns the index after its closing quote. */
     private int string(int i) {
         i++;
-        while (i < length) {
+        while (true) {
+            i = Words.plainStringRun(b, i, length);
+            if (i == length) {
+                return FAIL;
+            }
             int c = b[i] & 0xFF;
             if (c == '"') {
                 return i + 1;
@@ -149,10 +153,7 @@ public final class JsonShape {
                 i += Utf8.sequenceLength(b[i]);
                 continue;
             }
-            if (c != '\\') {
-                i++;
-                continue;
-            }
+            // what stops a plain run and is left: a backslash
             if (i + 1 >= length) {
                 return FAIL;
             }
@@ -173,7 +174,6 @@ public final class JsonShape {
                 }
             }
         }
-        return FAIL;
     }
 
     private static boolean hex(byte c) {
