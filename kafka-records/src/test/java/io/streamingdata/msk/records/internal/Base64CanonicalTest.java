@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -62,6 +63,37 @@ class Base64CanonicalTest {
             }
             assertTrue(Base64Canonical.decodeQuoted(longer, 0, text.length, decoded) || string.equals("\""), string);
         }
+    }
+
+    @Test
+    void judgesEveryOddCharacterInEveryPositionOfALongStringAsTheJdk() {
+        // 60 characters: the eight-at-a-time loop meets the odd one in each of its lanes, then the quads and the
+        // padding take over at every point of the string
+        String base64 = Base64.getEncoder().encodeToString("a long value of forty-four bytes, then more".getBytes());
+        for (int at = 0; at <= base64.length(); at++) {
+            for (char c : ODD_CHARACTERS.toCharArray()) {
+                check(base64.substring(0, at) + c + base64.substring(at));
+                if (at < base64.length()) {
+                    check(base64.substring(0, at) + c + base64.substring(at + 1));
+                }
+            }
+            check(base64.substring(0, at));
+        }
+    }
+
+    @Test
+    void readsNothingAtOrPastItsLimitInALongString() {
+        Base64Canonical.Decoded decoded = new Base64Canonical.Decoded();
+        String string = Base64.getEncoder().encodeToString("twenty-eight bytes of values".getBytes()) + "\"";
+        byte[] longer = (string + "\"\"\"\"\"\"\"\"").getBytes(StandardCharsets.US_ASCII);
+        for (int limit = 0; limit < string.length(); limit++) {
+            assertFalse(Base64Canonical.decodeQuoted(longer, 0, limit, decoded), "cut at " + limit);
+            // the array itself ends at the limit: a read past it would throw
+            byte[] cut = Arrays.copyOf(longer, limit);
+            assertFalse(Base64Canonical.decodeQuoted(cut, 0, limit, decoded), "ends at " + limit);
+        }
+        assertTrue(Base64Canonical.decodeQuoted(longer, 0, string.length(), decoded));
+        assertEquals("twenty-eight bytes of values", new String(decoded.bytes(), StandardCharsets.US_ASCII));
     }
 
     @Test
