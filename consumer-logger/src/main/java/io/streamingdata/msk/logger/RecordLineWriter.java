@@ -11,7 +11,6 @@ import io.streamingdata.msk.records.RecordJson;
 import io.streamingdata.msk.records.UndecodableRecord;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.time.Instant;
 import java.util.Map;
 
 /**
@@ -38,6 +37,7 @@ final class RecordLineWriter implements AutoCloseable {
     private final int maxValueBytes;
     private final int maxLineBytes;
     private final Buffer buffer = new Buffer();
+    private final TimestampText time = new TimestampText();
     private JsonGenerator json;
     private int lineStart;
 
@@ -70,8 +70,9 @@ final class RecordLineWriter implements AutoCloseable {
 
     private void recordTail(KafkaRecord record) throws IOException {
         if (record.timestamp() >= 0) {
-            json.writeStringField(
-                    "time", Instant.ofEpochMilli(record.timestamp()).toString());
+            int length = time.format(record.timestamp());
+            json.writeFieldName("time");
+            json.writeString(time.chars(), 0, length);
         }
         if (record.isTombstone()) {
             json.writeBooleanField("tombstone", true);
