@@ -117,10 +117,19 @@ result() {
     "${WORK_DIR}/results.txt"
 }
 
-# ratio A B: A/B to one decimal, or "n/a".
+# ratio A B: A/B to two decimals, or "n/a".
 ratio() {
   if [[ -n "$1" && -n "$2" ]]; then
     awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2fx", a / b; else print "n/a" }'
+  else
+    echo "n/a"
+  fi
+}
+
+# difference A B: A-B in ms to one decimal, or "n/a".
+difference() {
+  if [[ -n "$1" && -n "$2" ]]; then
+    awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", a - b }'
   else
     echo "n/a"
   fi
