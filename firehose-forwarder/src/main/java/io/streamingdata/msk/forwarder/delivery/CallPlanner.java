@@ -4,9 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Splits records into PutRecordBatch calls within the API's limits (at most 500 records and 4 MiB per call), spread
- * over at least as many calls as may run in parallel: one 4 MiB call would take as long as four 1 MiB calls made one
- * after another, while four parallel calls take a quarter of it.
+ * Splits records, in order, into PutRecordBatch calls within the API's limits (at most 500 records and 4 MiB per
+ * call), shaped for calls that run {@code parallelism} at a time. The calls go out in rounds, and a round lasts as
+ * long as its largest call, so the plan uses as few rounds as the limits allow and fills each round: as many calls
+ * as run at once (where there are enough records), their bytes as even as the records' sizes let them be. Six
+ * records of 0.9 MB at a parallelism of 4 become three calls of two records, one round, where cutting at a quarter of
+ * the bytes would make five calls of at most one record each and a second round.
  */
 public final class CallPlanner {
 
@@ -15,29 +18,48 @@ public final class CallPlanner {
 
     private CallPlanner() {}
 
-    /** Calls as large as the limits allow. */
+    /** Calls as large as the limits allow, for calls made one after another. */
     public static List<List<PackedRecord>> plan(List<PackedRecord> records) {
         return plan(records, 1);
     }
 
     /**
      * @param records each within Firehose's per-record limit
-     * @param parallelism how many calls may run at once; the records are spread over at least that many calls
-     *     where there are enough records
+     * @param parallelism how many calls may run at once
      */
     public static List<List<PackedRecord>> plan(List<PackedRecord> records, int parallelism) {
-        long total = 0;
-        for (PackedRecord record : records) {
-            total += record.data().length;
-        }
         int share = Math.max(1, parallelism);
-        long maxBytes = Math.min(MAX_BYTES_PER_CALL, Math.max(1, (total + share - 1) / share));
-        int maxRecords = Math.min(MAX_RECORDS_PER_CALL, Math.max(1, (records.size() + share - 1) / share));
+        int fewest = split(records, MAX_BYTES_PER_CALL).size();
+        if (share == 1 || fewest == 0) {
+            return split(records, MAX_BYTES_PER_CALL);
+        }
+        int rounds = (fewest + share - 1) / share;
+        int calls = Math.min(records.size(), rounds * share);
+        // The smallest call size that still needs no more calls than the rounds hold: the greedy split's call
+        // count only falls as the size grows, so a binary search finds it.
+        long low = 1;
+        long high = MAX_BYTES_PER_CALL;
+        while (low < high) {
+            long size = low + (high - low) / 2;
+            if (split(records, size).size() <= calls) {
+                high = size;
+            } else {
+                low = size + 1;
+            }
+        }
+        return split(records, low);
+    }
+
+    /**
+     * Fills each call up to {@code maxBytes} (a record larger than that gets a call of its own) and the record limit:
+     * the fewest calls possible for that size.
+     */
+    private static List<List<PackedRecord>> split(List<PackedRecord> records, long maxBytes) {
         List<List<PackedRecord>> calls = new ArrayList<>();
         List<PackedRecord> call = new ArrayList<>();
         long bytes = 0;
         for (PackedRecord record : records) {
-            if (!call.isEmpty() && (call.size() == maxRecords || bytes + record.data().length > maxBytes)) {
+            if (!call.isEmpty() && (call.size() == MAX_RECORDS_PER_CALL || bytes + record.data().length > maxBytes)) {
                 calls.add(call);
                 call = new ArrayList<>();
                 bytes = 0;
