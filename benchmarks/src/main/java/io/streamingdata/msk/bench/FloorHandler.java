@@ -45,7 +45,8 @@ public final class FloorHandler implements RequestStreamHandler {
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         byte[] event = input.readAllBytes();
         if (requests == null) {
-            requests = requests(FloorPlan.calls(event, intSetting("AGGREGATION_MAX_BYTES", 1_024_000), PARALLELISM));
+            requests = requests(FloorPlan.calls(
+                    event, outputFormat(), intSetting("AGGREGATION_MAX_BYTES", 1_024_000), PARALLELISM));
         }
         List<Future<PutRecordBatchResponse>> calls = new ArrayList<>();
         for (PutRecordBatchRequest request : requests) {
@@ -115,6 +116,12 @@ public final class FloorHandler implements RequestStreamHandler {
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("the crypto provider is on the class path but unusable", e);
         }
+    }
+
+    /** The forwarder's {@code OUTPUT_FORMAT}, with its default. */
+    private static String outputFormat() {
+        String value = System.getenv("OUTPUT_FORMAT");
+        return value == null || value.isBlank() ? "envelope" : value.trim();
     }
 
     private static int intSetting(String name, int fallback) {

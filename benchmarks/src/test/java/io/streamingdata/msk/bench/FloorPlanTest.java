@@ -1,11 +1,9 @@
 package io.streamingdata.msk.bench;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -13,47 +11,62 @@ import org.junit.jupiter.api.Test;
 class FloorPlanTest {
 
     @Test
-    void readsEveryValueOfEveryPartitionInOrderAndSkipsNullValues() throws Exception {
-        String event = "{\"eventSource\":\"aws:kafka\",\"records\":{"
-                + "\"t-0\":[{\"offset\":1,\"key\":\"" + b64("k") + "\",\"value\":\"" + b64("a") + "\","
-                + "\"headers\":[{\"value\":[1,2]}]},{\"value\":null}],"
-                + "\"t-1\":[{\"value\":\"" + b64("b") + "\"}]}}";
-        List<byte[]> values = FloorPlan.values(event.getBytes(StandardCharsets.UTF_8));
-        assertEquals(2, values.size());
-        assertArrayEquals("a".getBytes(StandardCharsets.UTF_8), values.get(0));
-        assertArrayEquals("b".getBytes(StandardCharsets.UTF_8), values.get(1));
+    void valueLinesAreEveryValueOfEveryPartitionInOrderWithoutTombstones() {
+        byte[] event = event("\"t-0\":[" + record(1, b64("a")) + "," + record(2, "null") + "],\"t-1\":["
+                + record(3, b64("b")) + "]");
+        assertEquals(List.of(List.of("a\nb\n")), text(FloorPlan.calls(event, "value", 1000, 4)));
     }
 
     @Test
-    void packsWholeLinesIntoRecordsNoLargerThanTheLimit() {
-        List<byte[]> values = new ArrayList<>();
-        for (int i = 0; i < 10; i++) {
-            values.add(new byte[99]);
-        }
-        List<byte[]> records = FloorPlan.pack(values, 250);
-        assertEquals(5, records.size());
-        records.forEach(r -> assertEquals(200, r.length));
-        assertEquals('\n', records.get(0)[99]);
+    void envelopeLinesCarryEveryRecordTombstonesIncludedWithItsCoordinatesAndValue() {
+        byte[] event = event("\"t-0\":[" + record(1, b64("{\"price\":1.10}")) + "," + record(2, "null") + "]");
+        assertEquals(
+                List.of(List.of("{\"topic\":\"t\",\"partition\":0,\"offset\":1,\"timestamp\":1700000000000,"
+                        + "\"timestampType\":\"CREATE_TIME\",\"key\":null,\"value\":{\"price\":1.10},"
+                        + "\"valueFormat\":\"json\",\"valueSize\":14}\n"
+                        + "{\"topic\":\"t\",\"partition\":0,\"offset\":2,\"timestamp\":1700000000000,"
+                        + "\"timestampType\":\"CREATE_TIME\",\"key\":null,\"value\":null,\"valueSize\":0}\n")),
+                text(FloorPlan.calls(event, "envelope", 1_000_000, 4)));
     }
 
     @Test
-    void spreadsRecordsOverAtLeastAsManyCallsAsRunInParallelWithinTheApiLimits() {
-        List<byte[]> records = new ArrayList<>();
-        for (int i = 0; i < 4; i++) {
-            records.add(new byte[1_000_000]);
+    void linesArePackedUpToTheRecordSizeAndSpreadOverParallelCalls() {
+        StringBuilder records = new StringBuilder();
+        for (int i = 0; i < 8; i++) {
+            records.append(i == 0 ? "" : ",").append(record(i, b64("x".repeat(99))));
         }
-        assertEquals(4, FloorPlan.spread(records, 4).size());
-        assertEquals(1, FloorPlan.spread(records, 1).size());
-        List<byte[]> many = new ArrayList<>();
-        for (int i = 0; i < 1_200; i++) {
-            many.add(new byte[10]);
-        }
-        List<List<byte[]>> calls = FloorPlan.spread(many, 1);
-        assertEquals(3, calls.size());
-        assertTrue(calls.stream().allMatch(c -> c.size() <= FloorPlan.MAX_RECORDS_PER_CALL));
+        // Lines of 100 bytes with their newline, two to a record of at most 250 bytes, one record per call.
+        List<List<String>> calls = text(FloorPlan.calls(event("\"t-0\":[" + records + "]"), "value", 250, 4));
+        assertEquals(4, calls.size());
+        calls.forEach(call -> assertEquals(List.of(("x".repeat(99) + "\n").repeat(2)), call));
+    }
+
+    @Test
+    void refusesAFormatTheForwarderDoesNotHave() {
+        IllegalArgumentException refused = assertThrows(
+                IllegalArgumentException.class,
+                () -> FloorPlan.calls(event("\"t-0\":[" + record(1, b64("v")) + "]"), "lines", 1000, 4));
+        assertEquals("OUTPUT_FORMAT is envelope or value, not lines", refused.getMessage());
+    }
+
+    private static byte[] event(String partitions) {
+        return ("{\"eventSource\":\"aws:kafka\",\"records\":{" + partitions + "}}").getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String record(long offset, String value) {
+        return "{\"topic\":\"t\",\"partition\":0,\"offset\":" + offset + ",\"timestamp\":1700000000000,"
+                + "\"timestampType\":\"CREATE_TIME\",\"key\":null,\"value\":" + value + ",\"headers\":[]}";
+    }
+
+    private static List<List<String>> text(List<List<byte[]>> calls) {
+        return calls.stream()
+                .map(call -> call.stream()
+                        .map(data -> new String(data, StandardCharsets.UTF_8))
+                        .toList())
+                .toList();
     }
 
     private static String b64(String s) {
-        return Base64.getEncoder().encodeToString(s.getBytes(StandardCharsets.UTF_8));
+        return "\"" + Base64.getEncoder().encodeToString(s.getBytes(StandardCharsets.UTF_8)) + "\"";
     }
 }

@@ -1,14 +1,9 @@
 package io.streamingdata.msk.forwarder;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import io.streamingdata.msk.records.Json;
 import io.streamingdata.msk.records.KafkaRecord;
 import io.streamingdata.msk.records.PayloadFormat;
 import io.streamingdata.msk.records.PayloadWriter;
 import io.streamingdata.msk.records.RecordJson;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
@@ -44,11 +39,7 @@ final class RecordLineEncoder {
 
     /** The line, without its newline; for a tombstone only where {@link #keepsTombstones()}. */
     byte[] encode(KafkaRecord record) {
-        try {
-            return format == OutputFormat.ENVELOPE ? envelope(record) : value(record.value());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return format == OutputFormat.ENVELOPE ? RecordJson.envelope(record) : value(record.value());
     }
 
     static byte[] value(byte[] value) {
@@ -76,15 +67,5 @@ final class RecordLineEncoder {
             }
         }
         return true;
-    }
-
-    private static byte[] envelope(KafkaRecord record) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(record.payloadSize() + 256);
-        try (JsonGenerator json = Json.FACTORY.createGenerator(out)) {
-            json.writeStartObject();
-            RecordJson.writeFields(json, record);
-            json.writeEndObject();
-        }
-        return out.toByteArray();
     }
 }

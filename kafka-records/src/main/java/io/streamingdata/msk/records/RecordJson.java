@@ -1,7 +1,9 @@
 package io.streamingdata.msk.records;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 
 /**
  * Writes a record's fields into an open JSON object, the same way in every output that describes a record (log
@@ -18,6 +20,22 @@ public final class RecordJson {
      */
     public static PayloadFormat writeFields(JsonGenerator json, KafkaRecord record) throws IOException {
         return writeFields(json, record, Limits.EXACT);
+    }
+
+    /**
+     * The record as one JSON object holding every field, exact (see {@link #writeFields(JsonGenerator, KafkaRecord)}),
+     * on one line: the forwarder's envelope.
+     */
+    public static byte[] envelope(KafkaRecord record) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(record.payloadSize() + 256);
+        try (JsonGenerator json = Json.FACTORY.createGenerator(out)) {
+            json.writeStartObject();
+            writeFields(json, record);
+            json.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing into memory failed", e);
+        }
+        return out.toByteArray();
     }
 
     /**

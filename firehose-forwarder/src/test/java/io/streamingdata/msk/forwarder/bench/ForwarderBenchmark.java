@@ -16,6 +16,7 @@ import io.streamingdata.msk.forwarder.delivery.Sleeper;
 import io.streamingdata.msk.records.KafkaBatch;
 import io.streamingdata.msk.records.KafkaEventDecoder;
 import io.streamingdata.msk.records.KafkaRecord;
+import io.streamingdata.msk.records.RecordJson;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,7 +38,8 @@ import software.amazon.awssdk.services.firehose.model.Record;
  * issued by the bare SDK with the same parallelism: the limit. Prints handler time, records/s, the ratio to the
  * bare SDK, Firehose records and calls, and the peak RSS of this process.
  * <p>
- * Usage: {@code ForwarderBenchmark EVENT_FILE LABEL=ENDPOINT_URL... [--iterations N]}
+ * Usage: {@code ForwarderBenchmark EVENT_FILE LABEL=ENDPOINT_URL... [--iterations N] [--output-format F]} (the
+ * forwarder's {@code OUTPUT_FORMAT}, default {@code envelope})
  */
 public final class ForwarderBenchmark {
 
@@ -47,10 +49,13 @@ public final class ForwarderBenchmark {
     public static void main(String[] args) throws Exception {
         byte[] event = Files.readAllBytes(Path.of(args[0]));
         int iterations = 15;
+        String format = "envelope";
         List<String[]> endpoints = new ArrayList<>();
         for (int i = 1; i < args.length; i++) {
             if (args[i].equals("--iterations")) {
                 iterations = Integer.parseInt(args[++i]);
+            } else if (args[i].equals("--output-format")) {
+                format = args[++i];
             } else {
                 endpoints.add(args[i].split("=", 2));
             }
@@ -73,7 +78,7 @@ public final class ForwarderBenchmark {
                         "AGGREGATION_ENABLED",
                         String.valueOf(aggregation),
                         "OUTPUT_FORMAT",
-                        "value"));
+                        format));
                 try (FirehoseClient client = ForwarderBeans.newFirehoseClient(config)) {
                     ExecutorService pool = ForwarderBeans.newCallPool(config.maxConcurrency());
                     ForwardingService service = ForwarderBeans.newForwardingService(
@@ -94,7 +99,7 @@ public final class ForwarderBenchmark {
                         }
                     }
                     System.setOut(console);
-                    List<List<PackedRecord>> plan = plan(reader.decode(event), aggregation);
+                    List<List<PackedRecord>> plan = plan(reader.decode(event), format, aggregation);
                     List<PutRecordBatchRequest> requests = requests(plan);
                     long[] bare = new long[iterations];
                     for (int i = -iterations; i < iterations; i++) {
@@ -127,11 +132,11 @@ public final class ForwarderBenchmark {
                 peakRssKb() / 1024, Runtime.getRuntime().maxMemory() / 1048576);
     }
 
-    /** The same lines, packing and calls the service makes. */
-    private static List<List<PackedRecord>> plan(KafkaBatch batch, boolean aggregation) {
+    /** The same lines, packing and calls the service makes (values as they are: the benchmark's values are JSON). */
+    private static List<List<PackedRecord>> plan(KafkaBatch batch, String format, boolean aggregation) {
         List<EncodedRecord> lines = new ArrayList<>();
         for (KafkaRecord record : batch.records()) {
-            lines.add(new EncodedRecord(record, record.value()));
+            lines.add(new EncodedRecord(record, format.equals("value") ? record.value() : RecordJson.envelope(record)));
         }
         return CallPlanner.plan(
                 new RecordPacker(aggregation, ForwarderConfigCheck.FIREHOSE_MAX_RECORD_BYTES).pack(lines), PARALLELISM);
