@@ -102,6 +102,7 @@ public final class ForwardingService {
     private Classified classify(KafkaBatch batch) {
         List<EncodedRecord> lines = new ArrayList<>(batch.size());
         List<Failure> rejected = new ArrayList<>();
+        RecordLineEncoder.Batch encoding = encoder.batch();
         int skipped = 0;
         for (BatchEntry entry : batch.entries()) {
             if (entry instanceof UndecodableRecord undecodable) {
@@ -111,7 +112,7 @@ public final class ForwardingService {
                     skipped++;
                     continue;
                 }
-                EncodedRecord line = new EncodedRecord(record, encoder.encode(record));
+                EncodedRecord line = new EncodedRecord(record, encoding.encode(record));
                 if (line.packedSize() > ForwarderConfigCheck.FIREHOSE_MAX_RECORD_BYTES) {
                     rejected.add(new Failure(
                             entry,

@@ -39,7 +39,23 @@ final class RecordLineEncoder {
 
     /** The line, without its newline; for a tombstone only where {@link #keepsTombstones()}. */
     byte[] encode(KafkaRecord record) {
-        return format == OutputFormat.ENVELOPE ? RecordJson.envelope(record) : value(record.value());
+        return batch().encode(record);
+    }
+
+    /** An encoder for one batch's records, on one thread: its envelopes share a buffer. */
+    Batch batch() {
+        return new Batch();
+    }
+
+    /** Encodes the records of one batch, one after another. */
+    final class Batch {
+        private final RecordJson.Envelopes envelopes =
+                format == OutputFormat.ENVELOPE ? new RecordJson.Envelopes() : null;
+
+        /** {@link RecordLineEncoder#encode(KafkaRecord)} */
+        byte[] encode(KafkaRecord record) {
+            return envelopes != null ? envelopes.write(record) : value(record.value());
+        }
     }
 
     static byte[] value(byte[] value) {

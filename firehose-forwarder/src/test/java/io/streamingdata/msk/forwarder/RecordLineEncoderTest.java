@@ -14,9 +14,12 @@ import io.streamingdata.msk.records.TimestampType;
 import io.streamingdata.msk.records.TopicPartition;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.List;
+import java.util.Random;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -24,6 +27,30 @@ class RecordLineEncoderTest {
 
     private final List<KafkaRecord> mixed =
             EventFixtures.decode("msk-mixed.json").records();
+
+    @Test
+    void shouldWriteTheSameEnvelopesWhenABatchSharesOneBufferInAnyOrder() {
+        List<KafkaRecord> records = new ArrayList<>(mixed);
+        records.addAll(EventFixtures.decode("msk-schema-registry.json").records());
+        records.addAll(EventFixtures.decode("glue-protobuf.json").records());
+        // A record far larger than the rest first, so that a stale tail of its bytes would show in the next lines.
+        byte[] large = new byte[20_000];
+        Arrays.fill(large, (byte) 'x');
+        records.add(
+                0,
+                new KafkaRecord(new TopicPartition("t", 0), 1, 2, TimestampType.CREATE_TIME, large, large, List.of()));
+        SplittableRandom random = new SplittableRandom(7);
+        for (int round = 0; round < 20; round++) {
+            RecordLineEncoder.Batch batch = new RecordLineEncoder(OutputFormat.ENVELOPE).batch();
+            for (KafkaRecord record : records) {
+                assertArrayEquals(
+                        new RecordLineEncoder(OutputFormat.ENVELOPE).encode(record),
+                        batch.encode(record),
+                        record.topicPartition() + "@" + record.offset());
+            }
+            Collections.shuffle(records, new Random(random.nextLong()));
+        }
+    }
 
     @Test
     void shouldWriteTheDecodedValueNeverBase64() {
