@@ -20,19 +20,30 @@ public final class Base64Canonical {
     private static final int[] THIRD = table(6);
     private static final int[] FOURTH = table(0);
     // Two characters at once, indexed by the first in the low eight bits and the second in the high eight (the order
-    // of a little-endian read): their twelve bits, or -1. Eight characters are then one 64-bit read and four lookups,
-    // which measured a third faster under C1 than two quads of four lookups each; 128 KiB, of which the 4,096
-    // entries in use are what the cache sees.
-    private static final short[] PAIRS = pairs();
+    // of a little-endian read): their twelve bits, or -1, already placed where they go in the three output bytes of
+    // their quad, lowest address in the lowest bits. Eight characters are then one 64-bit read, four lookups and one
+    // little-endian store of six bytes (two ORs per quad, one shift): under C1 a third faster than two quads of four
+    // lookups each; against plain twelve-bit values stored big-endian, which costs a byte swap, DecodeBenchmark's
+    // whole decode of a 6 MB event went from 7.8-8.0 to 6.6-6.7 ms. 256 KiB each, of which the 4,096 entries in use
+    // are what the cache sees.
+    private static final int[] FIRST_PAIR = pairs(true);
+    private static final int[] SECOND_PAIR = pairs(false);
 
     private Base64Canonical() {}
 
-    private static short[] pairs() {
-        short[] values = new short[1 << 16];
-        Arrays.fill(values, (short) -1);
-        for (int first = 0; first < ALPHABET.length(); first++) {
-            for (int second = 0; second < ALPHABET.length(); second++) {
-                values[ALPHABET.charAt(first) | ALPHABET.charAt(second) << 8] = (short) (first << 6 | second);
+    /**
+     * For characters a, b with six bits each, p = a << 6 | b: as a quad's first pair, p's high eight bits are the
+     * quad's first byte and its low four the top of the second; as its second pair, p's high four bits are the bottom
+     * of the second byte and its low eight the third.
+     */
+    private static int[] pairs(boolean first) {
+        int[] values = new int[1 << 16];
+        Arrays.fill(values, -1);
+        for (int a = 0; a < ALPHABET.length(); a++) {
+            for (int b = 0; b < ALPHABET.length(); b++) {
+                int p = a << 6 | b;
+                values[ALPHABET.charAt(a) | ALPHABET.charAt(b) << 8] =
+                        first ? p >> 4 | (p & 0xF) << 12 : (p >> 8) << 8 | (p & 0xFF) << 16;
             }
         }
         return values;
@@ -63,16 +74,16 @@ public final class Base64Canonical {
         int o = 0;
         while (in + 8 <= limit) {
             long chars = Words.littleEndian(text, in);
-            int high = PAIRS[(int) chars & 0xFFFF] << 12 | PAIRS[(int) (chars >>> 16) & 0xFFFF];
-            int low = PAIRS[(int) (chars >>> 32) & 0xFFFF] << 12 | PAIRS[(int) (chars >>> 48)];
-            if ((high | low) < 0) {
+            int first = FIRST_PAIR[(int) chars & 0xFFFF] | SECOND_PAIR[(int) (chars >>> 16) & 0xFFFF];
+            int second = FIRST_PAIR[(int) (chars >>> 32) & 0xFFFF] | SECOND_PAIR[(int) (chars >>> 48)];
+            if ((first | second) < 0) {
                 break; // the end, or padding, is among these eight: the quads below find which
             }
             if (o + 8 > out.length) {
                 out = into.grow(o + 8);
             }
             // Six bytes of output in one store; the two after them are scratch that the next store overwrites.
-            Words.putBigEndian(out, o, ((long) high << 24 | low) << 16);
+            Words.putLittleEndian(out, o, (long) second << 24 | first);
             in += 8;
             o += 6;
         }

@@ -17,9 +17,6 @@ public final class Words {
     private static final VarHandle LITTLE_ENDIAN =
             MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
-    private static final VarHandle BIG_ENDIAN =
-            MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
-
     private static final long ONES = 0x0101010101010101L;
     private static final long HIGH_BITS = 0x8080808080808080L;
 
@@ -30,9 +27,12 @@ public final class Words {
         return (long) LITTLE_ENDIAN.get(bytes, i);
     }
 
-    /** Writes {@code value} to bytes {@code i..i+7}, its highest eight bits first. */
-    public static void putBigEndian(byte[] bytes, int i, long value) {
-        BIG_ENDIAN.set(bytes, i, value);
+    /**
+     * Writes {@code value} to bytes {@code i..i+7}, its lowest eight bits first: on the little-endian machines Lambda
+     * runs (x86_64, arm64) a plain store, where a big-endian store measured a byte swap call under C1.
+     */
+    public static void putLittleEndian(byte[] bytes, int i, long value) {
+        LITTLE_ENDIAN.set(bytes, i, value);
     }
 
     /**

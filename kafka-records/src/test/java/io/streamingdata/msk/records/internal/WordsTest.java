@@ -76,7 +76,7 @@ class WordsTest {
         byte[] bytes = {1, 2, 3, 4, 5, 6, 7, 8, 9};
         assertEquals(0x0908070605040302L, Words.littleEndian(bytes, 1));
         byte[] out = new byte[9];
-        Words.putBigEndian(out, 1, 0x0102030405060708L);
+        Words.putLittleEndian(out, 1, 0x0807060504030201L);
         assertEquals(Arrays.toString(new byte[] {0, 1, 2, 3, 4, 5, 6, 7, 8}), Arrays.toString(out));
     }
 
