@@ -3,7 +3,45 @@
 # s3proxy, the Firehose endpoint, the functions.
 # Sourced by local-stack.sh, which sets the settings it uses.
 
-# Builds whatever the selected parts need and is missing (or everything with force=1).
+# The modules whose main code and POMs the stack's jars are built from (the functions, the endpoint, the tools and
+# the modules they depend on).
+readonly BUILD_INPUTS=(kafka-records cli test-support firehose-endpoint consumer-logger firehose-forwarder restore
+  local-stack)
+
+# changed_since_build ROOT: prints the first file under ROOT the stack's jars are built from that is newer than what
+# its build wrote, or nothing when the build is current. Without it a `git pull` or an edit would leave the stack
+# running the previous build. A module's main sources and resources are held against the newest file in its
+# target/classes (the compiler rewrites every class of a module with a changed source, the resources plugin copies a
+# changed resource; an unchanged module keeps its old files, so this compares nothing it cannot settle); the POMs,
+# whose changes rewrite no class, against the functions' runner jars, which every package writes anew. A module
+# never built is left to ensure_built's own checks.
+changed_since_build() {
+  local root="$1" module newest changed jar oldest_jar="" poms=("$1/pom.xml")
+  for module in "${BUILD_INPUTS[@]}"; do
+    newest="$(newest_file "${root}/${module}/target/classes")"
+    if [[ -n "${newest}" && -d "${root}/${module}/src/main" ]]; then
+      changed="$(find "${root}/${module}/src/main" -type f -newer "${newest}" -print -quit)"
+      [[ -z "${changed}" ]] || { echo "${changed}"; return 0; }
+    fi
+    if [[ -f "${root}/${module}/pom.xml" ]]; then poms+=("${root}/${module}/pom.xml"); fi
+  done
+  for module in consumer-logger firehose-forwarder; do
+    jar="$(find "${root}/${module}/target" -maxdepth 1 -name "${module}-*-runner.jar" -print -quit 2>/dev/null ||
+      true)"
+    [[ -n "${jar}" ]] || return 0
+    if [[ -z "${oldest_jar}" || "${jar}" -ot "${oldest_jar}" ]]; then oldest_jar="${jar}"; fi
+  done
+  find "${poms[@]}" -newer "${oldest_jar}" -print -quit
+}
+
+# newest_file DIR: the most recently written file under DIR, if any.
+newest_file() {
+  [[ -d "$1" ]] || return 0
+  find "$1" -type f -printf '%T@ %p\n' | sort -n | tail -n 1 | cut -d ' ' -f 2-
+}
+
+# Builds whatever the selected parts need and is missing or older than its sources (everything with force=1).
+# LOCAL_STACK_BUILD_CHECK=0 skips the age check (the tests run the stack on the jars their own Maven run built).
 ensure_built() {
   local force="${1:-0}" modules=()
   if ((force)) || [[ ! -f "${SERVERS_DIR}/kafka-classpath.txt" || ! -f "${SERVERS_DIR}/s3proxy.jar" ]]; then
@@ -19,6 +57,14 @@ ensure_built() {
     || modules+=(firehose-forwarder)
   ((force)) || [[ -f "${REPO_ROOT}/local-stack/target/runtime-classpath.txt" \
     && -d "${REPO_ROOT}/local-stack/target/classes" ]] || modules+=(local-stack)
+  local changed=""
+  if ((!force)) && ((${#modules[@]} == 0)) && [[ "${LOCAL_STACK_BUILD_CHECK:-1}" != 0 ]]; then
+    changed="$(changed_since_build "${REPO_ROOT}")"
+    if [[ -n "${changed}" ]]; then
+      say "${changed#"${REPO_ROOT}"/} changed since the last build: rebuilding"
+      force=1
+    fi
+  fi
   ((force)) && modules=(firehose-endpoint consumer-logger firehose-forwarder local-stack)
   ((${#modules[@]} == 0)) && return 0
   say "building ${modules[*]} (./mvnw package -DskipTests)"

@@ -92,6 +92,9 @@ final class Scripts {
         env.put("LOCAL_STACK_S3_PORT", Integer.toString(s3Port));
         env.put("LOCAL_STACK_FIREHOSE_PORT", Integer.toString(firehosePort));
         env.put("LOCAL_STACK_BUFFER_SECONDS", "2");
+        // The stack runs the jars this Maven run built; a rebuild started from inside a test would race it
+        // (BuildCheckScriptTest tests the check itself).
+        env.put("LOCAL_STACK_BUILD_CHECK", "0");
     }
 
     String bootstrap() {
