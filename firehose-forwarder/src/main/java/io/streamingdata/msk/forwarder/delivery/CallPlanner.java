@@ -9,7 +9,7 @@ import java.util.List;
  * long as its largest call, so the plan uses as few rounds as the limits allow and fills each round: as many calls
  * as run at once (where there are enough records), their bytes as even as the records' sizes let them be. Six
  * records of 0.9 MB at a parallelism of 4 become three calls of two records, one round, where cutting at a quarter of
- * the bytes would make five calls of at most one record each and a second round.
+ * the bytes (1.35 MB) would make six calls of one record each and a second round.
  */
 public final class CallPlanner {
 
