@@ -18,8 +18,9 @@ import java.util.Base64;
  * <li>{@code envelope}: one JSON object with the record's metadata, see {@link RecordJson}. A tombstone is kept too
  * ({@code "value":null}), so that a restore of a compacted topic brings its deletions back.</li>
  * </ul>
+ * Public so that the benchmarks' floor sends exactly the forwarder's lines.
  */
-final class RecordLineEncoder {
+public final class RecordLineEncoder {
 
     /** Starts a {@code value}-format line that carries its value in base64. */
     static final String BASE64_MARKER = "base64:";
@@ -28,32 +29,32 @@ final class RecordLineEncoder {
 
     private final OutputFormat format;
 
-    RecordLineEncoder(OutputFormat format) {
+    public RecordLineEncoder(OutputFormat format) {
         this.format = format;
     }
 
     /** Whether tombstones have a line: in the envelope; a {@code value} line cannot say "no value". */
-    boolean keepsTombstones() {
+    public boolean keepsTombstones() {
         return format == OutputFormat.ENVELOPE;
     }
 
     /** The line, without its newline; for a tombstone only where {@link #keepsTombstones()}. */
-    byte[] encode(KafkaRecord record) {
+    public byte[] encode(KafkaRecord record) {
         return batch().encode(record);
     }
 
     /** An encoder for one batch's records, on one thread: its envelopes share a buffer. */
-    Batch batch() {
+    public Batch batch() {
         return new Batch();
     }
 
     /** Encodes the records of one batch, one after another. */
-    final class Batch {
+    public final class Batch {
         private final RecordJson.Envelopes envelopes =
                 format == OutputFormat.ENVELOPE ? new RecordJson.Envelopes() : null;
 
         /** {@link RecordLineEncoder#encode(KafkaRecord)} */
-        byte[] encode(KafkaRecord record) {
+        public byte[] encode(KafkaRecord record) {
             return envelopes != null ? envelopes.write(record) : value(record.value());
         }
     }

@@ -6,6 +6,8 @@ import io.streamingdata.msk.forwarder.ForwarderConfigCheck;
 import io.streamingdata.msk.forwarder.ForwarderConfigs;
 import io.streamingdata.msk.forwarder.ForwarderMetrics;
 import io.streamingdata.msk.forwarder.ForwardingService;
+import io.streamingdata.msk.forwarder.OutputFormat;
+import io.streamingdata.msk.forwarder.RecordLineEncoder;
 import io.streamingdata.msk.forwarder.deadletter.DeadLetters;
 import io.streamingdata.msk.forwarder.delivery.CallPlanner;
 import io.streamingdata.msk.forwarder.delivery.Deadline;
@@ -16,7 +18,6 @@ import io.streamingdata.msk.forwarder.delivery.Sleeper;
 import io.streamingdata.msk.records.KafkaBatch;
 import io.streamingdata.msk.records.KafkaEventDecoder;
 import io.streamingdata.msk.records.KafkaRecord;
-import io.streamingdata.msk.records.RecordJson;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -132,11 +133,15 @@ public final class ForwarderBenchmark {
                 peakRssKb() / 1024, Runtime.getRuntime().maxMemory() / 1048576);
     }
 
-    /** The same lines, packing and calls the service makes (values as they are: the benchmark's values are JSON). */
+    /** The same lines, packing and calls the service makes. */
     private static List<List<PackedRecord>> plan(KafkaBatch batch, String format, boolean aggregation) {
+        RecordLineEncoder encoder =
+                new RecordLineEncoder(OutputFormat.parse(format).orElseThrow());
         List<EncodedRecord> lines = new ArrayList<>();
         for (KafkaRecord record : batch.records()) {
-            lines.add(new EncodedRecord(record, format.equals("value") ? record.value() : RecordJson.envelope(record)));
+            if (!record.isTombstone() || encoder.keepsTombstones()) {
+                lines.add(new EncodedRecord(record, encoder.encode(record)));
+            }
         }
         return CallPlanner.plan(
                 new RecordPacker(aggregation, ForwarderConfigCheck.FIREHOSE_MAX_RECORD_BYTES).pack(lines), PARALLELISM);
