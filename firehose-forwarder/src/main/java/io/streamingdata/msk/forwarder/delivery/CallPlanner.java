@@ -29,47 +29,56 @@ public final class CallPlanner {
      */
     public static List<List<PackedRecord>> plan(List<PackedRecord> records, int parallelism) {
         int share = Math.max(1, parallelism);
-        int fewest = split(records, MAX_BYTES_PER_CALL).size();
-        if (share == 1 || fewest == 0) {
-            return split(records, MAX_BYTES_PER_CALL);
-        }
-        int rounds = (fewest + share - 1) / share;
-        int calls = Math.min(records.size(), rounds * share);
-        // The smallest call size that still needs no more calls than the rounds hold: the greedy split's call
-        // count only falls as the size grows, so a binary search finds it.
-        long low = 1;
-        long high = MAX_BYTES_PER_CALL;
-        while (low < high) {
-            long size = low + (high - low) / 2;
-            if (split(records, size).size() <= calls) {
-                high = size;
-            } else {
-                low = size + 1;
+        int fewest = split(records, MAX_BYTES_PER_CALL, null);
+        long size = MAX_BYTES_PER_CALL;
+        if (share > 1 && fewest > 0) {
+            int rounds = (fewest + share - 1) / share;
+            int calls = Math.min(records.size(), rounds * share);
+            // The smallest call size that still needs no more calls than the rounds hold: the greedy split's call
+            // count only falls as the size grows, so a binary search finds it (its trials only count).
+            long low = 1;
+            long high = MAX_BYTES_PER_CALL;
+            while (low < high) {
+                long middle = low + (high - low) / 2;
+                if (split(records, middle, null) <= calls) {
+                    high = middle;
+                } else {
+                    low = middle + 1;
+                }
             }
+            size = low;
         }
-        return split(records, low);
+        List<List<PackedRecord>> calls = new ArrayList<>();
+        split(records, size, calls);
+        return calls;
     }
 
     /**
      * Fills each call up to {@code maxBytes} (a record larger than that gets a call of its own) and the record limit:
      * the fewest calls possible for that size.
+     *
+     * @param into where the calls go, or {@code null} to count them only
+     * @return how many calls
      */
-    private static List<List<PackedRecord>> split(List<PackedRecord> records, long maxBytes) {
-        List<List<PackedRecord>> calls = new ArrayList<>();
-        List<PackedRecord> call = new ArrayList<>();
+    private static int split(List<PackedRecord> records, long maxBytes, List<List<PackedRecord>> into) {
+        int count = 0;
+        int start = 0;
         long bytes = 0;
-        for (PackedRecord record : records) {
-            if (!call.isEmpty() && (call.size() == MAX_RECORDS_PER_CALL || bytes + record.data().length > maxBytes)) {
-                calls.add(call);
-                call = new ArrayList<>();
+        for (int i = 0; i <= records.size(); i++) {
+            long length = i < records.size() ? records.get(i).data().length : 0;
+            boolean end = i == records.size()
+                    ? i > start
+                    : i > start && (i - start == MAX_RECORDS_PER_CALL || bytes + length > maxBytes);
+            if (end) {
+                count++;
+                if (into != null) {
+                    into.add(new ArrayList<>(records.subList(start, i)));
+                }
+                start = i;
                 bytes = 0;
             }
-            call.add(record);
-            bytes += record.data().length;
+            bytes += length;
         }
-        if (!call.isEmpty()) {
-            calls.add(call);
-        }
-        return calls;
+        return count;
     }
 }
