@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import io.streamingdata.msk.records.internal.EventJsonParser;
+import io.streamingdata.msk.records.internal.InputBytes;
 import io.streamingdata.msk.records.internal.JsonTextRepair;
 import java.io.IOException;
 import java.io.InputStream;
@@ -73,10 +74,13 @@ public final class KafkaEventDecoder {
         }
     }
 
-    /** Decodes an event from a stream, which is read to its end but not closed. */
+    /**
+     * Decodes an event from a stream, which is read to its end but not closed. The bytes of a
+     * {@link java.io.ByteArrayInputStream} are parsed where they are, without a copy, and never written to.
+     */
     public KafkaBatch decode(InputStream json) {
         try {
-            return decode(json.readAllBytes());
+            return decode(InputBytes.readAll(json));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

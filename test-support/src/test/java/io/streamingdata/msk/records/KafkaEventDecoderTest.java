@@ -8,6 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -178,6 +182,55 @@ class KafkaEventDecoderTest {
                 new byte[] {(byte) 0xff, (byte) 0x80},
                 unsignedAccepted.headers().get(0).value());
         assertEquals(TimestampType.NO_TIMESTAMP_TYPE, unsignedAccepted.timestampType());
+    }
+
+    @Test
+    void shouldDecodeAStreamOverTheEventLikeItsBytesAndLeaveTheBytesAsTheyWere() throws IOException {
+        for (String fixture : List.of(
+                "msk-basic.json",
+                "msk-mixed.json",
+                "msk-bad-headers.json",
+                "msk-schema-registry.json",
+                "glue-protobuf.json",
+                "header-value-as-base64-string.json",
+                "lone-surrogate-header-name.json",
+                "self-managed.json",
+                "msk-empty-records.json")) {
+            byte[] event = EventFixtures.bytes(fixture);
+            byte[] untouched = event.clone();
+
+            String fromStream = render(decoder.decode(new ByteArrayInputStream(event)));
+
+            assertEquals(render(decoder.decode(untouched.clone())), fromStream, fixture);
+            assertArrayEquals(untouched, event, fixture + ": the decoder parses the stream's own array in place");
+        }
+        byte[] sqs = EventFixtures.bytes("not-kafka-sqs.json");
+        InvalidKafkaEventException fromStream =
+                assertThrows(InvalidKafkaEventException.class, () -> decoder.decode(new ByteArrayInputStream(sqs)));
+        assertEquals(
+                assertThrows(InvalidKafkaEventException.class, () -> decoder.decode(sqs.clone()))
+                        .getMessage(),
+                fromStream.getMessage());
+    }
+
+    /** Every entry of the batch as the JSON the functions write for it, one per line. */
+    private static String render(KafkaBatch batch) throws IOException {
+        StringBuilder lines = new StringBuilder(batch.source() + " " + batch.sourceArn() + "\n");
+        for (BatchEntry entry : batch.entries()) {
+            ByteArrayOutputStream line = new ByteArrayOutputStream();
+            try (JsonGenerator json = Json.FACTORY.createGenerator(line)) {
+                json.writeStartObject();
+                if (entry instanceof KafkaRecord record) {
+                    RecordJson.writeFields(json, record);
+                } else {
+                    RecordJson.writeUndecodable(json, (UndecodableRecord) entry);
+                    json.writeStringField("reason", ((UndecodableRecord) entry).reason());
+                }
+                json.writeEndObject();
+            }
+            lines.append(line.toString(StandardCharsets.UTF_8)).append('\n');
+        }
+        return lines.toString();
     }
 
     private void assertRejected(String fixture, String expectedMessage) {
