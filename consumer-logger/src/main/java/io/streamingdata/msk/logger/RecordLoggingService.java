@@ -1,14 +1,18 @@
 package io.streamingdata.msk.logger;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import io.streamingdata.msk.logger.RecordLineWriter.PartitionRange;
 import io.streamingdata.msk.records.BatchEntry;
 import io.streamingdata.msk.records.InvalidKafkaEventException;
+import io.streamingdata.msk.records.Json;
 import io.streamingdata.msk.records.KafkaBatch;
 import io.streamingdata.msk.records.KafkaEventDecoder;
 import io.streamingdata.msk.records.KafkaRecord;
 import io.streamingdata.msk.records.PayloadFormat;
+import io.streamingdata.msk.records.TopicPartition;
 import io.streamingdata.msk.records.UndecodableRecord;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
@@ -24,10 +28,18 @@ public class RecordLoggingService {
 
     private final LogSink sink;
     private final LoggerConfig config;
+    private final JsonFactory lines;
 
+    @Inject
     public RecordLoggingService(LogSink sink, LoggerConfig config) {
+        this(sink, config, Json.FACTORY);
+    }
+
+    /** With the factory of the lines' generators, which tests replace with one that fails. */
+    RecordLoggingService(LogSink sink, LoggerConfig config, JsonFactory lines) {
         this.sink = sink;
         this.config = config;
+        this.lines = lines;
     }
 
     public LogSummary log(KafkaBatch batch) {
@@ -40,14 +52,18 @@ public class RecordLoggingService {
         int binary = 0;
         int undecodable = 0;
         long bytes = 0;
-        Map<String, PartitionRange> partitions = new LinkedHashMap<>();
-        try (RecordLineWriter writer =
-                new RecordLineWriter(sink, config.maxKeyBytes(), config.maxValueBytes(), config.maxLineBytes())) {
+        Map<TopicPartition, PartitionRange> partitions = new LinkedHashMap<>();
+        TopicPartition current = null;
+        PartitionRange range = null;
+        try (RecordLineWriter writer = new RecordLineWriter(
+                sink, config.maxKeyBytes(), config.maxValueBytes(), config.maxLineBytes(), lines)) {
             for (BatchEntry entry : batch.entries()) {
-                partitions.merge(
-                        entry.topicPartition().toString(),
-                        new PartitionRange(1, entry.offset(), entry.offset()),
-                        (range, next) -> range.add(entry.offset()));
+                // An event lists a partition's records together, so the map is looked up once per partition.
+                if (!entry.topicPartition().equals(current)) {
+                    current = entry.topicPartition();
+                    range = partitions.computeIfAbsent(current, partition -> new PartitionRange());
+                }
+                range.add(entry.offset());
                 try {
                     if (entry instanceof KafkaRecord record) {
                         PayloadFormat format = writer.writeRecord(record);

@@ -4,6 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.IOContext;
+import com.fasterxml.jackson.core.util.JsonGeneratorDelegate;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.streamingdata.msk.records.EventFixtures;
 import io.streamingdata.msk.records.InvalidKafkaEventException;
@@ -12,6 +16,8 @@ import io.streamingdata.msk.records.KafkaEventDecoder;
 import io.streamingdata.msk.records.LogLines;
 import io.streamingdata.msk.records.StockTicks;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -79,6 +85,60 @@ class RecordLoggingServiceTest {
         // order-7 (7) + {"id":7,"sum":9.99} (19) + source/web (9) + note/ë (6) + order-8 (7)
         assertEquals(48, summary.bytes());
         assertEquals(1, summary.tombstones());
+    }
+
+    @Test
+    void shouldLeaveAnErrorLineForARecordThatFailsHalfWayAndTheOtherLinesAsTheyWouldBe() {
+        KafkaBatch batch = EventFixtures.decode("msk-mixed.json");
+        CollectingSink clean = new CollectingSink();
+        new RecordLoggingService(clean, limits(8192, 1024)).log(batch);
+        // Fails once, in the offset of ticks-0 record 101: after the line's first fields, inside its object.
+        RecordLoggingService failing = new RecordLoggingService(sink, limits(8192, 1024), new FailingOnceFactory(101));
+
+        LogSummary summary = failing.log(batch);
+
+        List<String> expected = new ArrayList<>(List.of(clean.text().split("\n")));
+        List<String> written = new ArrayList<>(List.of(sink.text().split("\n")));
+        assertEquals(expected.size(), written.size(), "one line per record and the summary, and no fragment");
+        int failed = -1;
+        for (int i = 0; i < expected.size() - 1; i++) {
+            if (!expected.get(i).equals(written.get(i))) {
+                assertEquals(-1, failed, "only the failed record's line differs: " + written.get(i));
+                failed = i;
+            }
+        }
+        JsonNode error = LogLines.parse(written.get(failed)).only("unloggable");
+        assertEquals("ERROR", error.get("level").asText());
+        assertEquals("ticks", error.get("topic").asText());
+        assertEquals(101, error.get("offset").asLong());
+        assertEquals(
+                "java.lang.IllegalStateException: injected", error.get("reason").asText());
+        assertEquals(batch.size(), summary.records());
+        assertEquals(batch.records().size() - 1, summary.logged(), "the failed record is not counted as logged");
+    }
+
+    /** Generators that throw once, when asked to write the number {@code poison}. */
+    private static final class FailingOnceFactory extends JsonFactory {
+        private final long poison;
+        private boolean failed;
+
+        FailingOnceFactory(long poison) {
+            this.poison = poison;
+        }
+
+        @Override
+        protected JsonGenerator _createUTF8Generator(OutputStream out, IOContext context) throws IOException {
+            return new JsonGeneratorDelegate(super._createUTF8Generator(out, context)) {
+                @Override
+                public void writeNumber(long value) throws IOException {
+                    if (value == poison && !failed) {
+                        failed = true;
+                        throw new IllegalStateException("injected");
+                    }
+                    super.writeNumber(value);
+                }
+            };
+        }
     }
 
     private static LoggerConfig limits(int maxValueBytes, int maxKeyBytes) {

@@ -56,7 +56,9 @@ public record KafkaRecord(
     /** Key, value and header bytes together: what the record weighs, as Kafka's record size counts it roughly. */
     public int payloadSize() {
         int size = (key == null ? 0 : key.length) + (value == null ? 0 : value.length);
-        for (KafkaHeader header : headers) {
+        // Indexed: an iterator per record is garbage the JIT that Lambda uses (C1) does not remove.
+        for (int i = 0; i < headers.size(); i++) {
+            KafkaHeader header = headers.get(i);
             size += header.name().length() + (header.value() == null ? 0 : header.value().length);
         }
         return size;
