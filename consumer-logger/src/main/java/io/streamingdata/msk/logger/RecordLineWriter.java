@@ -2,6 +2,7 @@ package io.streamingdata.msk.logger;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
 import io.streamingdata.msk.records.BatchEntry;
 import io.streamingdata.msk.records.KafkaHeader;
 import io.streamingdata.msk.records.KafkaRecord;
@@ -35,6 +36,15 @@ final class RecordLineWriter implements AutoCloseable {
     /** Room kept for the fields that follow the value in a reduced line. */
     private static final int TAIL_RESERVE = 512;
 
+    // The names and values every record line has, encoded once (see PayloadWriter.Field).
+    private static final SerializedString LEVEL = new SerializedString("level");
+    private static final SerializedString INFO = new SerializedString("INFO");
+    private static final SerializedString TYPE = new SerializedString("type");
+    private static final SerializedString RECORD = new SerializedString("record");
+    private static final SerializedString TIME = new SerializedString("time");
+    private static final SerializedString TOMBSTONE = new SerializedString("tombstone");
+    private static final SerializedString SIZE = new SerializedString("size");
+
     private final LogSink sink;
     private final int maxKeyBytes;
     private final int maxValueBytes;
@@ -59,8 +69,10 @@ final class RecordLineWriter implements AutoCloseable {
     /** @return the format the value was logged in, or {@code null} for a tombstone */
     PayloadFormat writeRecord(KafkaRecord record) throws IOException {
         startLine();
-        json.writeStringField("level", "INFO");
-        json.writeStringField("type", "record");
+        json.writeFieldName(LEVEL);
+        json.writeString(INFO);
+        json.writeFieldName(TYPE);
+        json.writeString(RECORD);
         PayloadFormat format = RecordJson.writeFields(json, record, maxKeyBytes, maxValueBytes);
         recordTail(record);
         if (closeLine() <= maxLineBytes) {
@@ -79,13 +91,15 @@ final class RecordLineWriter implements AutoCloseable {
     private void recordTail(KafkaRecord record) throws IOException {
         if (record.timestamp() >= 0) {
             int length = time.format(record.timestamp());
-            json.writeFieldName("time");
+            json.writeFieldName(TIME);
             json.writeString(time.chars(), 0, length);
         }
         if (record.isTombstone()) {
-            json.writeBooleanField("tombstone", true);
+            json.writeFieldName(TOMBSTONE);
+            json.writeBoolean(true);
         }
-        json.writeNumberField("size", record.payloadSize());
+        json.writeFieldName(SIZE);
+        json.writeNumber(record.payloadSize());
     }
 
     /**

@@ -2,6 +2,8 @@ package io.streamingdata.msk.records;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.SerializedString;
 import io.streamingdata.msk.records.internal.JsonShape;
 import io.streamingdata.msk.records.internal.Utf8;
 import io.streamingdata.msk.records.internal.Words;
@@ -22,14 +24,21 @@ public enum PayloadFormat {
     private static final JsonFactory JSON_FACTORY = Json.FACTORY;
 
     private final String label;
+    private final SerializedString quotedLabel;
 
     PayloadFormat(String label) {
         this.label = label;
+        this.quotedLabel = new SerializedString(label);
     }
 
     /** The lower-case name written next to the payload, for example {@code "valueFormat":"base64"}. */
     public String label() {
         return label;
+    }
+
+    /** {@link #label()} encoded once, for generators to copy rather than escape every time. */
+    public SerializableString serializedLabel() {
+        return quotedLabel;
     }
 
     /**

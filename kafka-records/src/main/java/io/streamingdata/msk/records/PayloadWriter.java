@@ -1,6 +1,7 @@
 package io.streamingdata.msk.records;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +17,36 @@ public final class PayloadWriter {
     private PayloadWriter() {}
 
     /**
+     * A payload's field name and the names of the fields that describe it, each encoded once: under C1 a generator
+     * copies an encoded name in about half the time it takes to check and write a {@code String} one.
+     */
+    public static final class Field {
+        public static final Field KEY = new Field("key");
+        public static final Field VALUE = new Field("value");
+        public static final Field RAW = new Field("raw");
+
+        private final SerializedString name;
+        private final SerializedString format;
+        private final SerializedString truncated;
+
+        private Field(String name) {
+            this.name = new SerializedString(name);
+            this.format = new SerializedString(name + "Format");
+            this.truncated = new SerializedString(name + "Truncated");
+        }
+
+        /** The field called {@code name}: one of the constants where it is theirs. */
+        public static Field named(String name) {
+            return switch (name) {
+                case "key" -> KEY;
+                case "value" -> VALUE;
+                case "raw" -> RAW;
+                default -> new Field(name);
+            };
+        }
+    }
+
+    /**
      * Writes the whole payload so that its exact bytes can be read back: JSON is embedded only where it is on one line
      * (its bytes then appear unchanged in the output); JSON spread over several lines is written as text, since
      * putting it on one line would change its whitespace. A {@code null} payload writes {@code "<name>": null} and no
@@ -24,7 +55,12 @@ public final class PayloadWriter {
      * @return the format used, or {@code null} for a {@code null} payload
      */
     public static PayloadFormat writeField(JsonGenerator json, String name, byte[] bytes) throws IOException {
-        return writeField(json, name, bytes, Integer.MAX_VALUE, true);
+        return writeField(json, Field.named(name), bytes);
+    }
+
+    /** {@link #writeField(JsonGenerator, String, byte[])} with the names encoded once. */
+    public static PayloadFormat writeField(JsonGenerator json, Field field, byte[] bytes) throws IOException {
+        return writeField(json, field, bytes, Integer.MAX_VALUE, true);
     }
 
     /**
@@ -34,12 +70,18 @@ public final class PayloadWriter {
      */
     public static PayloadFormat writeField(JsonGenerator json, String name, byte[] bytes, int maxBytes)
             throws IOException {
-        return writeField(json, name, bytes, maxBytes, false);
+        return writeField(json, Field.named(name), bytes, maxBytes);
     }
 
-    private static PayloadFormat writeField(JsonGenerator json, String name, byte[] bytes, int maxBytes, boolean exact)
+    /** {@link #writeField(JsonGenerator, String, byte[], int)} with the names encoded once. */
+    public static PayloadFormat writeField(JsonGenerator json, Field field, byte[] bytes, int maxBytes)
             throws IOException {
-        json.writeFieldName(name);
+        return writeField(json, field, bytes, maxBytes, false);
+    }
+
+    private static PayloadFormat writeField(JsonGenerator json, Field field, byte[] bytes, int maxBytes, boolean exact)
+            throws IOException {
+        json.writeFieldName(field.name);
         if (bytes == null) {
             json.writeNull();
             return null;
@@ -61,9 +103,11 @@ public final class PayloadWriter {
             case TEXT -> json.writeUTF8String(bytes, 0, length);
             case BASE64 -> json.writeBinary(bytes, 0, length);
         }
-        json.writeStringField(name + "Format", format.label());
+        json.writeFieldName(field.format);
+        json.writeString(format.serializedLabel());
         if (truncated) {
-            json.writeBooleanField(name + "Truncated", true);
+            json.writeFieldName(field.truncated);
+            json.writeBoolean(true);
         }
         return format;
     }

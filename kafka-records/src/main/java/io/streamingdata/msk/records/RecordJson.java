@@ -1,9 +1,13 @@
 package io.streamingdata.msk.records;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
+import io.streamingdata.msk.records.PayloadWriter.Field;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * Writes a record's fields into an open JSON object, the same way in every output that describes a record (log
@@ -11,6 +15,19 @@ import java.io.UncheckedIOException;
  * formatted by {@link PayloadWriter}, then the schema registry metadata where the event carried it.
  */
 public final class RecordJson {
+
+    // Field names and timestamp types encoded once: a generator copies them instead of checking every character.
+    private static final SerializedString TOPIC = new SerializedString("topic");
+    private static final SerializedString PARTITION = new SerializedString("partition");
+    private static final SerializedString OFFSET = new SerializedString("offset");
+    private static final SerializedString TIMESTAMP = new SerializedString("timestamp");
+    private static final SerializedString TIMESTAMP_TYPE = new SerializedString("timestampType");
+    private static final SerializedString HEADERS = new SerializedString("headers");
+    private static final SerializedString NAME = new SerializedString("name");
+    private static final SerializedString VALUE_SIZE = new SerializedString("valueSize");
+    private static final SerializedString[] TIMESTAMP_TYPES = Arrays.stream(TimestampType.values())
+            .map(type -> new SerializedString(type.name()))
+            .toArray(SerializedString[]::new);
 
     private RecordJson() {}
 
@@ -58,12 +75,15 @@ public final class RecordJson {
 
     private static PayloadFormat writeFields(JsonGenerator json, KafkaRecord record, Limits limits) throws IOException {
         writeCoordinates(json, record);
-        json.writeNumberField("timestamp", record.timestamp());
-        json.writeStringField("timestampType", record.timestampType().name());
-        limits.write(json, "key", record.key(), limits.keyBytes());
+        json.writeFieldName(TIMESTAMP);
+        json.writeNumber(record.timestamp());
+        json.writeFieldName(TIMESTAMP_TYPE);
+        json.writeString(TIMESTAMP_TYPES[record.timestampType().ordinal()]);
+        limits.write(json, Field.KEY, record.key(), limits.keyBytes());
         writeHeaders(json, record, limits);
-        PayloadFormat format = limits.write(json, "value", record.value(), limits.valueBytes());
-        json.writeNumberField("valueSize", record.value() == null ? 0 : record.value().length);
+        PayloadFormat format = limits.write(json, Field.VALUE, record.value(), limits.valueBytes());
+        json.writeFieldName(VALUE_SIZE);
+        json.writeNumber(record.value() == null ? 0 : record.value().length);
         writeSchemas(json, record);
         return format;
     }
@@ -93,35 +113,42 @@ public final class RecordJson {
             json.writeStringField("timestampType", decoded.timestampType().name());
         }
         if (decoded.key() != null) {
-            limits.write(json, "key", decoded.key(), limits.keyBytes());
+            limits.write(json, Field.KEY, decoded.key(), limits.keyBytes());
         }
         writeHeaders(json, decoded, limits);
         if (decoded.value() != null) {
-            limits.write(json, "value", decoded.value(), limits.valueBytes());
+            limits.write(json, Field.VALUE, decoded.value(), limits.valueBytes());
             json.writeNumberField("valueSize", decoded.value().length);
         }
         writeSchemas(json, decoded);
         if (entry.rawJson() != null) {
-            limits.write(json, "raw", entry.rawJson(), limits.valueBytes());
+            limits.write(json, Field.RAW, entry.rawJson(), limits.valueBytes());
         }
     }
 
     /** {@code "topic"}, {@code "partition"} and {@code "offset"}. */
     public static void writeCoordinates(JsonGenerator json, BatchEntry entry) throws IOException {
-        json.writeStringField("topic", entry.topicPartition().topic());
-        json.writeNumberField("partition", entry.topicPartition().partition());
-        json.writeNumberField("offset", entry.offset());
+        json.writeFieldName(TOPIC);
+        json.writeString(entry.topicPartition().topic());
+        json.writeFieldName(PARTITION);
+        json.writeNumber(entry.topicPartition().partition());
+        json.writeFieldName(OFFSET);
+        json.writeNumber(entry.offset());
     }
 
     private static void writeHeaders(JsonGenerator json, KafkaRecord record, Limits limits) throws IOException {
         if (record.headers().isEmpty()) {
             return;
         }
-        json.writeArrayFieldStart("headers");
-        for (KafkaHeader header : record.headers()) {
+        json.writeFieldName(HEADERS);
+        json.writeStartArray();
+        List<KafkaHeader> headers = record.headers();
+        for (int i = 0; i < headers.size(); i++) {
+            KafkaHeader header = headers.get(i);
             json.writeStartObject();
-            json.writeStringField("name", header.name());
-            limits.write(json, "value", header.value(), limits.valueBytes());
+            json.writeFieldName(NAME);
+            json.writeString(header.name());
+            limits.write(json, Field.VALUE, header.value(), limits.valueBytes());
             json.writeEndObject();
         }
         json.writeEndArray();
@@ -131,10 +158,10 @@ public final class RecordJson {
     private record Limits(int keyBytes, int valueBytes, boolean exact) {
         static final Limits EXACT = new Limits(Integer.MAX_VALUE, Integer.MAX_VALUE, true);
 
-        PayloadFormat write(JsonGenerator json, String name, byte[] bytes, int maxBytes) throws IOException {
+        PayloadFormat write(JsonGenerator json, Field field, byte[] bytes, int maxBytes) throws IOException {
             return exact
-                    ? PayloadWriter.writeField(json, name, bytes)
-                    : PayloadWriter.writeField(json, name, bytes, maxBytes);
+                    ? PayloadWriter.writeField(json, field, bytes)
+                    : PayloadWriter.writeField(json, field, bytes, maxBytes);
         }
     }
 
