@@ -427,6 +427,10 @@ public final class KafkaEventDecoder {
                 p.skipChildren();
                 return new HeaderValue(false, null);
             }
+            byte[] inPlace = EventJsonParser.readByteArrayInPlace(p);
+            if (inPlace != null) {
+                return new HeaderValue(true, inPlace);
+            }
             byte[] bytes = new byte[16];
             int length = 0;
             boolean valid = true;
