@@ -19,6 +19,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -115,6 +117,19 @@ class RecordLoggingServiceTest {
                 "java.lang.IllegalStateException: injected", error.get("reason").asText());
         assertEquals(batch.size(), summary.records());
         assertEquals(batch.records().size() - 1, summary.logged(), "the failed record is not counted as logged");
+    }
+
+    @Test
+    void shouldWriteTheRecordLineTheReadmeShows() throws IOException {
+        String readme = Files.readString(Path.of("..", "README.md"));
+        int block = readme.indexOf("```json", readme.indexOf("A record line (`type` is `record`):"));
+        String shown = readme.substring(block + "```json".length(), readme.indexOf("```", block + 7))
+                .replace("\n ", "")
+                .strip();
+
+        new RecordLoggingService(sink, limits(8192, 1024)).log(EventFixtures.decode("msk-basic.json"));
+
+        assertEquals(shown, sink.text().split("\n")[0], "the README's example, fields in order");
     }
 
     /** Generators that throw once, when asked to write the number {@code poison}. */

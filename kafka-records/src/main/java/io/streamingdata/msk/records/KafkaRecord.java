@@ -53,15 +53,39 @@ public record KafkaRecord(
         return key != null;
     }
 
-    /** Key, value and header bytes together: what the record weighs, as Kafka's record size counts it roughly. */
+    /**
+     * Key, value and header bytes together (header names in UTF-8, as Kafka stores them): what the record weighs, as
+     * Kafka's record size counts it roughly.
+     */
     public int payloadSize() {
         int size = (key == null ? 0 : key.length) + (value == null ? 0 : value.length);
         // Indexed: an iterator per record is garbage the JIT that Lambda uses (C1) does not remove.
         for (int i = 0; i < headers.size(); i++) {
             KafkaHeader header = headers.get(i);
-            size += header.name().length() + (header.value() == null ? 0 : header.value().length);
+            size += utf8Length(header.name()) + (header.value() == null ? 0 : header.value().length);
         }
         return size;
+    }
+
+    /** {@code text.getBytes(UTF_8).length} without the bytes (a lone surrogate becomes one '?' there). */
+    static int utf8Length(String text) {
+        int length = text.length();
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= 0x800) {
+                if (Character.isHighSurrogate(c)
+                        && i + 1 < text.length()
+                        && Character.isLowSurrogate(text.charAt(i + 1))) {
+                    length += 2; // four bytes for the pair's two chars
+                    i++;
+                } else if (!Character.isSurrogate(c)) {
+                    length += 2;
+                }
+            } else if (c >= 0x80) {
+                length++;
+            }
+        }
+        return length;
     }
 
     @Override
