@@ -4,12 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.io.IOContext;
-import com.fasterxml.jackson.core.util.JsonGeneratorDelegate;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.streamingdata.msk.records.EventFixtures;
+import io.streamingdata.msk.records.FailingOnceJsonFactory;
 import io.streamingdata.msk.records.InvalidKafkaEventException;
 import io.streamingdata.msk.records.KafkaBatch;
 import io.streamingdata.msk.records.KafkaEventDecoder;
@@ -17,7 +14,6 @@ import io.streamingdata.msk.records.LogLines;
 import io.streamingdata.msk.records.StockTicks;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -95,7 +91,8 @@ class RecordLoggingServiceTest {
         CollectingSink clean = new CollectingSink();
         new RecordLoggingService(clean, limits(8192, 1024)).log(batch);
         // Fails once, in the offset of ticks-0 record 101: after the line's first fields, inside its object.
-        RecordLoggingService failing = new RecordLoggingService(sink, limits(8192, 1024), new FailingOnceFactory(101));
+        RecordLoggingService failing =
+                new RecordLoggingService(sink, limits(8192, 1024), new FailingOnceJsonFactory(101));
 
         LogSummary summary = failing.log(batch);
 
@@ -130,30 +127,6 @@ class RecordLoggingServiceTest {
         new RecordLoggingService(sink, limits(8192, 1024)).log(EventFixtures.decode("msk-basic.json"));
 
         assertEquals(shown, sink.text().split("\n")[0], "the README's example, fields in order");
-    }
-
-    /** Generators that throw once, when asked to write the number {@code poison}. */
-    private static final class FailingOnceFactory extends JsonFactory {
-        private final long poison;
-        private boolean failed;
-
-        FailingOnceFactory(long poison) {
-            this.poison = poison;
-        }
-
-        @Override
-        protected JsonGenerator _createUTF8Generator(OutputStream out, IOContext context) throws IOException {
-            return new JsonGeneratorDelegate(super._createUTF8Generator(out, context)) {
-                @Override
-                public void writeNumber(long value) throws IOException {
-                    if (value == poison && !failed) {
-                        failed = true;
-                        throw new IllegalStateException("injected");
-                    }
-                    super.writeNumber(value);
-                }
-            };
-        }
     }
 
     private static LoggerConfig limits(int maxValueBytes, int maxKeyBytes) {

@@ -3,13 +3,9 @@ package io.streamingdata.msk.records;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.io.IOContext;
-import com.fasterxml.jackson.core.util.JsonGeneratorDelegate;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,7 +55,7 @@ class RecordJsonGoldenTest {
     @Test
     void shouldWriteTheEnvelopesAfterOneThatFailedHalfWayAsAFreshWriterWould() {
         List<KafkaRecord> records = EventFixtures.decode("msk-mixed.json").records();
-        RecordJson.Envelopes failing = new RecordJson.Envelopes(new FailingOnceFactory(101));
+        RecordJson.Envelopes failing = new RecordJson.Envelopes(new FailingOnceJsonFactory(101));
         RecordJson.Envelopes fresh = new RecordJson.Envelopes();
 
         for (KafkaRecord record : records) {
@@ -74,30 +70,6 @@ class RecordJsonGoldenTest {
                     new String(failing.write(record), StandardCharsets.UTF_8));
         }
         assertEquals(101, records.get(1).offset(), "the failure falls between envelopes");
-    }
-
-    /** Generators that throw once, when asked to write the number {@code poison}: inside an envelope's object. */
-    private static final class FailingOnceFactory extends JsonFactory {
-        private final long poison;
-        private boolean failed;
-
-        FailingOnceFactory(long poison) {
-            this.poison = poison;
-        }
-
-        @Override
-        protected JsonGenerator _createUTF8Generator(OutputStream out, IOContext context) throws IOException {
-            return new JsonGeneratorDelegate(super._createUTF8Generator(out, context)) {
-                @Override
-                public void writeNumber(long value) throws IOException {
-                    if (value == poison && !failed) {
-                        failed = true;
-                        throw new IllegalStateException("injected");
-                    }
-                    super.writeNumber(value);
-                }
-            };
-        }
     }
 
     private static byte[] deadLetter(BatchEntry entry) throws IOException {
