@@ -11,8 +11,9 @@ import java.io.OutputStream;
  * 6 MB event copied only to be parsed is 6 MB more for every invocation to allocate and for a collection that falls
  * during the invocation to move.
  * <p>
- * The array is reached through {@link ByteArrayInputStream#transferTo}, which up to Java 21 writes from the stream's
- * own array (in chunks since Java 21); later JDKs may write from a temporary buffer instead. Only writes that cover
+ * The array is reached through {@link ByteArrayInputStream#transferTo}, which up to Java 21 (the {@code java21}
+ * runtime) writes from the stream's own array, in 128 KiB chunks in Java 21; Java 22 and later write from a temporary
+ * buffer to streams they do not trust, such as this one, so there the bytes are copied as before (checked on 25). Only writes that cover
  * the stream's array from its first byte to its last, in order, are taken as that array; anything else (a
  * temporary buffer, a stream already partly read, a subclass) is read again from where it stood, as a copy. The
  * array is shared with the stream's owner, so its readers must not write to it: the event decoder only reads.
