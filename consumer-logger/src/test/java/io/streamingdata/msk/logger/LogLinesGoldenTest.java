@@ -18,18 +18,6 @@ import org.junit.jupiter.api.Test;
  */
 class LogLinesGoldenTest {
 
-    private static final List<String> FIXTURES = List.of(
-            "msk-basic.json",
-            "msk-mixed.json",
-            "msk-bad-headers.json",
-            "msk-schema-registry.json",
-            "glue-protobuf.json",
-            "header-value-as-base64-string.json",
-            "lone-surrogate-header-name.json",
-            "self-managed.json",
-            "self-managed-aws-prefix.json",
-            "msk-empty-records.json");
-
     private static final Path GOLDEN = Path.of("src", "test", "resources", "golden", "log-lines.jsonl");
 
     @Test
@@ -37,7 +25,7 @@ class LogLinesGoldenTest {
         StringBuilder actual = new StringBuilder();
         for (LoggerConfig limits :
                 List.of(LogLineLimitsTest.config(8192, 1024, 256_000), LogLineLimitsTest.config(6, 3, 4096))) {
-            for (String fixture : FIXTURES) {
+            for (String fixture : EventFixtures.DECODABLE) {
                 ByteArrayOutputStream out = new ByteArrayOutputStream();
                 LogSink sink = new LogSink() {
                     @Override

@@ -4,9 +4,23 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /** Loads the Lambda event fixtures kept under this module's {@code src/main/resources/events/}. */
 public final class EventFixtures {
+
+    /** Every fixture that decodes (the others are rejected whole), each with something the others lack. */
+    public static final List<String> DECODABLE = List.of(
+            "msk-basic.json",
+            "msk-mixed.json",
+            "msk-bad-headers.json",
+            "msk-schema-registry.json",
+            "glue-protobuf.json",
+            "header-value-as-base64-string.json",
+            "lone-surrogate-header-name.json",
+            "self-managed.json",
+            "self-managed-aws-prefix.json",
+            "msk-empty-records.json");
 
     private EventFixtures() {}
 

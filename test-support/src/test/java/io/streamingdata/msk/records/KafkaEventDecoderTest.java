@@ -8,9 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -186,16 +184,7 @@ class KafkaEventDecoderTest {
 
     @Test
     void shouldDecodeAStreamOverTheEventLikeItsBytesAndLeaveTheBytesAsTheyWere() throws IOException {
-        for (String fixture : List.of(
-                "msk-basic.json",
-                "msk-mixed.json",
-                "msk-bad-headers.json",
-                "msk-schema-registry.json",
-                "glue-protobuf.json",
-                "header-value-as-base64-string.json",
-                "lone-surrogate-header-name.json",
-                "self-managed.json",
-                "msk-empty-records.json")) {
+        for (String fixture : EventFixtures.DECODABLE) {
             byte[] event = EventFixtures.bytes(fixture);
             byte[] untouched = event.clone();
 
@@ -213,24 +202,9 @@ class KafkaEventDecoderTest {
                 fromStream.getMessage());
     }
 
-    /** Every entry of the batch as the JSON the functions write for it, one per line. */
-    private static String render(KafkaBatch batch) throws IOException {
-        StringBuilder lines = new StringBuilder(batch.source() + " " + batch.sourceArn() + "\n");
-        for (BatchEntry entry : batch.entries()) {
-            ByteArrayOutputStream line = new ByteArrayOutputStream();
-            try (JsonGenerator json = Json.FACTORY.createGenerator(line)) {
-                json.writeStartObject();
-                if (entry instanceof KafkaRecord record) {
-                    RecordJson.writeFields(json, record);
-                } else {
-                    RecordJson.writeUndecodable(json, (UndecodableRecord) entry);
-                    json.writeStringField("reason", ((UndecodableRecord) entry).reason());
-                }
-                json.writeEndObject();
-            }
-            lines.append(line.toString(StandardCharsets.UTF_8)).append('\n');
-        }
-        return lines.toString();
+    /** The batch's source, then every entry as the forwarder writes it. */
+    private static String render(KafkaBatch batch) {
+        return batch.source() + " " + batch.sourceArn() + "\n" + BatchLines.of(batch);
     }
 
     private void assertRejected(String fixture, String expectedMessage) {
