@@ -29,14 +29,35 @@ bench_cleanup() {
   return 0
 }
 
-# deployed_java_tool_options MEMORY_MB: the JAVA_TOOL_OPTIONS the Terraform msk-lambda module gives a JVM function
-# by default (local.default_java_tool_options; the benchmarks' DeployedJavaToolOptionsTest holds the two equal at the
-# memory settings the module's test checks): a young generation of a quarter of the memory, at most 64 MB, which
-# holds the garbage of one 6 MB batch.
+# Prints a new work directory for one run: under TMPDIR where that is set, otherwise on /dev/shm where that is a
+# writable memory file system, otherwise under /tmp. The functions' standard output goes to files in it (some 7 MB
+# per logger invocation, on both sides); on a disk the kernel writes such data back 30 s after it was written
+# (vm.dirty_expire_centisecs), sooner when much of it is dirty, on the same two cores as a later side's measured
+# invocations: a C1 logger's first 50 invocations had a median of 42 ms with 2.2 GB of earlier logs being written
+# back, 29-31 ms on /dev/shm.
+# Lambda sends standard output to a pipe, not a disk. (LambdaRun also keeps each log within 64 MB.)
+bench_work_dir() {
+  if [[ -z "${TMPDIR:-}" && -d /dev/shm && -w /dev/shm ]] && [[ "$(stat -f -c %T /dev/shm 2>/dev/null)" == tmpfs ]]; then
+    mktemp -d -p /dev/shm "${SCRIPT_NAME}.XXXXXX"
+  else
+    mktemp -d
+  fi
+}
+
+# deployed_java_tool_options MEMORY_MB FUNCTION: the JAVA_TOOL_OPTIONS the Terraform platform module gives a JVM
+# function (consumer-logger or firehose-forwarder) by default, through msk-lambda's local.default_java_tool_options
+# (the benchmarks' DeployedJavaToolOptionsTest holds the two equal at the settings the modules' tests check): a
+# young generation of a quarter of the memory, at most 64 MB, which holds the garbage of one 6 MB batch; for the
+# logger from 1769 MB (one full vCPU) up, full tiered compilation (tiered_stop_at_level 4).
 deployed_java_tool_options() {
   local young=$(($1 / 4))
   ((young > 64)) && young=64
-  echo "-Xmn${young}m"
+  case "${2:-}" in
+    consumer-logger)
+      if (($1 >= 1769)); then echo "-Xmn${young}m -XX:TieredStopAtLevel=4"; else echo "-Xmn${young}m"; fi ;;
+    firehose-forwarder) echo "-Xmn${young}m" ;;
+    *) fail "deployed_java_tool_options: FUNCTION must be consumer-logger or firehose-forwarder, got '${2:-}'" ;;
+  esac
 }
 
 # Builds both functions' function.zip, the local Firehose endpoint and the harness (no install into ~/.m2), and

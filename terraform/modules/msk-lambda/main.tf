@@ -21,8 +21,12 @@ locals {
   # values, the packed records, the SDK's request bodies). The benchmarks apply the same by default
   # (deployed_java_tool_options in scripts/bench/common.sh; DeployedJavaToolOptionsTest checks both at the memory
   # settings tests/defaults.tftest.hcl checks here).
-  default_java_tool_options = local.is_native ? "" : "-Xmn${min(64, floor(var.memory_size / 4))}m"
-  java_tool_options         = var.java_tool_options != null ? var.java_tool_options : local.default_java_tool_options
+  # A level other than the runtime's own goes in JAVA_TOOL_OPTIONS, where AWS documents changing it.
+  default_java_tool_options = local.is_native ? "" : join(" ", compact([
+    "-Xmn${min(64, floor(var.memory_size / 4))}m",
+    var.tiered_stop_at_level == 4 ? "-XX:TieredStopAtLevel=4" : "",
+  ]))
+  java_tool_options = var.java_tool_options != null ? var.java_tool_options : local.default_java_tool_options
 
   log_group_name = "/aws/lambda/${var.function_name}"
 

@@ -67,7 +67,7 @@ variable "snap_start" {
 
 variable "java_tool_options" {
   type        = string
-  description = "JVM options for the function, set as JAVA_TOOL_OPTIONS (for example -XX:TieredStopAtLevel=4). The java21 runtime applies them on top of its own flags (-XX:+TieredCompilation -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto and a heap sized from memory_size). Null (the default): on the JVM, -Xmn of a quarter of memory_size, at most 64m (a young generation that holds the garbage of one 6 MB batch; without it the JVM starts with a heap of 1/64 of the memory and, measured at 512 MB, spends about a sixth of the forwarder's time in full collections); nothing on native. Empty: not set, the runtime's own flags only. JVM only."
+  description = "JVM options for the function, set as JAVA_TOOL_OPTIONS (for example -XX:TieredStopAtLevel=4). The java21 runtime applies them on top of its own flags (-XX:+TieredCompilation -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto and a heap sized from memory_size). Null (the default): on the JVM, -Xmn of a quarter of memory_size, at most 64m, then -XX:TieredStopAtLevel=4 where tiered_stop_at_level is 4 (a young generation that holds the garbage of one 6 MB batch; without it the JVM starts with a heap of 1/64 of the memory and, measured at 512 MB, spends about a sixth of the forwarder's time in full collections); nothing on native. Empty: not set, the runtime's own flags only. JVM only."
   default     = null
 
   validation {
@@ -78,6 +78,22 @@ variable "java_tool_options" {
   validation {
     condition     = length(var.java_tool_options == null ? "" : var.java_tool_options) <= 1024 && !strcontains(var.java_tool_options == null ? "" : var.java_tool_options, "\n")
     error_message = "java_tool_options must be one line of at most 1024 characters (Lambda allows 4 KB for all environment variables together)."
+  }
+}
+
+variable "tiered_stop_at_level" {
+  type        = number
+  description = "How far the JVM compiles hot code, as -XX:TieredStopAtLevel: 1 (the default, and the java21 runtime's own setting) compiles with C1 only, quick to start; 4 lets C2 recompile the hottest methods, which costs CPU and memory over an execution environment's first invocations and is faster after them (AWS's advice for compute-heavy functions). 4 adds -XX:TieredStopAtLevel=4 to the default java_tool_options; with java_tool_options set, put the flag there instead. JVM only. The platform module sets 4 for the logger from 1769 MB (one full vCPU) up (measured in the repository README, \"Tiered compilation\")."
+  default     = 1
+
+  validation {
+    condition     = contains([1, 4], var.tiered_stop_at_level)
+    error_message = "tiered_stop_at_level must be 1 (C1 only) or 4 (full tiered compilation with C2)."
+  }
+
+  validation {
+    condition     = var.tiered_stop_at_level == 1 || (var.runtime_mode == "jvm" && var.java_tool_options == null)
+    error_message = "tiered_stop_at_level = 4 needs runtime_mode = \"jvm\" and java_tool_options = null (with your own java_tool_options, add -XX:TieredStopAtLevel=4 to them)."
   }
 }
 

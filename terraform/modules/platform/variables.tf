@@ -173,24 +173,30 @@ variable "topics" {
 
 variable "functions" {
   type = object({
-    logger_package_path    = optional(string)
-    forwarder_package_path = optional(string)
-    runtime_mode           = optional(string, "jvm")
-    architecture           = optional(string, "arm64")
-    snap_start             = optional(bool, false)
-    memory_size            = optional(number, 512)
-    logger_topic           = optional(string, "msk-events")
-    forwarder_topic        = optional(string, "msk-events")
-    batch_size             = optional(number, 100)
-    starting_position      = optional(string, "LATEST")
-    logger_max_value_bytes = optional(number)
+    logger_package_path         = optional(string)
+    forwarder_package_path      = optional(string)
+    runtime_mode                = optional(string, "jvm")
+    architecture                = optional(string, "arm64")
+    snap_start                  = optional(bool, false)
+    memory_size                 = optional(number, 512)
+    logger_topic                = optional(string, "msk-events")
+    forwarder_topic             = optional(string, "msk-events")
+    batch_size                  = optional(number, 100)
+    starting_position           = optional(string, "LATEST")
+    logger_max_value_bytes      = optional(number)
+    logger_tiered_stop_at_level = optional(number)
   })
-  description = "Both Lambda consumers: package paths (null: <repo>/consumer-logger|firehose-forwarder/target/function.zip), jvm or native, arm64 or x86_64, SnapStart (JVM only), memory MiB, the topics they read (each one of topics), batch size, LATEST or TRIM_HORIZON, and the logger's value truncation (null: function default)."
+  description = "Both Lambda consumers: package paths (null: <repo>/consumer-logger|firehose-forwarder/target/function.zip), jvm or native, arm64 or x86_64, SnapStart (JVM only), memory MiB, the topics they read (each one of topics), batch size, LATEST or TRIM_HORIZON, the logger's value truncation (null: function default) and how far the JVM compiles the logger (null: 4 from a memory_size of 1769 MB, which Lambda gives one full vCPU, else 1; 4: full tiered compilation, C2 included, measured faster from about the 100th invocation of an execution environment with one vCPU, still behind after 300 at 512 MB's share; 1: C1 only, the java21 runtime's own setting, as the forwarder always runs; JVM only, see the msk-lambda module's tiered_stop_at_level)."
   default     = {}
 
   validation {
     condition     = contains(["jvm", "native"], var.functions.runtime_mode) && contains(["arm64", "x86_64"], var.functions.architecture)
     error_message = "functions.runtime_mode must be jvm or native and functions.architecture arm64 or x86_64."
+  }
+
+  validation {
+    condition     = var.functions.logger_tiered_stop_at_level == null || contains([1, 4], var.functions.logger_tiered_stop_at_level == null ? 1 : var.functions.logger_tiered_stop_at_level)
+    error_message = "functions.logger_tiered_stop_at_level must be null (chosen from memory_size), 1 (C1 only) or 4 (full tiered compilation)."
   }
 
   validation {

@@ -159,6 +159,19 @@ run "default_young_generation_is_a_quarter_of_small_memory" {
   }
 }
 
+run "full_tiered_compilation_adds_its_level_to_the_default" {
+  command = plan
+
+  variables {
+    tiered_stop_at_level = 4
+  }
+
+  assert {
+    condition     = aws_lambda_function.this[0].environment[0].variables["JAVA_TOOL_OPTIONS"] == "-Xmn64m -XX:TieredStopAtLevel=4"
+    error_message = "tiered_stop_at_level = 4 must put -XX:TieredStopAtLevel=4 after the default young generation."
+  }
+}
+
 run "empty_java_tool_options_leave_the_runtime_flags_alone" {
   command = plan
 

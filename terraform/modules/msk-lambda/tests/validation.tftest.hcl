@@ -66,6 +66,38 @@ run "rejects_java_tool_options_on_native" {
   expect_failures = [var.java_tool_options]
 }
 
+run "rejects_tiered_stop_at_level_other_than_one_or_four" {
+  command = plan
+
+  variables {
+    tiered_stop_at_level = 2
+  }
+
+  expect_failures = [var.tiered_stop_at_level]
+}
+
+run "rejects_tiered_stop_at_level_on_native" {
+  command = plan
+
+  variables {
+    runtime_mode         = "native"
+    tiered_stop_at_level = 4
+  }
+
+  expect_failures = [var.tiered_stop_at_level]
+}
+
+run "rejects_tiered_stop_at_level_with_own_java_tool_options" {
+  command = plan
+
+  variables {
+    java_tool_options    = "-Xmn96m"
+    tiered_stop_at_level = 4
+  }
+
+  expect_failures = [var.tiered_stop_at_level]
+}
+
 run "rejects_multi_line_java_tool_options" {
   command = plan
 

@@ -33,6 +33,11 @@ run "composes_every_component" {
   }
 
   assert {
+    condition     = output.logger.environment_variables["JAVA_TOOL_OPTIONS"] == "-Xmn64m" && output.forwarder.environment_variables["JAVA_TOOL_OPTIONS"] == "-Xmn64m"
+    error_message = "At 512 MB (a share of one vCPU) both functions compile with C1 only, the runtime's own level."
+  }
+
+  assert {
     condition     = output.dashboard.dashboard_name == "msk-streaming-test" && output.glue_database_name == "msk_streaming_test"
     error_message = "Dashboard and Glue database are named per deployment."
   }
@@ -229,5 +234,44 @@ run "deletion_protection_tracks_what_prod_cannot_lose" {
   assert {
     condition     = toset(keys(output.protected_resources)) == toset(["cluster", "output_bucket", "msk_key", "data_key", "logs_key", "alarms_key"])
     error_message = "The guard tracks the cluster, the output bucket and every customer-managed key."
+  }
+}
+
+run "the_logger_compiles_with_c2_from_one_full_vcpu" {
+  command = plan
+
+  variables {
+    functions = { memory_size = 1769 }
+  }
+
+  assert {
+    condition     = output.logger.environment_variables["JAVA_TOOL_OPTIONS"] == "-Xmn64m -XX:TieredStopAtLevel=4" && output.forwarder.environment_variables["JAVA_TOOL_OPTIONS"] == "-Xmn64m"
+    error_message = "From 1769 MB (one full vCPU) the logger gets full tiered compilation; the forwarder stays C1 only."
+  }
+}
+
+run "the_logger_stays_c1_just_below_one_full_vcpu" {
+  command = plan
+
+  variables {
+    functions = { memory_size = 1768 }
+  }
+
+  assert {
+    condition     = output.logger.environment_variables["JAVA_TOOL_OPTIONS"] == "-Xmn64m"
+    error_message = "Below 1769 MB the logger compiles with C1 only."
+  }
+}
+
+run "the_logger_level_can_be_chosen" {
+  command = plan
+
+  variables {
+    functions = { logger_tiered_stop_at_level = 4 }
+  }
+
+  assert {
+    condition     = output.logger.environment_variables["JAVA_TOOL_OPTIONS"] == "-Xmn64m -XX:TieredStopAtLevel=4"
+    error_message = "logger_tiered_stop_at_level = 4 applies at any memory setting."
   }
 }

@@ -211,6 +211,16 @@ run "rejects_bad_functions_logger_max_value_bytes" {
   expect_failures = [var.functions]
 }
 
+run "rejects_bad_functions_logger_tiered_stop_at_level" {
+  command = plan
+
+  variables {
+    functions = { logger_tiered_stop_at_level = 3 }
+  }
+
+  expect_failures = [var.functions]
+}
+
 run "rejects_bad_firehose_buffering" {
   command = plan
 

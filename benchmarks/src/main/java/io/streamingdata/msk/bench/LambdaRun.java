@@ -2,8 +2,10 @@ package io.streamingdata.msk.bench;
 
 import io.streamingdata.msk.records.RuntimeApi;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,13 +24,14 @@ public final class LambdaRun {
             Usage: LambdaRun --label L --event FILE --log FILE (--java CLASSPATH | --node TASK_ROOT --ric INDEX_MJS)
                              [--handler H] [--memory-mb M] [--java-tool-options OPTS] [--warmup N] [--iterations N]
                              [--starts N] [--env KEY=VALUE]... [--firehose URL] [--timeout-seconds N]
-                             [--cpu-share machine|lambda]
+                             [--cpu-share machine|lambda] [--durations FILE]
               --java CLASSPATH   an unpacked function.zip as DIR:DIR/lib/*, under the Java runtime client
               --node TASK_ROOT   a directory with the handler module, under the Node.js runtime client at --ric
               --starts N         time N cold starts (one invocation each) instead of warm invocations
               --firehose URL     a local Firehose endpoint whose counters give calls and records per invocation
               --cpu-share lambda limit the runtime process to the CPU Lambda gives the memory setting (a cgroup;
                                  needs root); machine, the default, lets it use the whole machine
+              --durations FILE   write every invocation's duration in ms, warm-ups included, one per line
             """;
 
     private LambdaRun() {}
@@ -73,7 +76,7 @@ public final class LambdaRun {
         try (RuntimeApi api = new RuntimeApi(event, total, options.label)) {
             FunctionProcess function = start(options, api, share);
             try {
-                if (!awaitAnswers(api, function, options.timeoutSeconds)) {
+                if (!awaitAnswers(api, function, options.timeoutSeconds, options.log)) {
                     fail(options, api, function, total);
                 }
                 long rss = function.peakRssKilobytes();
@@ -90,6 +93,9 @@ public final class LambdaRun {
                 if (errors > 0) {
                     throw new IllegalStateException(options.label + ": " + errors + " invocations failed, the first: "
                             + firstError(api, total) + " (log: " + options.log + ")");
+                }
+                if (options.durations != null) {
+                    writeDurations(options.durations, api, total);
                 }
                 double init = (api.firstPoll() - function.startedNanos()) / 1e6;
                 Percentiles p = Percentiles.of(durations);
@@ -125,6 +131,15 @@ public final class LambdaRun {
         }
     }
 
+    /** Every invocation's duration in milliseconds, warm-ups included, one per line in order. */
+    private static void writeDurations(Path file, RuntimeApi api, int total) throws IOException {
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < total; i++) {
+            lines.append(String.format(Locale.ROOT, "%.2f%n", api.duration(i) / 1e6));
+        }
+        Files.writeString(file, lines);
+    }
+
     private static void coldStarts(Options options, byte[] event, CpuShare share) throws Exception {
         double[] ready = new double[options.starts];
         double[] firstAnswer = new double[options.starts];
@@ -135,7 +150,7 @@ public final class LambdaRun {
                 try {
                     readyCpu[run] = cpuAtFirstPoll(api, function, options.timeoutSeconds);
                     if (api.firstPoll() == 0
-                            || !awaitAnswers(api, function, options.timeoutSeconds)
+                            || !awaitAnswers(api, function, options.timeoutSeconds, options.log)
                             || !api.answer(0).startsWith("response ")) {
                         fail(options, api, function, 1);
                     }
@@ -180,18 +195,43 @@ public final class LambdaRun {
      * Waits for every invocation's answer, but no longer than the process lives: a runtime that dies at start (a bad
      * JVM option, a missing class) is reported at once, not when the timeout ends.
      */
-    private static boolean awaitAnswers(RuntimeApi api, FunctionProcess function, int timeoutSeconds)
+    /**
+     * Waits for every answer, keeping the function's log within {@link #LOG_LIMIT_BYTES} meanwhile: the logger writes
+     * some 7 MB per invocation, and a log grown to gigabytes slowed every later invocation of the same run (on this
+     * machine a logger's median went from 28 to 45 ms once some 1.7 GB had been written, on a disk and on /dev/shm
+     * alike), which Lambda, whose runtime writes to a pipe, does not do.
+     */
+    private static boolean awaitAnswers(RuntimeApi api, FunctionProcess function, int timeoutSeconds, Path log)
             throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
         while (System.nanoTime() < deadline) {
             if (api.awaitAnswers(200, TimeUnit.MILLISECONDS)) {
                 return true;
             }
+            keepWithinLimit(log, LOG_LIMIT_BYTES);
             if (!function.alive()) {
                 return api.awaitAnswers(0, TimeUnit.MILLISECONDS);
             }
         }
         return false;
+    }
+
+    static final long LOG_LIMIT_BYTES = 64L * 1024 * 1024;
+
+    /**
+     * Empties the log once it is past {@code limit} bytes: the function appends to it, so its next lines start the
+     * file again, with no hole before them; what an error report needs, the last lines, comes after.
+     */
+    static void keepWithinLimit(Path log, long limit) {
+        try {
+            if (Files.size(log) > limit) {
+                try (FileChannel channel = FileChannel.open(log, StandardOpenOption.WRITE)) {
+                    channel.truncate(0);
+                }
+            }
+        } catch (IOException e) {
+            // Not there yet, or not ours to cut: the run goes on with the log as it is.
+        }
     }
 
     /**
@@ -266,6 +306,7 @@ public final class LambdaRun {
         String label;
         Path event;
         Path log;
+        Path durations;
         String java;
         Path node;
         Path ric;
@@ -293,6 +334,7 @@ public final class LambdaRun {
                     case "--label" -> o.label = value;
                     case "--event" -> o.event = Path.of(value);
                     case "--log" -> o.log = Path.of(value);
+                    case "--durations" -> o.durations = Path.of(value);
                     case "--java" -> o.java = value;
                     case "--node" -> o.node = Path.of(value).toAbsolutePath();
                     case "--ric" -> o.ric = Path.of(value).toAbsolutePath();

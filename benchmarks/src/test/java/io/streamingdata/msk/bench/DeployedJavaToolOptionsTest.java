@@ -1,33 +1,61 @@
 package io.streamingdata.msk.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The benchmarks apply by default the JAVA_TOOL_OPTIONS that the Terraform module msk-lambda sets, which its own
- * test (terraform/modules/msk-lambda/tests/defaults.tftest.hcl) checks at these memory settings: 512 MB, where the
- * young generation reaches its cap, and 130 MB, where it is a quarter of the memory rounded down.
+ * The benchmarks apply by default the JAVA_TOOL_OPTIONS that the Terraform modules set, which their own tests check:
+ * msk-lambda's at 512 MB, where the young generation reaches its cap, and 130 MB, where it is a quarter of the
+ * memory rounded down (terraform/modules/msk-lambda/tests/defaults.tftest.hcl), with full tiered compilation added
+ * for the logger from 1769 MB up, as the platform module sets it (terraform/modules/platform/tests/defaults.tftest.hcl
+ * checks 512, 1768 and 1769 MB).
  */
 class DeployedJavaToolOptionsTest {
 
     private static final Path REPO_ROOT = Path.of("").toAbsolutePath().getParent();
 
     @ParameterizedTest
-    @CsvSource({"512, -Xmn64m", "130, -Xmn32m"})
-    void theScriptsDefaultIsWhatTheModuleSets(int memoryMb, String expected) throws Exception {
+    @CsvSource({
+        "512, firehose-forwarder, -Xmn64m",
+        "130, firehose-forwarder, -Xmn32m",
+        "512, consumer-logger, -Xmn64m",
+        "1768, consumer-logger, -Xmn64m",
+        "1769, consumer-logger, -Xmn64m -XX:TieredStopAtLevel=4",
+        "1769, firehose-forwarder, -Xmn64m"
+    })
+    void theScriptsDefaultIsWhatTheModulesSet(int memoryMb, String function, String expected) throws Exception {
+        String[] result = deployedOptions(memoryMb + " " + function);
+        assertEquals("0", result[0], result[1]);
+        assertEquals(expected, result[1]);
+    }
+
+    @Test
+    void aFunctionItDoesNotKnowIsRefused() throws Exception {
+        String[] result = deployedOptions("512 consumer-forwarder");
+        assertNotEquals("0", result[0], result[1]);
+        assertTrue(result[1].contains("FUNCTION must be consumer-logger or firehose-forwarder"), result[1]);
+    }
+
+    /** The exit status and the output of {@code deployed_java_tool_options ARGS}. */
+    private static String[] deployedOptions(String args) throws Exception {
         Process bash = new ProcessBuilder(
-                        "bash", "-c", "source scripts/bench/common.sh && deployed_java_tool_options " + memoryMb)
+                        "bash",
+                        "-c",
+                        "source scripts/lib/common.sh && source scripts/bench/common.sh && deployed_java_tool_options "
+                                + args)
                 .directory(REPO_ROOT.toFile())
                 .redirectErrorStream(true)
                 .start();
         String output = new String(bash.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
         bash.waitFor(30, TimeUnit.SECONDS);
-        assertEquals(0, bash.exitValue(), output);
-        assertEquals(expected, output);
+        return new String[] {String.valueOf(bash.exitValue()), output};
     }
 }

@@ -51,4 +51,29 @@ class LambdaRunTest {
         assertTrue(output.contains("Unrecognized VM option 'NoSuchOptionAnywhere'"), output);
         assertTrue(seconds < 30, "reported after " + seconds + " s");
     }
+
+    /** A log past its limit starts again, and the function's appended lines then begin the file: no hole, no loss. */
+    @Test
+    void aLogPastItsLimitStartsAgainWithTheNextLines() throws Exception {
+        Path log = dir.resolve("function.log");
+        try (java.io.FileOutputStream function = new java.io.FileOutputStream(log.toFile(), true)) {
+            function.write("x".repeat(100).getBytes(StandardCharsets.US_ASCII));
+            LambdaRun.keepWithinLimit(log, 100);
+            assertEquals(100, Files.size(log), "at its limit a log is left alone");
+
+            function.write("y\n".getBytes(StandardCharsets.US_ASCII));
+            LambdaRun.keepWithinLimit(log, 100);
+            assertEquals(0, Files.size(log), "past its limit a log is emptied");
+
+            function.write("next line\n".getBytes(StandardCharsets.US_ASCII));
+        }
+        assertEquals("next line\n", Files.readString(log));
+    }
+
+    /** A log that is not there yet is no reason to stop a run. */
+    @Test
+    void aMissingLogIsLeftForLater() {
+        LambdaRun.keepWithinLimit(dir.resolve("not-yet.log"), 100);
+        assertTrue(Files.notExists(dir.resolve("not-yet.log")));
+    }
 }
