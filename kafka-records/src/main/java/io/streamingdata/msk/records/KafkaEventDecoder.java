@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.io.SerializedString;
 import io.streamingdata.msk.records.internal.EventJsonParser;
 import io.streamingdata.msk.records.internal.InputBytes;
 import io.streamingdata.msk.records.internal.JsonTextRepair;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Decodes the JSON event that a Lambda event source mapping sends for Amazon MSK or self-managed Kafka into a
@@ -189,6 +191,22 @@ public final class KafkaEventDecoder {
      * finds where their strings end, with no copy of their text. A string that is not canonical base64 (escapes,
      * unpadded, other characters) is read as text as usual, so the bytes or the error are exactly the JDK decoder's.
      */
+    /** A record's fields in the order Lambda writes them. */
+    private static final SerializedString[] FIELD_ORDER = Stream.of(
+                    "topic", "partition", "offset", "timestamp", "timestampType", "key", "value", "headers")
+            .map(SerializedString::new)
+            .toArray(SerializedString[]::new);
+
+    /** Where to expect the field after {@code field}: behind it in {@link #FIELD_ORDER}, or where it was. */
+    private static int after(String field, int expected) {
+        for (int i = 0; i < FIELD_ORDER.length; i++) {
+            if (FIELD_ORDER[i].getValue().equals(field)) {
+                return i + 1;
+            }
+        }
+        return expected;
+    }
+
     private static final class RecordReader {
         private final JsonParser p;
         private final String partitionKey;
@@ -204,6 +222,8 @@ public final class KafkaEventDecoder {
         private SchemaMetadata keySchema;
         private SchemaMetadata valueSchema;
         private String problem;
+        /** The index in {@link #FIELD_ORDER} of the field expected next. */
+        private int expected;
 
         RecordReader(JsonParser p, String partitionKey, int index) {
             this.p = p;
@@ -213,8 +233,8 @@ public final class KafkaEventDecoder {
 
         BatchEntry read(JsonTextRepair.Result repair, byte[] original) throws IOException {
             long start = p.currentTokenLocation().getByteOffset();
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String field = p.currentName();
+            String field;
+            while ((field = nextField()) != null) {
                 JsonToken token = p.nextToken();
                 switch (field) {
                     case "topic" -> topic = requireString(field, token);
@@ -256,6 +276,28 @@ public final class KafkaEventDecoder {
             byte[] raw =
                     start >= 0 && end <= original.length ? Arrays.copyOfRange(original, (int) start, (int) end) : null;
             return new UndecodableRecord(record, problem, raw);
+        }
+
+        /**
+         * The next field's name, or {@code null} at the record's end (or at anything else, which the caller judges).
+         * Lambda writes a record's fields in one order, so the parser is first asked whether the next name is the
+         * one expected, which it checks against the event's bytes where it would otherwise hash the name and look it
+         * up; any other name, in any order, is read as usual and the expectation moves on behind it.
+         */
+        private String nextField() throws IOException {
+            if (expected < FIELD_ORDER.length) {
+                if (p.nextFieldName(FIELD_ORDER[expected])) {
+                    return FIELD_ORDER[expected++].getValue();
+                }
+            } else {
+                p.nextToken();
+            }
+            if (p.currentToken() != JsonToken.FIELD_NAME) {
+                return null;
+            }
+            String field = p.currentName();
+            expected = after(field, expected);
+            return field;
         }
 
         private void requirePresent(String field, Object value) {
