@@ -184,13 +184,6 @@ public final class KafkaEventDecoder {
         }
     }
 
-    /**
-     * Reads one record object; structural problems throw, content problems are collected into {@code problem}.
-     * <p>
-     * Key and value are decoded from the event's own bytes by the parser ({@link EventJsonParser}), in the pass that
-     * finds where their strings end, with no copy of their text. A string that is not canonical base64 (escapes,
-     * unpadded, other characters) is read as text as usual, so the bytes or the error are exactly the JDK decoder's.
-     */
     /** A record's fields in the order Lambda writes them. */
     private static final SerializedString[] FIELD_ORDER = Stream.of(
                     "topic", "partition", "offset", "timestamp", "timestampType", "key", "value", "headers")
@@ -207,6 +200,13 @@ public final class KafkaEventDecoder {
         return expected;
     }
 
+    /**
+     * Reads one record object; structural problems throw, content problems are collected into {@code problem}.
+     * <p>
+     * Key and value are decoded from the event's own bytes by the parser ({@link EventJsonParser}), in the pass that
+     * finds where their strings end, with no copy of their text. A string that is not canonical base64 (escapes,
+     * unpadded, other characters) is read as text as usual, so the bytes or the error are exactly the JDK decoder's.
+     */
     private static final class RecordReader {
         private final JsonParser p;
         private final String partitionKey;
