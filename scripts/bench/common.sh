@@ -121,11 +121,16 @@ ensure_node_client() {
   NODE_RIC="${REPO_ROOT}/scripts/bench/node_modules/aws-lambda-ric/index.mjs"
 }
 
-# Runs LambdaRun with the given arguments, shows its human line, and appends its RESULT line to RESULTS.
+# Runs LambdaRun with the given arguments (one function's options, or several functions' separated by --and, which
+# then take turns), shows its human lines, and appends its RESULT lines to RESULTS. Every function gets CPU_SHARE.
 lambda_run() {
-  local output
-  output="$(java -Xmx256m -XX:+UseSerialGC -cp "${HARNESS_CP}" io.streamingdata.msk.bench.LambdaRun "$@" \
-    --cpu-share "${CPU_SHARE}")" ||
+  local output arg args=()
+  for arg in "$@"; do
+    [[ "${arg}" == --and ]] && args+=(--cpu-share "${CPU_SHARE}")
+    args+=("${arg}")
+  done
+  args+=(--cpu-share "${CPU_SHARE}")
+  output="$(java -Xmx256m -XX:+UseSerialGC -cp "${HARNESS_CP}" io.streamingdata.msk.bench.LambdaRun "${args[@]}")" ||
     { KEEP_WORK_DIR=true; fail "a measured run failed (its log is in ${WORK_DIR})"; }
   grep -v '^RESULT' <<<"${output}" || true
   grep '^RESULT' <<<"${output}" >>"${WORK_DIR}/results.txt"

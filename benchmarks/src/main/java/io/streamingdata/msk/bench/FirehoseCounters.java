@@ -35,6 +35,10 @@ record FirehoseCounters(long calls, long records, long bytes) {
         return total;
     }
 
+    FirehoseCounters plus(FirehoseCounters other) {
+        return new FirehoseCounters(calls + other.calls, records + other.records, bytes + other.bytes);
+    }
+
     FirehoseCounters minus(FirehoseCounters other) {
         return new FirehoseCounters(calls - other.calls, records - other.records, bytes - other.bytes);
     }

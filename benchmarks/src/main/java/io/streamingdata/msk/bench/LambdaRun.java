@@ -14,17 +14,25 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs one function under a real Lambda runtime interface client against a loopback {@link RuntimeApi} and prints
- * its timings: warm invocations after warm-up (median, min, p90, max), init (process start to the first poll), peak
- * RSS; or, with {@code --starts}, cold starts only. A human line, then a {@code RESULT key=value...} line.
+ * Runs functions under real Lambda runtime interface clients, each against a loopback {@link RuntimeApi} of its own,
+ * and prints their timings: warm invocations after warm-up (median, min, p90, max), init (process start to the first
+ * poll), peak RSS; or, with {@code --starts}, cold starts of one function. A human line, then a
+ * {@code RESULT key=value...} line, per function.
+ * <p>
+ * Several functions ({@code --and} between their options) take turns, one invocation each, in an order that rotates
+ * every round, and only one runs at a time: on a shared machine whose speed drifts from minute to minute, each is then
+ * measured over the same minutes as the others, where one after another each had minutes of its own.
  */
 public final class LambdaRun {
 
     static final String USAGE = """
-            Usage: LambdaRun --label L --event FILE --log FILE (--java CLASSPATH | --node TASK_ROOT --ric INDEX_MJS)
-                             [--handler H] [--memory-mb M] [--java-tool-options OPTS] [--warmup N] [--iterations N]
-                             [--starts N] [--env KEY=VALUE]... [--firehose URL] [--timeout-seconds N]
-                             [--cpu-share machine|lambda] [--durations FILE]
+            Usage: LambdaRun FUNCTION [--and FUNCTION]...
+            FUNCTION: --label L --event FILE --log FILE (--java CLASSPATH | --node TASK_ROOT --ric INDEX_MJS)
+                      [--handler H] [--memory-mb M] [--java-tool-options OPTS] [--warmup N] [--iterations N]
+                      [--starts N] [--env KEY=VALUE]... [--firehose URL] [--timeout-seconds N]
+                      [--cpu-share machine|lambda] [--durations FILE]
+              --and              another function: they take turns, one invocation each, in a rotating order;
+                                 --event, --warmup, --iterations, --timeout-seconds and --cpu-share must agree
               --java CLASSPATH   an unpacked function.zip as DIR:DIR/lib/*, under the Java runtime client
               --node TASK_ROOT   a directory with the handler module, under the Node.js runtime client at --ric
               --starts N         time N cold starts (one invocation each) instead of warm invocations
@@ -32,103 +40,197 @@ public final class LambdaRun {
               --cpu-share lambda limit the runtime process to the CPU Lambda gives the memory setting (a cgroup;
                                  needs root); machine, the default, lets it use the whole machine
               --durations FILE   write every invocation's duration in ms, warm-ups included, one per line
+              --timeout-seconds N  the longest wait for a function's first poll and for each answer (default 300)
             """;
 
     private LambdaRun() {}
 
     public static void main(String[] args) throws Exception {
-        Options options;
+        List<Options> functions;
         try {
-            options = Options.parse(args);
+            functions = Options.parseAll(args);
         } catch (IllegalArgumentException e) {
             System.err.println("LambdaRun: " + e.getMessage());
             System.err.print(USAGE);
             System.exit(2);
             return;
         }
-        byte[] event = Files.readAllBytes(options.event);
-        CpuShare cgroup = null;
-        if (options.lambdaCpu) {
-            try {
-                cgroup = CpuShare.create("lambdarun-" + ProcessHandle.current().pid(), options.memoryMb);
-                System.out.println(options.label + ": CPU held to " + CpuShare.describe(options.memoryMb));
-            } catch (IOException e) {
-                System.err.println("LambdaRun: --cpu-share lambda: " + e.getMessage());
-                System.exit(2);
-                return;
+        Options first = functions.get(0);
+        byte[] event = Files.readAllBytes(first.event);
+        List<Side> sides = new ArrayList<>();
+        int exitCode = 0;
+        try {
+            for (int i = 0; i < functions.size(); i++) {
+                Options options = functions.get(i);
+                CpuShare share = null;
+                if (options.lambdaCpu) {
+                    share = CpuShare.create(
+                            "lambdarun-" + ProcessHandle.current().pid() + "-" + i, options.memoryMb);
+                    System.out.println(options.label + ": CPU held to " + CpuShare.describe(options.memoryMb));
+                }
+                sides.add(new Side(options, share));
             }
-        }
-        try (CpuShare share = cgroup) {
-            if (options.starts > 0) {
-                coldStarts(options, event, share);
+            if (first.starts > 0) {
+                coldStarts(first, event, sides.get(0).share);
             } else {
-                warm(options, event, share);
+                warm(sides, event);
             }
+        } catch (IOException e) {
+            if (sides.size() == functions.size()) {
+                throw e;
+            }
+            System.err.println("LambdaRun: --cpu-share lambda: " + e.getMessage());
+            exitCode = 2;
         } catch (IllegalStateException failed) {
             System.err.println("LambdaRun: " + failed.getMessage());
-            System.exit(1);
+            exitCode = 1;
+        } finally {
+            for (Side side : sides) {
+                side.close();
+            }
+        }
+        if (exitCode != 0) {
+            System.exit(exitCode);
         }
     }
 
-    private static void warm(Options options, byte[] event, CpuShare share) throws Exception {
-        int total = options.warmup + options.iterations;
-        FirehoseCounters before = FirehoseCounters.read(options.firehose);
-        try (RuntimeApi api = new RuntimeApi(event, total, options.label)) {
-            FunctionProcess function = start(options, api, share);
-            try {
-                if (!awaitAnswers(api, function, options.timeoutSeconds, options.log)) {
-                    fail(options, api, function, total);
-                }
-                long rss = function.peakRssKilobytes();
-                double[] durations = new double[options.iterations];
-                int errors = 0;
-                for (int i = 0; i < total; i++) {
-                    if (!api.answer(i).startsWith("response ")) {
-                        errors++;
-                    }
-                    if (i >= options.warmup) {
-                        durations[i - options.warmup] = api.duration(i) / 1e6;
-                    }
-                }
-                if (errors > 0) {
-                    throw new IllegalStateException(options.label + ": " + errors + " invocations failed, the first: "
-                            + firstError(api, total) + " (log: " + options.log + ")");
-                }
-                if (options.durations != null) {
-                    writeDurations(options.durations, api, total);
-                }
-                double init = (api.firstPoll() - function.startedNanos()) / 1e6;
-                Percentiles p = Percentiles.of(durations);
-                FirehoseCounters delta = FirehoseCounters.read(options.firehose).minus(before);
-                System.out.printf(
-                        Locale.ROOT,
-                        "%-34s warm median %7.1f ms (min %.1f, p90 %.1f, max %.1f, n=%d)  "
-                                + "init %5.0f ms  peak RSS %4d MB%s%n",
-                        options.label,
-                        p.median(),
-                        p.min(),
-                        p.p90(),
-                        p.max(),
-                        options.iterations,
-                        init,
-                        rss / 1024,
-                        delta.describe(total));
-                System.out.printf(
-                        Locale.ROOT,
-                        "RESULT label=%s median_ms=%.1f min_ms=%.1f p90_ms=%.1f max_ms=%.1f "
-                                + "init_ms=%.0f rss_mb=%d%s%n",
-                        options.label,
-                        p.median(),
-                        p.min(),
-                        p.p90(),
-                        p.max(),
-                        init,
-                        rss / 1024,
-                        delta.keyValues(total));
-            } finally {
+    /** One function of a run: its options, its cgroup, its Runtime API and process once started, its counters. */
+    private static final class Side implements AutoCloseable {
+        final Options options;
+        final CpuShare share;
+        RuntimeApi api;
+        FunctionProcess function;
+        FirehoseCounters calls = new FirehoseCounters(0, 0, 0);
+        /** CPU the process used over the measured invocations, all its threads, in ms; -1 where unreadable. */
+        long cpuMillis;
+        /** Minor page faults over the measured invocations; -1 where unreadable. */
+        long faults;
+
+        Side(Options options, CpuShare share) {
+            this.options = options;
+            this.share = share;
+        }
+
+        /** Stops the process, then its Runtime API, then removes its cgroup, which only an empty one allows. */
+        @Override
+        public void close() throws InterruptedException, IOException {
+            if (function != null) {
                 function.close();
             }
+            if (api != null) {
+                api.close();
+            }
+            if (share != null) {
+                share.close();
+            }
         }
+    }
+
+    /** The order in which the functions take their turns in round {@code round}: rotated by one every round. */
+    static int[] turnOrder(int round, int functions) {
+        int[] order = new int[functions];
+        for (int k = 0; k < functions; k++) {
+            order[k] = (round + k) % functions;
+        }
+        return order;
+    }
+
+    private static void warm(List<Side> sides, byte[] event) throws Exception {
+        Options common = sides.get(0).options;
+        int total = common.warmup + common.iterations;
+        // Started one after another, each alone until its first poll, so that init is what one start costs.
+        for (Side side : sides) {
+            side.api = new RuntimeApi(event, total, side.options.label, true);
+            side.function = start(side.options, side.api, side.share);
+            if (!awaitFirstPoll(side.api, side.function, common.timeoutSeconds)) {
+                fail(side.options, side.api, side.function, total);
+            }
+        }
+        for (int round = 0; round < total; round++) {
+            for (int k : turnOrder(round, sides.size())) {
+                Side side = sides.get(k);
+                FirehoseCounters before = FirehoseCounters.read(side.options.firehose);
+                long cpuBefore = side.function.cpuMillis();
+                long faultsBefore = side.function.minorFaults();
+                side.api.release();
+                if (!awaitAnswer(side.api, round, side.function, common.timeoutSeconds, side.options.log)) {
+                    fail(side.options, side.api, side.function, total);
+                }
+                long cpuAfter = side.function.cpuMillis();
+                long faultsAfter = side.function.minorFaults();
+                if (round >= common.warmup) {
+                    side.cpuMillis = counted(side.cpuMillis, cpuBefore, cpuAfter);
+                    side.faults = counted(side.faults, faultsBefore, faultsAfter);
+                }
+                side.calls = side.calls.plus(
+                        FirehoseCounters.read(side.options.firehose).minus(before));
+            }
+        }
+        for (Side side : sides) {
+            report(side, total);
+        }
+    }
+
+    /** {@code sum} plus what a counter grew by, or -1 once any reading failed. */
+    static long counted(long sum, long before, long after) {
+        return sum < 0 || before < 0 || after < 0 ? -1 : sum + after - before;
+    }
+
+    private static void report(Side side, int total) throws IOException {
+        Options options = side.options;
+        RuntimeApi api = side.api;
+        long rss = side.function.peakRssKilobytes();
+        double[] durations = new double[options.iterations];
+        int errors = 0;
+        for (int i = 0; i < total; i++) {
+            if (!api.answer(i).startsWith("response ")) {
+                errors++;
+            }
+            if (i >= options.warmup) {
+                durations[i - options.warmup] = api.duration(i) / 1e6;
+            }
+        }
+        if (errors > 0) {
+            throw new IllegalStateException(options.label + ": " + errors + " invocations failed, the first: "
+                    + firstError(api, total) + " (log: " + options.log + ")");
+        }
+        if (options.durations != null) {
+            writeDurations(options.durations, api, total);
+        }
+        double init = (api.firstPoll() - side.function.startedNanos()) / 1e6;
+        Percentiles p = Percentiles.of(durations);
+        // The kernel counts CPU in 10 ms ticks: a mean over the measured invocations, not a figure per invocation.
+        double cpu = side.cpuMillis < 0 ? -1 : (double) side.cpuMillis / options.iterations;
+        long faults = side.faults < 0 ? -1 : side.faults / options.iterations;
+        System.out.printf(
+                Locale.ROOT,
+                "%-34s warm median %7.1f ms (min %.1f, p90 %.1f, max %.1f, n=%d)  CPU mean %5.1f ms  "
+                        + "page faults %5d  init %5.0f ms  peak RSS %4d MB%s%n",
+                options.label,
+                p.median(),
+                p.min(),
+                p.p90(),
+                p.max(),
+                options.iterations,
+                cpu,
+                faults,
+                init,
+                rss / 1024,
+                side.calls.describe(total));
+        System.out.printf(
+                Locale.ROOT,
+                "RESULT label=%s median_ms=%.1f min_ms=%.1f p90_ms=%.1f max_ms=%.1f cpu_ms=%.1f faults=%d "
+                        + "init_ms=%.0f rss_mb=%d%s%n",
+                options.label,
+                p.median(),
+                p.min(),
+                p.p90(),
+                p.max(),
+                cpu,
+                faults,
+                init,
+                rss / 1024,
+                side.calls.keyValues(total));
     }
 
     /** Every invocation's duration in milliseconds, warm-ups included, one per line in order. */
@@ -150,7 +252,7 @@ public final class LambdaRun {
                 try {
                     readyCpu[run] = cpuAtFirstPoll(api, function, options.timeoutSeconds);
                     if (api.firstPoll() == 0
-                            || !awaitAnswers(api, function, options.timeoutSeconds, options.log)
+                            || !awaitAnswer(api, 0, function, options.timeoutSeconds, options.log)
                             || !api.answer(0).startsWith("response ")) {
                         fail(options, api, function, 1);
                     }
@@ -192,28 +294,37 @@ public final class LambdaRun {
     }
 
     /**
-     * Waits for every invocation's answer, but no longer than the process lives: a runtime that dies at start (a bad
-     * JVM option, a missing class) is reported at once, not when the timeout ends.
+     * Waits for invocation {@code i}'s answer, but no longer than the process lives (a runtime that dies, of a bad JVM
+     * option or a missing class, is reported at once, not when the timeout ends), keeping the function's log within
+     * {@link #LOG_LIMIT_BYTES} meanwhile: the logger writes some 7 MB per invocation, and a log grown to gigabytes
+     * slowed every later invocation of the same run (on this machine a logger's median went from 28 to 45 ms once
+     * some 1.7 GB had been written, on a disk and on /dev/shm alike), which Lambda, whose runtime writes to a pipe,
+     * does not do.
      */
-    /**
-     * Waits for every answer, keeping the function's log within {@link #LOG_LIMIT_BYTES} meanwhile: the logger writes
-     * some 7 MB per invocation, and a log grown to gigabytes slowed every later invocation of the same run (on this
-     * machine a logger's median went from 28 to 45 ms once some 1.7 GB had been written, on a disk and on /dev/shm
-     * alike), which Lambda, whose runtime writes to a pipe, does not do.
-     */
-    private static boolean awaitAnswers(RuntimeApi api, FunctionProcess function, int timeoutSeconds, Path log)
+    private static boolean awaitAnswer(RuntimeApi api, int i, FunctionProcess function, int timeoutSeconds, Path log)
             throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
         while (System.nanoTime() < deadline) {
-            if (api.awaitAnswers(200, TimeUnit.MILLISECONDS)) {
+            if (api.awaitAnswer(i, 200, TimeUnit.MILLISECONDS)) {
+                keepWithinLimit(log, LOG_LIMIT_BYTES);
                 return true;
             }
             keepWithinLimit(log, LOG_LIMIT_BYTES);
-            if (!function.alive()) {
-                return api.awaitAnswers(0, TimeUnit.MILLISECONDS);
+            if (!function.alive() || api.initError() != null) {
+                return api.awaitAnswer(i, 0, TimeUnit.MILLISECONDS);
             }
         }
         return false;
+    }
+
+    /** Waits for the function's first poll, but no longer than the process lives or the timeout. */
+    private static boolean awaitFirstPoll(RuntimeApi api, FunctionProcess function, int timeoutSeconds)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
+        while (api.firstPoll() == 0 && api.initError() == null && function.alive() && System.nanoTime() < deadline) {
+            Thread.sleep(1);
+        }
+        return api.firstPoll() != 0 && api.initError() == null;
     }
 
     static final long LOG_LIMIT_BYTES = 64L * 1024 * 1024;
@@ -320,6 +431,40 @@ public final class LambdaRun {
         int timeoutSeconds = 300;
         boolean lambdaCpu;
         final Map<String, String> env = new LinkedHashMap<>();
+
+        /** The options of each function, split at {@code --and}; what the functions share must agree. */
+        static List<Options> parseAll(String[] args) {
+            List<Options> functions = new ArrayList<>();
+            List<String> group = new ArrayList<>();
+            for (String arg : args) {
+                if (arg.equals("--and")) {
+                    functions.add(parse(group.toArray(String[]::new)));
+                    group.clear();
+                } else {
+                    group.add(arg);
+                }
+            }
+            functions.add(parse(group.toArray(String[]::new)));
+            Options first = functions.get(0);
+            for (Options other : functions.subList(1, functions.size())) {
+                if (other.starts > 0 || first.starts > 0) {
+                    throw new IllegalArgumentException("--starts times one function at a time: leave out --and");
+                }
+                if (!other.event.equals(first.event)
+                        || other.warmup != first.warmup
+                        || other.iterations != first.iterations
+                        || other.timeoutSeconds != first.timeoutSeconds
+                        || other.lambdaCpu != first.lambdaCpu) {
+                    throw new IllegalArgumentException(other.label + " and " + first.label
+                            + " take turns: give them the same --event, --warmup, --iterations, --timeout-seconds and"
+                            + " --cpu-share");
+                }
+                if (functions.stream().filter(o -> o.label.equals(other.label)).count() > 1) {
+                    throw new IllegalArgumentException("two functions are labelled " + other.label);
+                }
+            }
+            return functions;
+        }
 
         static Options parse(String[] args) {
             Options o = new Options();

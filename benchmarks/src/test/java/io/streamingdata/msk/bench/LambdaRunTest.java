@@ -1,13 +1,17 @@
 package io.streamingdata.msk.bench;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,11 +25,8 @@ class LambdaRunTest {
     @Test
     void aRuntimeThatDiesAtStartIsReportedAtOnceWithItsOutput() throws Exception {
         Path event = Files.writeString(dir.resolve("event.json"), "{\"eventSource\":\"aws:kafka\",\"records\":{}}");
-        List<String> command = List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp",
-                System.getProperty("java.class.path"),
-                LambdaRun.class.getName(),
+        long started = System.nanoTime();
+        String[] run = lambdaRun(List.of(
                 "--label",
                 "broken",
                 "--event",
@@ -39,17 +40,128 @@ class LambdaRunTest {
                 "--warmup",
                 "1",
                 "--iterations",
-                "1");
-        long started = System.nanoTime();
-        Process run = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(run.waitFor(60, TimeUnit.SECONDS), output);
+                "1"));
         long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started);
 
-        assertEquals(1, run.exitValue(), output);
-        assertTrue(output.contains("LambdaRun: broken: the runtime process exited"), output);
-        assertTrue(output.contains("Unrecognized VM option 'NoSuchOptionAnywhere'"), output);
+        assertEquals("1", run[0], run[1]);
+        assertTrue(run[1].contains("LambdaRun: broken: the runtime process exited"), run[1]);
+        assertTrue(run[1].contains("Unrecognized VM option 'NoSuchOptionAnywhere'"), run[1]);
         assertTrue(seconds < 30, "reported after " + seconds + " s");
+    }
+
+    /**
+     * Two functions under the real Java runtime client, taking turns: each answers every one of its invocations and
+     * gets a report of its own, with the CPU and page faults the kernel counted for its process.
+     */
+    @Test
+    void twoFunctionsTakingTurnsAreEachMeasuredInFull() throws Exception {
+        Path event = Files.writeString(dir.resolve("event.json"), "{\"eventSource\":\"aws:kafka\",\"records\":{}}");
+        List<String> args = new ArrayList<>();
+        for (String label : List.of("first", "second")) {
+            if (!args.isEmpty()) {
+                args.add("--and");
+            }
+            args.addAll(List.of(
+                    "--label",
+                    label,
+                    "--event",
+                    event.toString(),
+                    "--log",
+                    dir.resolve(label + ".log").toString(),
+                    "--java",
+                    dir + ":" + System.getProperty("java.class.path"),
+                    "--handler",
+                    NoopHandler.class.getName() + "::handleRequest",
+                    "--memory-mb",
+                    "256",
+                    "--warmup",
+                    "1",
+                    "--iterations",
+                    "3",
+                    "--durations",
+                    dir.resolve(label + ".txt").toString()));
+        }
+        String[] run = lambdaRun(args);
+
+        assertEquals("0", run[0], run[1]);
+        for (String label : List.of("first", "second")) {
+            Matcher result = Pattern.compile("RESULT label=" + label
+                            + " median_ms=[0-9.]+ .*cpu_ms=([0-9.]+) faults=([0-9]+) init_ms=[0-9]+ rss_mb=([0-9]+)")
+                    .matcher(run[1]);
+            assertTrue(result.find(), run[1]);
+            assertTrue(Long.parseLong(result.group(3)) > 0, "peak RSS of " + label);
+            assertEquals(4, Files.readAllLines(dir.resolve(label + ".txt")).size(), "warm-up and measured");
+        }
+    }
+
+    @Test
+    void functionsThatTakeTurnsMustAgreeOnWhatTheyShare() throws Exception {
+        String[] run = lambdaRun(List.of(
+                "--label",
+                "a",
+                "--event",
+                "e.json",
+                "--log",
+                "a.log",
+                "--java",
+                "x",
+                "--iterations",
+                "3",
+                "--and",
+                "--label",
+                "b",
+                "--event",
+                "e.json",
+                "--log",
+                "b.log",
+                "--java",
+                "x",
+                "--iterations",
+                "4"));
+        assertEquals("2", run[0], run[1]);
+        assertTrue(run[1].contains("b and a take turns: give them the same --event, --warmup, --iterations"), run[1]);
+
+        String[] sameLabel = lambdaRun(List.of(
+                "--label", "a", "--event", "e.json", "--log", "a.log", "--java", "x", "--and", "--label", "a",
+                "--event", "e.json", "--log", "b.log", "--java", "x"));
+        assertEquals("2", sameLabel[0], sameLabel[1]);
+        assertTrue(sameLabel[1].contains("two functions are labelled a"), sameLabel[1]);
+    }
+
+    /** Every function goes first in turn, so that none always runs right after the same one. */
+    @Test
+    void theOrderOfTurnsRotatesEveryRound() {
+        assertArrayEquals(new int[] {0, 1, 2}, LambdaRun.turnOrder(0, 3));
+        assertArrayEquals(new int[] {1, 2, 0}, LambdaRun.turnOrder(1, 3));
+        assertArrayEquals(new int[] {2, 0, 1}, LambdaRun.turnOrder(2, 3));
+        assertArrayEquals(new int[] {0, 1, 2}, LambdaRun.turnOrder(3, 3));
+        assertArrayEquals(new int[] {0}, LambdaRun.turnOrder(7, 1));
+    }
+
+    /** A counter that could not be read once makes the whole sum unknown (-1), not a sum with a hole in it. */
+    @Test
+    void aCounterReadingThatFailedMakesTheSumUnknown() {
+        assertEquals(15, LambdaRun.counted(10, 100, 105));
+        assertEquals(-1, LambdaRun.counted(10, -1, 105));
+        assertEquals(-1, LambdaRun.counted(10, 100, -1));
+        assertEquals(-1, LambdaRun.counted(-1, 100, 105));
+    }
+
+    /** The exit status and output of LambdaRun run as the benchmark scripts run it: a process of its own. */
+    private String[] lambdaRun(List<String> args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                LambdaRun.class.getName()));
+        command.addAll(args);
+        Process run = new ProcessBuilder(command)
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .start();
+        String output = new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(run.waitFor(120, TimeUnit.SECONDS), output);
+        return new String[] {String.valueOf(run.exitValue()), output};
     }
 
     /** A log past its limit starts again, and the function's appended lines then begin the file: no hole, no loss. */

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -17,6 +18,9 @@ import java.util.concurrent.TimeUnit;
  * invocation, when it was handed out and when its answer came back. Polls beyond the last invocation stay open, as
  * the real Runtime API keeps a poll open until there is work. Serves the benchmarks (many invocations) and
  * {@link LocalLambdaRuntime} (one).
+ * <p>
+ * A paced API hands out an invocation only when {@link #release()} allows one more, so that a benchmark can take
+ * turns between functions, one invocation each, and none of them runs while another is being measured.
  */
 public final class RuntimeApi implements AutoCloseable {
 
@@ -30,6 +34,9 @@ public final class RuntimeApi implements AutoCloseable {
     private final String[] answers;
     private final CountDownLatch done;
     private final CountDownLatch stopping = new CountDownLatch(1);
+    /** Invocations that may be handed out; {@code null} when the API is not paced. */
+    private final Semaphore turns;
+
     private final HttpServer server;
     private final ExecutorService threads = Executors.newCachedThreadPool(runnable -> {
         Thread thread = new Thread(runnable, "runtime-api");
@@ -41,6 +48,12 @@ public final class RuntimeApi implements AutoCloseable {
     private int next;
 
     public RuntimeApi(byte[] event, int invocations, String functionName) throws IOException {
+        this(event, invocations, functionName, false);
+    }
+
+    /** @param paced whether each invocation waits for a {@link #release()} before it is handed out */
+    public RuntimeApi(byte[] event, int invocations, String functionName, boolean paced) throws IOException {
+        this.turns = paced ? new Semaphore(0) : null;
         this.event = event;
         this.invocations = invocations;
         this.functionArn = "arn:aws:lambda:us-east-1:123456789012:function:" + functionName;
@@ -71,6 +84,31 @@ public final class RuntimeApi implements AutoCloseable {
             }
         }
         return false;
+    }
+
+    /** Lets a paced API hand out one more invocation, now or at the function's next poll. */
+    public void release() {
+        if (turns == null) {
+            throw new IllegalStateException("this Runtime API is not paced: it hands out every invocation at once");
+        }
+        turns.release();
+    }
+
+    /**
+     * Waits until invocation {@code i} is answered, or the time is up, or the function reported an init error.
+     *
+     * @return whether it was answered
+     */
+    public synchronized boolean awaitAnswer(int i, long timeout, TimeUnit unit) throws InterruptedException {
+        long deadline = System.nanoTime() + unit.toNanos(timeout);
+        while (answers[i] == null && initError == null) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            TimeUnit.NANOSECONDS.timedWait(this, left);
+        }
+        return answers[i] != null;
     }
 
     /** {@link System#nanoTime()} of the first poll, or 0 before it. */
@@ -106,7 +144,10 @@ public final class RuntimeApi implements AutoCloseable {
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         reply(exchange, 202, new byte[0]);
         if (path.equals(PREFIX + "init/error")) {
-            initError = body;
+            synchronized (this) {
+                initError = body;
+                notifyAll();
+            }
             return;
         }
         // invocation/<id>/response or invocation/<id>/error, where the id is the invocation's index
@@ -118,17 +159,30 @@ public final class RuntimeApi implements AutoCloseable {
                     answered[i] = now;
                     answers[i] = parts[2] + " " + body;
                     done.countDown();
+                    notifyAll();
                 }
             }
         }
     }
 
     private void handOut(HttpExchange exchange) throws IOException {
-        int i;
         synchronized (this) {
             if (firstPoll == 0) {
                 firstPoll = System.nanoTime();
             }
+        }
+        if (turns != null) {
+            try {
+                turns.acquire();
+            } catch (InterruptedException e) {
+                // Closing: the poll ends unanswered, as it would when the execution environment stops.
+                Thread.currentThread().interrupt();
+                exchange.close();
+                return;
+            }
+        }
+        int i;
+        synchronized (this) {
             i = next < invocations ? next++ : -1;
         }
         if (i < 0) {
