@@ -62,6 +62,23 @@ deployed_java_tool_options() {
 
 # Builds both functions' function.zip, the local Firehose endpoint and the harness (no install into ~/.m2), and
 # writes each module's class path to its target/classpath.txt.
+# The GLIBC_TUNABLES that the Terraform msk-lambda module sets on a JVM function by default (its glibc_tunables
+# variable; DeployedGlibcTunablesTest checks that the two agree). The Java runtime client receives each event into
+# memory from malloc on the JVM's main thread, some 22 MB for a 6 MB event, and by default glibc gives it back to the
+# kernel when it is freed (madvise MADV_DONTNEED), so the next event faults it in again, about 5,000 pages every
+# invocation. A fixed mmap threshold (32 MiB, glibc's largest) keeps such buffers in the arena, and a trim threshold
+# of 256 MiB keeps the arena's free memory for the next event.
+DEPLOYED_GLIBC_TUNABLES="glibc.malloc.mmap_threshold=33554432:glibc.malloc.trim_threshold=268435456"
+# What the Java sides of a run get (the scripts' --glibc-tunables; empty: not set).
+GLIBC_TUNABLES_SETTING="${DEPLOYED_GLIBC_TUNABLES}"
+
+# The --env arguments that give a Java side (a function or its floor) GLIBC_TUNABLES_SETTING, one per line.
+java_env() {
+  if [[ -n "${GLIBC_TUNABLES_SETTING}" ]]; then
+    printf '%s\n' --env "GLIBC_TUNABLES=${GLIBC_TUNABLES_SETTING}"
+  fi
+}
+
 bench_build() {
   progress "building consumer-logger and firehose-forwarder (function.zip), firehose-endpoint and benchmarks"
   # The forwarder's package carries the crypto provider of one architecture: this machine's, as Lambda's would.

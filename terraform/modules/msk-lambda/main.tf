@@ -15,7 +15,16 @@ locals {
     { KAFKA_CONSUMER_ENABLED = "false" },
     local.is_native ? { DISABLE_SIGNAL_HANDLERS = "true" } : {},
     local.java_tool_options != "" ? { JAVA_TOOL_OPTIONS = local.java_tool_options } : {},
+    local.glibc_tunables != "" ? { GLIBC_TUNABLES = local.glibc_tunables } : {},
   )
+
+  # The java21 runtime client receives each event into memory from malloc on the JVM's main thread (some 22 MB for a
+  # 6 MB event), and glibc gives that memory back to the kernel once it is freed, so every invocation faulted it in
+  # again (about 5,000 pages). A fixed mmap threshold (32 MiB, the largest glibc takes) keeps such buffers in the
+  # arena, and the trim threshold keeps the arena's free memory for the next event. The benchmarks apply the same by
+  # default (DEPLOYED_GLIBC_TUNABLES in scripts/bench/common.sh; DeployedGlibcTunablesTest checks that they agree).
+  default_glibc_tunables = local.is_native ? "" : "glibc.malloc.mmap_threshold=33554432:glibc.malloc.trim_threshold=268435456"
+  glibc_tunables         = var.glibc_tunables != null ? var.glibc_tunables : local.default_glibc_tunables
 
   # A young generation for one batch: the garbage of a 6 MB event is some 45 MB (the event twice, the decoded
   # values, the packed records, the SDK's request bodies). The benchmarks apply the same by default

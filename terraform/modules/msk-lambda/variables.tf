@@ -81,6 +81,17 @@ variable "java_tool_options" {
   }
 }
 
+variable "glibc_tunables" {
+  type        = string
+  description = "Settings of the C library's allocator, set as GLIBC_TUNABLES (name=value pairs separated by colons, each name starting with glibc.). Null (the default): on the JVM, glibc.malloc.mmap_threshold=33554432:glibc.malloc.trim_threshold=268435456, which keeps the memory the java21 runtime client receives each event into (some 22 MB for a 6 MB event) for the next invocation instead of giving it back to the kernel and faulting it in again, about 5,000 pages every invocation (measured in the repository README, \"Native memory\"); nothing on native. Empty: not set, glibc's own behaviour."
+  default     = null
+
+  validation {
+    condition     = var.glibc_tunables == null || var.glibc_tunables == "" || can(regex("^glibc\\.[a-z_]+\\.[a-z_]+=[^:=[:space:]]+(:glibc\\.[a-z_]+\\.[a-z_]+=[^:=[:space:]]+)*$", var.glibc_tunables))
+    error_message = "glibc_tunables must be name=value pairs separated by colons, each name starting with glibc. (for example glibc.malloc.trim_threshold=268435456), with no spaces; or null (the default) or empty (not set)."
+  }
+}
+
 variable "tiered_stop_at_level" {
   type        = number
   description = "How far the JVM compiles hot code, as -XX:TieredStopAtLevel: 1 (the default, and the java21 runtime's own setting) compiles with C1 only, quick to start; 4 lets C2 recompile the hottest methods, which costs CPU and memory over an execution environment's first invocations and is faster after them (AWS's advice for compute-heavy functions). 4 adds -XX:TieredStopAtLevel=4 to the default java_tool_options; with java_tool_options set, put the flag there instead. JVM only. The platform module sets 4 for the logger from 1769 MB (one full vCPU) up (measured in the repository README, \"Tiered compilation\")."
@@ -159,6 +170,11 @@ variable "environment_variables" {
   validation {
     condition     = !contains(keys(var.environment_variables), "JAVA_TOOL_OPTIONS")
     error_message = "Set JVM options with java_tool_options, not environment_variables.JAVA_TOOL_OPTIONS: java_tool_options is checked against the runtime mode."
+  }
+
+  validation {
+    condition     = !contains(keys(var.environment_variables), "GLIBC_TUNABLES")
+    error_message = "Set the allocator's settings with glibc_tunables, not environment_variables.GLIBC_TUNABLES: the module sets GLIBC_TUNABLES itself on the JVM unless glibc_tunables is empty."
   }
 
   # A partial batch response the mapping does not read counts as success, and the records it names are lost.

@@ -102,6 +102,11 @@ run "native_arm64_sets_signal_handler_switch" {
     condition     = !contains(keys(aws_lambda_function.this[0].environment[0].variables), "JAVA_TOOL_OPTIONS")
     error_message = "A native function has no JVM, so no JAVA_TOOL_OPTIONS by default."
   }
+
+  assert {
+    condition     = !contains(keys(aws_lambda_function.this[0].environment[0].variables), "GLIBC_TUNABLES")
+    error_message = "A native function has no Java runtime client, whose buffers the default GLIBC_TUNABLES keep: none by default."
+  }
 }
 
 run "native_x86_64" {
@@ -169,6 +174,42 @@ run "full_tiered_compilation_adds_its_level_to_the_default" {
   assert {
     condition     = aws_lambda_function.this[0].environment[0].variables["JAVA_TOOL_OPTIONS"] == "-Xmn64m -XX:TieredStopAtLevel=4"
     error_message = "tiered_stop_at_level = 4 must put -XX:TieredStopAtLevel=4 after the default young generation."
+  }
+}
+
+run "a_jvm_function_keeps_the_runtime_clients_buffers_by_default" {
+  command = plan
+
+  # glibc.malloc.mmap_threshold takes at most 32 MiB (HEAP_MAX_SIZE / 2 on 64-bit; larger values are ignored).
+  assert {
+    condition     = aws_lambda_function.this[0].environment[0].variables["GLIBC_TUNABLES"] == "glibc.malloc.mmap_threshold=33554432:glibc.malloc.trim_threshold=268435456"
+    error_message = "Without glibc_tunables a JVM function gets the mmap threshold of 32 MiB and the trim threshold of 256 MiB that keep the runtime client's buffers."
+  }
+}
+
+run "empty_glibc_tunables_leave_the_allocator_alone" {
+  command = plan
+
+  variables {
+    glibc_tunables = ""
+  }
+
+  assert {
+    condition     = !contains(keys(aws_lambda_function.this[0].environment[0].variables), "GLIBC_TUNABLES")
+    error_message = "With glibc_tunables = \"\" the function gets no GLIBC_TUNABLES."
+  }
+}
+
+run "glibc_tunables_are_set_as_given" {
+  command = plan
+
+  variables {
+    glibc_tunables = "glibc.malloc.trim_threshold=134217728"
+  }
+
+  assert {
+    condition     = aws_lambda_function.this[0].environment[0].variables["GLIBC_TUNABLES"] == "glibc.malloc.trim_threshold=134217728"
+    error_message = "glibc_tunables must reach the function as GLIBC_TUNABLES."
   }
 }
 

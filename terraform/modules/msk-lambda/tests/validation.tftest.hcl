@@ -108,6 +108,36 @@ run "rejects_multi_line_java_tool_options" {
   expect_failures = [var.java_tool_options]
 }
 
+run "rejects_glibc_tunables_that_are_not_name_value_pairs" {
+  command = plan
+
+  variables {
+    glibc_tunables = "mmap_threshold=33554432"
+  }
+
+  expect_failures = [var.glibc_tunables]
+}
+
+run "rejects_glibc_tunables_with_spaces" {
+  command = plan
+
+  variables {
+    glibc_tunables = "glibc.malloc.mmap_threshold=33554432: glibc.malloc.trim_threshold=268435456"
+  }
+
+  expect_failures = [var.glibc_tunables]
+}
+
+run "rejects_glibc_tunables_through_environment_variables" {
+  command = plan
+
+  variables {
+    environment_variables = { GLIBC_TUNABLES = "glibc.malloc.trim_threshold=268435456" }
+  }
+
+  expect_failures = [var.environment_variables]
+}
+
 run "rejects_java_tool_options_through_environment_variables" {
   command = plan
 

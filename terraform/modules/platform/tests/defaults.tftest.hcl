@@ -38,6 +38,11 @@ run "composes_every_component" {
   }
 
   assert {
+    condition     = output.logger.environment_variables["GLIBC_TUNABLES"] == "glibc.malloc.mmap_threshold=33554432:glibc.malloc.trim_threshold=268435456" && output.forwarder.environment_variables["GLIBC_TUNABLES"] == "glibc.malloc.mmap_threshold=33554432:glibc.malloc.trim_threshold=268435456"
+    error_message = "Both JVM functions keep the runtime client's buffers between invocations (msk-lambda's default glibc_tunables)."
+  }
+
+  assert {
     condition     = output.dashboard.dashboard_name == "msk-streaming-test" && output.glue_database_name == "msk_streaming_test"
     error_message = "Dashboard and Glue database are named per deployment."
   }
