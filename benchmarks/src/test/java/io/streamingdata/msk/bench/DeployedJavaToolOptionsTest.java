@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -19,8 +16,6 @@ import org.junit.jupiter.params.provider.CsvSource;
  * checks 512, 1768 and 1769 MB).
  */
 class DeployedJavaToolOptionsTest {
-
-    private static final Path REPO_ROOT = Path.of("").toAbsolutePath().getParent();
 
     @ParameterizedTest
     @CsvSource({
@@ -46,16 +41,6 @@ class DeployedJavaToolOptionsTest {
 
     /** The exit status and the output of {@code deployed_java_tool_options ARGS}. */
     private static String[] deployedOptions(String args) throws Exception {
-        Process bash = new ProcessBuilder(
-                        "bash",
-                        "-c",
-                        "source scripts/lib/common.sh && source scripts/bench/common.sh && deployed_java_tool_options "
-                                + args)
-                .directory(REPO_ROOT.toFile())
-                .redirectErrorStream(true)
-                .start();
-        String output = new String(bash.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-        bash.waitFor(30, TimeUnit.SECONDS);
-        return new String[] {String.valueOf(bash.exitValue()), output};
+        return BenchShell.run("deployed_java_tool_options " + args);
     }
 }
