@@ -60,8 +60,6 @@ deployed_java_tool_options() {
   esac
 }
 
-# Builds both functions' function.zip, the local Firehose endpoint and the harness (no install into ~/.m2), and
-# writes each module's class path to its target/classpath.txt.
 # The GLIBC_TUNABLES that the Terraform msk-lambda module sets on a JVM function by default (its glibc_tunables
 # variable; DeployedGlibcTunablesTest checks that the two agree). The Java runtime client receives each event into
 # memory from malloc on the JVM's main thread, some 22 MB for a 6 MB event, and by default glibc gives it back to the
@@ -79,6 +77,8 @@ java_env() {
   fi
 }
 
+# Builds both functions' function.zip, the local Firehose endpoint and the harness (no install into ~/.m2), and
+# writes each module's class path to its target/classpath.txt.
 bench_build() {
   progress "building consumer-logger and firehose-forwarder (function.zip), firehose-endpoint and benchmarks"
   # The forwarder's package carries the crypto provider of one architecture: this machine's, as Lambda's would.
