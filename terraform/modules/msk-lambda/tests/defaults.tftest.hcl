@@ -180,7 +180,8 @@ run "full_tiered_compilation_adds_its_level_to_the_default" {
 run "a_jvm_function_keeps_the_runtime_clients_buffers_by_default" {
   command = plan
 
-  # glibc.malloc.mmap_threshold takes at most 32 MiB (HEAP_MAX_SIZE / 2 on 64-bit; larger values are ignored).
+  # glibc.malloc.mmap_threshold takes at most 32 MiB on 64-bit (mallopt(3): DEFAULT_MMAP_THRESHOLD_MAX,
+  # 4*1024*1024*sizeof(long)); GLIBC_TUNABLES is not among the variables Lambda reserves.
   assert {
     condition     = aws_lambda_function.this[0].environment[0].variables["GLIBC_TUNABLES"] == "glibc.malloc.mmap_threshold=33554432:glibc.malloc.trim_threshold=268435456"
     error_message = "Without glibc_tunables a JVM function gets the mmap threshold of 32 MiB and the trim threshold of 256 MiB that keep the runtime client's buffers."
