@@ -11,7 +11,8 @@ import java.util.zip.ZipOutputStream;
 /**
  * Adds files to a function.zip under a directory of their own, replacing any earlier files of that directory, so that
  * running the build twice leaves one copy. Used for what must stay a jar of its own outside the class path: the
- * forwarder's Amazon Corretto Crypto Provider, which it loads itself where its native library fits the machine.
+ * forwarder's Amazon Corretto Crypto Provider and its native library, which it loads itself where the library fits the
+ * machine.
  *
  * <p>Run by the forwarder's build (exec-maven-plugin, package phase, JVM packages only) as
  * {@code java scripts/build/AddToFunctionZip.java target/function.zip DIRECTORY FILE...}.

@@ -109,22 +109,31 @@ class FunctionPackageTest {
 
     /**
      * The forwarder's crypto provider stays a jar of its own in accp/, off the class path, the one the build copied
-     * for its architecture (arm64 unless -Dlambda.architecture=x86_64), with none of its classes in the task root.
+     * for its architecture (arm64 unless -Dlambda.architecture=x86_64), with none of its classes in the task root, and
+     * beside it the native library that jar holds, byte for byte, which the forwarder hands the provider.
      */
     @Test
-    void theForwarderCarriesOneCryptoProviderJarOffTheClassPath() throws IOException {
+    void theForwarderCarriesOneCryptoProviderJarOffTheClassPathWithItsLibrary() throws IOException {
         Path target = Scripts.REPO_ROOT.resolve("firehose-forwarder").resolve("target");
         try (ZipFile zip = new ZipFile(target.resolve("function.zip").toFile())) {
-            List<String> providerJars = zip.stream()
+            List<String> provided = zip.stream()
                     .map(ZipEntry::getName)
                     .filter(name -> name.startsWith("accp/") && !name.equals("accp/"))
+                    .sorted()
                     .toList();
-            assertEquals(1, providerJars.size(), providerJars.toString());
-            String name = providerJars.get(0);
+            assertEquals(2, provided.size(), provided.toString());
+            String name = provided.get(0);
             assertTrue(name.matches("accp/AmazonCorrettoCryptoProvider-[0-9.]+-linux-(aarch_64|x86_64)\\.jar"), name);
+            assertEquals("accp/libamazonCorrettoCryptoProvider.so", provided.get(1));
             Path copied = target.resolve("crypto-provider").resolve(name.substring("accp/".length()));
             try (InputStream in = zip.getInputStream(zip.getEntry(name))) {
                 assertArrayEquals(Files.readAllBytes(copied), in.readAllBytes(), name + " is the jar the build copied");
+            }
+            try (ZipFile jar = new ZipFile(copied.toFile());
+                    InputStream inJar = jar.getInputStream(
+                            jar.getEntry("com/amazon/corretto/crypto/provider/libamazonCorrettoCryptoProvider.so"));
+                    InputStream beside = zip.getInputStream(zip.getEntry(provided.get(1)))) {
+                assertArrayEquals(inJar.readAllBytes(), beside.readAllBytes(), "the library is the jar's own");
             }
             assertTrue(
                     zip.stream().noneMatch(e -> e.getName().startsWith("com/amazon/corretto/")),

@@ -22,8 +22,12 @@ import org.jboss.logging.Logger;
  * choices"). AWS recommends ACCP for the SDK.
  * <p>
  * The provider's jar lies in the package's {@code accp/} directory, off the class path, because it holds a native
- * library for one architecture; this loads it with a class loader of its own. Wherever that does not work, the JDK's
- * providers stay as they are, which is always correct, only slower:
+ * library for one architecture; this loads it with a class loader of its own. The build puts that library beside the
+ * jar, and the class loader hands it to the provider ({@link ProviderLoader}): left to itself, the provider copies
+ * the 9.6 MB library out of its signed jar into a temporary file at every cold start, and the JDK hashes every byte
+ * of it to check the jar's signature, under C1, which took 110 ms of the first invocation's 250 ms for the provider
+ * (README, "Measured choices"). A package without the library beside the jar loads the jar's own copy. Wherever
+ * that does not work, the JDK's providers stay as they are, which is always correct, only slower:
  * <ul>
  *   <li>no {@code accp/} jar (local runs, tests, a native image): nothing to do;
  *   <li>{@code CRYPTO_PROVIDER=jdk}: switched off;
@@ -38,7 +42,13 @@ public final class CorrettoCrypto {
     static final String DIRECTORY = "accp";
     static final String SETTING = "CRYPTO_PROVIDER";
     static final String NO_JAR = "the package carries no " + DIRECTORY + "/*.jar";
+    /** The name the provider loads its native library by, with {@link System#loadLibrary}. */
+    static final String LIBRARY = "amazonCorrettoCryptoProvider";
+
     private static final String PROVIDER_CLASS = "com.amazon.corretto.crypto.provider.AmazonCorrettoCryptoProvider";
+    /** Makes the provider skip the copy in its jar and ask its class loader for the library. */
+    private static final String EXTERNAL_LIBRARY = "com.amazon.corretto.crypto.provider.useExternalLib";
+
     private static final Logger LOG = Logger.getLogger(CorrettoCrypto.class);
 
     private CorrettoCrypto() {}
@@ -87,10 +97,13 @@ public final class CorrettoCrypto {
             return new Outcome(false, NO_JAR);
         }
         Path jar = jars.get(0);
+        Path library = jar.resolveSibling(System.mapLibraryName(LIBRARY));
+        boolean beside = Files.isRegularFile(library);
+        // The provider reads the setting once, while its classes initialise.
+        String previous = beside ? System.setProperty(EXTERNAL_LIBRARY, "true") : null;
         try {
             // Never closed: the provider's classes stay in use for the life of the process.
-            URLClassLoader loader =
-                    new URLClassLoader(new URL[] {jar.toUri().toURL()}, CorrettoCrypto.class.getClassLoader());
+            ProviderLoader loader = new ProviderLoader(jar, beside ? library : null);
             Class<?> type = Class.forName(PROVIDER_CLASS, true, loader);
             Provider provider = (Provider) type.getField("INSTANCE").get(null);
             Object loadingError = type.getMethod("getLoadingError").invoke(provider);
@@ -103,9 +116,45 @@ public final class CorrettoCrypto {
             }
             Security.insertProviderAt(provider, 1);
             return new Outcome(
-                    true, provider.getName() + " " + provider.getVersionStr() + " from " + taskRoot.relativize(jar));
+                    true,
+                    provider.getName() + " " + provider.getVersionStr() + " from " + taskRoot.relativize(jar)
+                            + (beside ? " with " + taskRoot.relativize(library) : ""));
         } catch (ReflectiveOperationException | IOException | RuntimeException | LinkageError e) {
             return new Outcome(false, "could not load " + jar + ": " + e);
+        } finally {
+            if (beside) {
+                restore(previous);
+            }
+        }
+    }
+
+    private static void restore(String previous) {
+        if (previous == null) {
+            System.clearProperty(EXTERNAL_LIBRARY);
+        } else {
+            System.setProperty(EXTERNAL_LIBRARY, previous);
+        }
+    }
+
+    /**
+     * Loads the provider's classes from its jar, and gives the JVM the library beside the jar when the provider asks
+     * for {@value #LIBRARY}: a native library belongs to the class loader whose class loads it, so the provider's own
+     * loader must be the one that finds it.
+     */
+    static final class ProviderLoader extends URLClassLoader {
+        private final Path library;
+
+        /** @param library the library beside the jar, or {@code null} for the provider's own copy in the jar */
+        ProviderLoader(Path jar, Path library) throws IOException {
+            super(new URL[] {jar.toUri().toURL()}, CorrettoCrypto.class.getClassLoader());
+            this.library = library;
+        }
+
+        @Override
+        protected String findLibrary(String name) {
+            return library != null && name.equals(LIBRARY)
+                    ? library.toAbsolutePath().toString()
+                    : super.findLibrary(name);
         }
     }
 

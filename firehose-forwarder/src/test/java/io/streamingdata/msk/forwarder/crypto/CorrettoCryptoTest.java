@@ -7,13 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.Security;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,6 +30,8 @@ class CorrettoCryptoTest {
 
     private static final Path JARS = Path.of("target", "crypto-provider");
     private static final String ABC_SHA256 = "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad";
+    private static final byte[] ABC = "abc".getBytes(StandardCharsets.US_ASCII);
+    private static final String LIBRARY = System.mapLibraryName(CorrettoCrypto.LIBRARY);
 
     @TempDir
     Path taskRoot;
@@ -46,7 +52,9 @@ class CorrettoCryptoTest {
         CorrettoCrypto.Outcome outcome = CorrettoCrypto.install(taskRoot, arch, Map.of());
 
         assertTrue(outcome.installed(), outcome.reason());
-        assertTrue(outcome.reason().contains("accp/" + jar.getFileName()), outcome.reason());
+        assertTrue(outcome.reason().contains("accp/" + jar.getFileName() + " with accp/" + LIBRARY), outcome.reason());
+        assertEquals(List.of(jar.resolveSibling(LIBRARY).toString()), loadedLibraries(), "the library beside the jar");
+        assertNull(System.getProperty("com.amazon.corretto.crypto.provider.useExternalLib"), "the setting is undone");
         MessageDigest digest = MessageDigest.getInstance("SHA-256");
         assertEquals(CorrettoCrypto.PROVIDER_NAME, digest.getProvider().getName());
         assertEquals(ABC_SHA256, jdk);
@@ -54,6 +62,22 @@ class CorrettoCryptoTest {
         // and a second call leaves the one installation alone
         assertTrue(CorrettoCrypto.install(taskRoot, arch, Map.of()).installed());
         assertEquals(1, countInstalled());
+    }
+
+    @Test
+    void aPackageWithoutTheLibraryBesideTheJarLoadsTheJarsCopy() throws Exception {
+        String arch = System.getProperty("os.arch");
+        Path jar = jarOnly(arch.equals("amd64") ? "linux-x86_64" : "linux-aarch_64");
+
+        CorrettoCrypto.Outcome outcome = CorrettoCrypto.install(taskRoot, arch, Map.of());
+
+        assertTrue(outcome.installed(), outcome.reason());
+        assertTrue(outcome.reason().endsWith("from accp/" + jar.getFileName()), outcome.reason());
+        List<String> loaded = loadedLibraries();
+        assertFalse(loaded.contains(jar.resolveSibling(LIBRARY).toString()), loaded.toString());
+        assertEquals(
+                ABC_SHA256,
+                HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(ABC)));
     }
 
     @Test
@@ -106,8 +130,20 @@ class CorrettoCryptoTest {
         assertEquals("arm64", CorrettoCrypto.lambdaArchitecture("aarch64"));
     }
 
-    /** Lays out the task root as function.zip does: the one jar in accp/. */
+    /** Lays out the task root as function.zip does: the one jar in accp/, its native library beside it. */
     private Path packaged(String classifier) throws Exception {
+        Path jar = jarOnly(classifier);
+        try (ZipFile zip = new ZipFile(jar.toFile())) {
+            ZipEntry library = zip.getEntry("com/amazon/corretto/crypto/provider/" + LIBRARY);
+            try (InputStream in = zip.getInputStream(library)) {
+                Files.copy(in, jar.resolveSibling(LIBRARY));
+            }
+        }
+        return jar;
+    }
+
+    /** A package with the jar alone, in which the provider loads the copy of its library that the jar holds. */
+    private Path jarOnly(String classifier) throws Exception {
         Path source;
         try (var jars = Files.list(JARS)) {
             source = jars.filter(p -> p.getFileName().toString().endsWith("-" + classifier + ".jar"))
@@ -117,6 +153,16 @@ class CorrettoCryptoTest {
         }
         Path dir = Files.createDirectories(taskRoot.resolve("accp"));
         return Files.copy(source, dir.resolve(source.getFileName()));
+    }
+
+    /** The provider libraries of this test's task root that this process has mapped, from /proc/self/maps. */
+    private List<String> loadedLibraries() throws Exception {
+        String root = taskRoot.toString() + "/";
+        return Files.readAllLines(Path.of("/proc/self/maps")).stream()
+                .map(line -> line.substring(line.lastIndexOf(' ') + 1))
+                .filter(file -> file.startsWith(root) && file.endsWith(LIBRARY))
+                .distinct()
+                .toList();
     }
 
     private static long countInstalled() {
