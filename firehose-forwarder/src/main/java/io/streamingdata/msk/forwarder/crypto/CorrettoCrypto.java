@@ -25,8 +25,9 @@ import org.jboss.logging.Logger;
  * library for one architecture; this loads it with a class loader of its own. The build puts that library beside the
  * jar, and the class loader hands it to the provider ({@link ProviderLoader}): left to itself, the provider copies
  * the 9.6 MB library out of its signed jar into a temporary file at every cold start, and the JDK hashes every byte
- * of it to check the jar's signature, under C1, which took 110 ms of the first invocation's 250 ms for the provider
- * (README, "Measured choices"). A package without the library beside the jar loads the jar's own copy. Wherever
+ * of it to check the jar's signature, under C1: the provider loaded in 247-280 ms that way, in 139-164 ms with the
+ * library beside the jar (README, "Measured choices"). A package without the library beside the jar loads the jar's
+ * own copy. Wherever
  * that does not work, the JDK's providers stay as they are, which is always correct, only slower:
  * <ul>
  *   <li>no {@code accp/} jar (local runs, tests, a native image): nothing to do;
