@@ -27,8 +27,7 @@ import org.jboss.logging.Logger;
  * the 9.6 MB library out of its signed jar into a temporary file at every cold start, and the JDK hashes every byte
  * of it to check the jar's signature, under C1: the provider loaded in 247-280 ms that way, in 139-164 ms with the
  * library beside the jar (README, "Measured choices"). A package without the library beside the jar loads the jar's
- * own copy. Wherever
- * that does not work, the JDK's providers stay as they are, which is always correct, only slower:
+ * own copy. Wherever that does not work, the JDK's providers stay as they are, which is always correct, only slower:
  * <ul>
  *   <li>no {@code accp/} jar (local runs, tests, a native image): nothing to do;
  *   <li>{@code CRYPTO_PROVIDER=jdk}: switched off;
