@@ -132,8 +132,9 @@ public class ForwarderBeans {
                 new FirehoseDelivery(client, callers, config.maxConcurrency(), retryPolicy, sleeper);
         return new ForwardingService(
                 config.deliveryStreamName(),
-                new RecordLineEncoder(config.outputFormat()),
-                new RecordPacker(config.aggregationEnabled(), config.aggregationMaxBytes()),
+                new BatchPacker(
+                        new RecordLineEncoder(config.outputFormat()),
+                        new RecordPacker(config.aggregationEnabled(), config.aggregationMaxBytes())),
                 delivery,
                 deadLetters,
                 FailureStrategies.of(config.failureStrategy(), deadLetters),

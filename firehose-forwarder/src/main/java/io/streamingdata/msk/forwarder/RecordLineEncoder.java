@@ -4,6 +4,10 @@ import io.streamingdata.msk.records.KafkaRecord;
 import io.streamingdata.msk.records.PayloadFormat;
 import io.streamingdata.msk.records.PayloadWriter;
 import io.streamingdata.msk.records.RecordJson;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
@@ -38,24 +42,39 @@ public final class RecordLineEncoder {
         return format == OutputFormat.ENVELOPE;
     }
 
-    /** The line, without its newline; for a tombstone only where {@link #keepsTombstones()}. */
+    /** The line, without its newline, in an array of its own; for a tombstone only where {@link #keepsTombstones()}. */
     public byte[] encode(KafkaRecord record) {
-        return batch().encode(record);
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        lines(line).write(record);
+        return line.toByteArray();
     }
 
-    /** An encoder for one batch's records, on one thread: its envelopes share a buffer. */
-    public Batch batch() {
-        return new Batch();
+    /** A writer of one batch's lines into {@code sink}, one after another, on one thread. */
+    public Lines lines(OutputStream sink) {
+        return new Lines(sink);
     }
 
-    /** Encodes the records of one batch, one after another. */
-    public final class Batch {
-        private final RecordJson.Envelopes envelopes =
-                format == OutputFormat.ENVELOPE ? new RecordJson.Envelopes() : null;
+    /** Writes the lines of one batch's records into one stream, each without its newline. */
+    public final class Lines {
+        private final OutputStream sink;
+        private final RecordJson.Envelopes envelopes;
 
-        /** {@link RecordLineEncoder#encode(KafkaRecord)} */
-        public byte[] encode(KafkaRecord record) {
-            return envelopes != null ? envelopes.write(record) : value(record.value());
+        private Lines(OutputStream sink) {
+            this.sink = sink;
+            this.envelopes = format == OutputFormat.ENVELOPE ? new RecordJson.Envelopes(sink) : null;
+        }
+
+        /** Writes the record's line, {@link RecordLineEncoder#encode(KafkaRecord)}, to the stream. */
+        public void write(KafkaRecord record) {
+            if (envelopes != null) {
+                envelopes.write(record);
+                return;
+            }
+            try {
+                sink.write(value(record.value()));
+            } catch (IOException e) {
+                throw new UncheckedIOException("writing a line failed", e);
+            }
         }
     }
 

@@ -74,7 +74,7 @@ class ForwardingServiceTest {
                         new Failure(
                                 tooLarge,
                                 Cause.RECORD_TOO_LARGE,
-                                ForwardingService.TOO_LARGE.formatted(1_024_001, 1_024_000))),
+                                BatchPacker.TOO_LARGE.formatted(1_024_001, 1_024_000))),
                 store.parked());
         ForwardSummary summary = summaries.get(0);
         assertEquals(5, summary.recordsIn());
@@ -106,8 +106,7 @@ class ForwardingServiceTest {
         UndecodableRecord undecodable = new UndecodableRecord(new TopicPartition("ticks", 0), 3, "bad header");
         ForwardingService service = new ForwardingService(
                 "demo-stream",
-                new RecordLineEncoder(OutputFormat.VALUE),
-                new RecordPacker(true, 1_024_000),
+                new BatchPacker(new RecordLineEncoder(OutputFormat.VALUE), new RecordPacker(true, 1_024_000)),
                 delivery(firehose),
                 new DeadLetters(Optional.empty()),
                 FailureStrategies.of(StrategyName.FAIL, new DeadLetters(Optional.empty())),
@@ -170,8 +169,7 @@ class ForwardingServiceTest {
         DeadLetters deadLetters = new DeadLetters(Optional.of(store));
         return new ForwardingService(
                 "demo-stream",
-                new RecordLineEncoder(format),
-                new RecordPacker(aggregate, 1_024_000),
+                new BatchPacker(new RecordLineEncoder(format), new RecordPacker(aggregate, 1_024_000)),
                 delivery(firehose),
                 deadLetters,
                 FailureStrategies.of(strategy, deadLetters),

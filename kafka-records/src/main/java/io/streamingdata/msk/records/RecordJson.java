@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.io.SerializedString;
 import io.streamingdata.msk.records.PayloadWriter.Field;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.List;
@@ -42,33 +43,35 @@ public final class RecordJson {
 
     /**
      * Writes envelopes, the forwarder's lines (a record as one JSON object holding every field, exact, see
-     * {@link #writeFields(JsonGenerator, KafkaRecord)}, on one line), one after another into one buffer that grows to
-     * the largest, each returned as an exactly sized copy, with one generator for all of them: under C1 a batch's
-     * 4,000 envelopes took 9.3-10.5 ms with a buffer and a generator of their own each, 6.2 ms with the shared buffer,
-     * and with the names encoded once 5.1-5.8 ms with a generator each, 4.2-4.6 ms with the shared one (fastest of 40).
-     * A failure half-way through an envelope drops the generator, whose state it left unknown. Not for use by more
+     * {@link #writeFields(JsonGenerator, KafkaRecord)}, on one line), one after another into one stream, with one
+     * generator for all of them: under C1 a batch's 4,000 envelopes took 9.3-10.5 ms with a buffer and a generator of
+     * their own each, 6.2 ms with a shared buffer, and with the names encoded once 5.1-5.8 ms with a generator each,
+     * 4.2-4.6 ms with the shared one (fastest of 40). The forwarder's stream is the Firehose record the line joins, so
+     * that an envelope is never an array of its own. A failure half-way through an envelope drops the generator, whose
+     * state it left unknown; what reached the stream of that envelope is the caller's to discard. Not for use by more
      * than one thread at a time.
      */
     public static final class Envelopes {
-        private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(8 * 1024);
+        private final OutputStream out;
         private final JsonFactory factory;
         private JsonGenerator json;
 
-        public Envelopes() {
-            this(Json.FACTORY);
+        /** @param out where the envelopes go, one after another, without a separator */
+        public Envelopes(OutputStream out) {
+            this(out, Json.FACTORY);
         }
 
         /** With the factory of the generator, which tests replace with one that fails. */
-        Envelopes(JsonFactory factory) {
+        Envelopes(OutputStream out, JsonFactory factory) {
+            this.out = out;
             this.factory = factory;
         }
 
-        /** The record's envelope, the caller's to keep. */
-        public byte[] write(KafkaRecord record) {
-            buffer.reset();
+        /** Writes the record's envelope; all of it has reached the stream when this returns. */
+        public void write(KafkaRecord record) {
             try {
                 if (json == null) {
-                    json = factory.createGenerator(buffer);
+                    json = factory.createGenerator(out);
                     // One envelope per call: no separator between them.
                     json.setRootValueSeparator(null);
                 }
@@ -78,13 +81,19 @@ public final class RecordJson {
                 json.flush();
             } catch (IOException e) {
                 json = null;
-                throw new UncheckedIOException("writing into memory failed", e);
+                throw new UncheckedIOException("writing an envelope failed", e);
             } catch (RuntimeException e) {
                 json = null;
                 throw e;
             }
-            return buffer.toByteArray();
         }
+    }
+
+    /** One record's envelope as {@link Envelopes} writes it, in an array of its own. */
+    public static byte[] envelope(KafkaRecord record) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new Envelopes(out).write(record);
+        return out.toByteArray();
     }
 
     /**

@@ -14,11 +14,17 @@ final class BatchLines {
     /** One line per entry, each ended by a newline. */
     static String of(KafkaBatch batch) {
         StringBuilder lines = new StringBuilder();
-        RecordJson.Envelopes envelopes = new RecordJson.Envelopes();
+        ByteArrayOutputStream envelope = new ByteArrayOutputStream();
+        RecordJson.Envelopes envelopes = new RecordJson.Envelopes(envelope);
         for (BatchEntry entry : batch.entries()) {
-            byte[] line = entry instanceof KafkaRecord record
-                    ? envelopes.write(record)
-                    : deadLetter((UndecodableRecord) entry);
+            byte[] line;
+            if (entry instanceof KafkaRecord record) {
+                envelope.reset();
+                envelopes.write(record);
+                line = envelope.toByteArray();
+            } else {
+                line = deadLetter((UndecodableRecord) entry);
+            }
             lines.append(new String(line, StandardCharsets.UTF_8)).append('\n');
         }
         return lines.toString();

@@ -3,6 +3,7 @@ package io.streamingdata.msk.records;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -36,19 +37,23 @@ class RecordJsonGoldenTest {
     @Test
     void shouldWriteTheEnvelopesAfterOneThatFailedHalfWayAsAFreshWriterWould() {
         List<KafkaRecord> records = EventFixtures.decode("msk-mixed.json").records();
-        RecordJson.Envelopes failing = new RecordJson.Envelopes(new FailingOnceJsonFactory(101));
-        RecordJson.Envelopes fresh = new RecordJson.Envelopes();
+        ByteArrayOutputStream failingOut = new ByteArrayOutputStream();
+        ByteArrayOutputStream freshOut = new ByteArrayOutputStream();
+        RecordJson.Envelopes failing = new RecordJson.Envelopes(failingOut, new FailingOnceJsonFactory(101));
+        RecordJson.Envelopes fresh = new RecordJson.Envelopes(freshOut);
 
         for (KafkaRecord record : records) {
+            failingOut.reset();
+            freshOut.reset();
             if (record.offset() == 101) {
                 IllegalStateException e = assertThrows(IllegalStateException.class, () -> failing.write(record));
                 assertEquals("injected", e.getMessage());
                 fresh.write(record);
                 continue;
             }
-            assertEquals(
-                    new String(fresh.write(record), StandardCharsets.UTF_8),
-                    new String(failing.write(record), StandardCharsets.UTF_8));
+            fresh.write(record);
+            failing.write(record);
+            assertEquals(freshOut.toString(StandardCharsets.UTF_8), failingOut.toString(StandardCharsets.UTF_8));
         }
         assertEquals(101, records.get(1).offset(), "the failure falls between envelopes");
     }

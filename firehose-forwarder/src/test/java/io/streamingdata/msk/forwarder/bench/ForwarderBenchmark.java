@@ -1,5 +1,6 @@
 package io.streamingdata.msk.forwarder.bench;
 
+import io.streamingdata.msk.forwarder.BatchPacker;
 import io.streamingdata.msk.forwarder.ForwarderBeans;
 import io.streamingdata.msk.forwarder.ForwarderConfig;
 import io.streamingdata.msk.forwarder.ForwarderConfigCheck;
@@ -11,13 +12,11 @@ import io.streamingdata.msk.forwarder.RecordLineEncoder;
 import io.streamingdata.msk.forwarder.deadletter.DeadLetters;
 import io.streamingdata.msk.forwarder.delivery.CallPlanner;
 import io.streamingdata.msk.forwarder.delivery.Deadline;
-import io.streamingdata.msk.forwarder.delivery.EncodedRecord;
 import io.streamingdata.msk.forwarder.delivery.PackedRecord;
 import io.streamingdata.msk.forwarder.delivery.RecordPacker;
 import io.streamingdata.msk.forwarder.delivery.Sleeper;
 import io.streamingdata.msk.records.KafkaBatch;
 import io.streamingdata.msk.records.KafkaEventDecoder;
-import io.streamingdata.msk.records.KafkaRecord;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -135,16 +134,10 @@ public final class ForwarderBenchmark {
 
     /** The same lines, packing and calls the service makes. */
     private static List<List<PackedRecord>> plan(KafkaBatch batch, String format, boolean aggregation) {
-        RecordLineEncoder encoder =
-                new RecordLineEncoder(OutputFormat.parse(format).orElseThrow());
-        List<EncodedRecord> lines = new ArrayList<>();
-        for (KafkaRecord record : batch.records()) {
-            if (!record.isTombstone() || encoder.keepsTombstones()) {
-                lines.add(new EncodedRecord(record, encoder.encode(record)));
-            }
-        }
-        return CallPlanner.plan(
-                new RecordPacker(aggregation, ForwarderConfigCheck.FIREHOSE_MAX_RECORD_BYTES).pack(lines), PARALLELISM);
+        BatchPacker packer = new BatchPacker(
+                new RecordLineEncoder(OutputFormat.parse(format).orElseThrow()),
+                new RecordPacker(aggregation, ForwarderConfigCheck.FIREHOSE_MAX_RECORD_BYTES));
+        return CallPlanner.plan(packer.pack(batch).records(), PARALLELISM);
     }
 
     private static List<PutRecordBatchRequest> requests(List<List<PackedRecord>> plan) {

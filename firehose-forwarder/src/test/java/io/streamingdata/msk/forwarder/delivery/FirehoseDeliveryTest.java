@@ -178,17 +178,16 @@ class FirehoseDeliveryTest {
 
     /** {@code count} Kafka records on partition 0, {@code perRecord} to a packed record. */
     private static List<PackedRecord> packed(int count, int perRecord) {
-        List<EncodedRecord> lines = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            byte[] value = ("{\"tick\":" + i + "}").getBytes(StandardCharsets.UTF_8);
-            lines.add(new EncodedRecord(
-                    new KafkaRecord(
-                            new TopicPartition("ticks", 0), i, 0L, TimestampType.CREATE_TIME, null, value, List.of()),
-                    value));
-        }
         List<PackedRecord> packed = new ArrayList<>();
         for (int i = 0; i < count; i += perRecord) {
-            packed.addAll(new RecordPacker(true, 1_024_000).pack(lines.subList(i, Math.min(count, i + perRecord))));
+            RecordPacker.Packing packing = new RecordPacker(true, 1_024_000).start();
+            for (int j = i; j < Math.min(count, i + perRecord); j++) {
+                byte[] value = ("{\"tick\":" + j + "}").getBytes(StandardCharsets.UTF_8);
+                packing.sink().write(value);
+                packing.keepLine(new KafkaRecord(
+                        new TopicPartition("ticks", 0), j, 0L, TimestampType.CREATE_TIME, null, value, List.of()));
+            }
+            packed.addAll(packing.finish());
         }
         return packed;
     }
