@@ -67,7 +67,7 @@ variable "snap_start" {
 
 variable "java_tool_options" {
   type        = string
-  description = "JVM options for the function, set as JAVA_TOOL_OPTIONS (for example -XX:TieredStopAtLevel=4). The java21 runtime applies them on top of its own flags (-XX:+TieredCompilation -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto and a heap sized from memory_size). Null (the default): on the JVM, -Xmn of a quarter of memory_size, at most 64m, then -XX:TieredStopAtLevel=4 where tiered_stop_at_level is 4 (a young generation that holds the garbage of one 6 MB batch; without it the JVM starts with a heap of 1/64 of the memory and, measured at 512 MB, spends about a sixth of the forwarder's time in full collections); nothing on native. Empty: not set, the runtime's own flags only. JVM only."
+  description = "JVM options for the function, set as JAVA_TOOL_OPTIONS (for example -XX:TieredStopAtLevel=4). The java21 runtime applies them on top of its own flags (-XX:+TieredCompilation -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto and a heap sized from memory_size). Null (the default): on the JVM, -Xmn of a quarter of memory_size, at most 64m, -Xms of that plus 32m, at most half of memory_size, and -XX:MetaspaceSize=64m, then -XX:TieredStopAtLevel=4 where tiered_stop_at_level is 4 (a young generation that holds the garbage of one 6 MB batch, without which the JVM starts with a heap of 1/64 of the memory and, measured at 512 MB, spends about a sixth of the forwarder's time in full collections; an initial old generation and metaspace threshold that spare the first invocation two full collections); nothing on native. Empty: not set, the runtime's own flags only. JVM only."
   default     = null
 
   validation {

@@ -11,7 +11,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * The benchmarks apply by default the JAVA_TOOL_OPTIONS that the Terraform modules set, which their own tests check:
  * msk-lambda's at 512 MB, where the young generation reaches its cap, and 130 MB, where it is a quarter of the
- * memory rounded down (terraform/modules/msk-lambda/tests/defaults.tftest.hcl), with full tiered compilation added
+ * memory rounded down and the initial heap is capped at half the memory (terraform/modules/msk-lambda/tests/defaults.tftest.hcl), with full tiered compilation added
  * for the logger from 1769 MB up, as the platform module sets it (terraform/modules/platform/tests/defaults.tftest.hcl
  * checks 512, 1768 and 1769 MB).
  */
@@ -19,12 +19,12 @@ class DeployedJavaToolOptionsTest {
 
     @ParameterizedTest
     @CsvSource({
-        "512, firehose-forwarder, -Xmn64m",
-        "130, firehose-forwarder, -Xmn32m",
-        "512, consumer-logger, -Xmn64m",
-        "1768, consumer-logger, -Xmn64m",
-        "1769, consumer-logger, -Xmn64m -XX:TieredStopAtLevel=4",
-        "1769, firehose-forwarder, -Xmn64m"
+        "512, firehose-forwarder, -Xmn64m -Xms96m -XX:MetaspaceSize=64m",
+        "130, firehose-forwarder, -Xmn32m -Xms64m -XX:MetaspaceSize=64m",
+        "512, consumer-logger, -Xmn64m -Xms96m -XX:MetaspaceSize=64m",
+        "1768, consumer-logger, -Xmn64m -Xms96m -XX:MetaspaceSize=64m",
+        "1769, consumer-logger, -Xmn64m -Xms96m -XX:MetaspaceSize=64m -XX:TieredStopAtLevel=4",
+        "1769, firehose-forwarder, -Xmn64m -Xms96m -XX:MetaspaceSize=64m"
     })
     void theScriptsDefaultIsWhatTheModulesSet(int memoryMb, String function, String expected) throws Exception {
         String[] result = deployedOptions(memoryMb + " " + function);
