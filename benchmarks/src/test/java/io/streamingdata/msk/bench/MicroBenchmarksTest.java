@@ -18,7 +18,7 @@ class MicroBenchmarksTest {
     Path directory;
 
     @Test
-    void decodeAndClassifyBenchmarksReportTheEventTheyRanOn() throws Exception {
+    void decodeClassifyAndPackBenchmarksReportTheEventTheyRanOn() throws Exception {
         Path event = directory.resolve("event.json");
         Files.write(event, StockTicks.event(120, 300, 2));
         String decode = run(() -> DecodeBenchmark.main(new String[] {event.toString(), "2", "3"}));
@@ -28,6 +28,10 @@ class MicroBenchmarksTest {
         assertTrue(classify.startsWith("classify: 120 values "), classify);
         assertTrue(classify.contains(" 360 keys and headers "), classify);
         assertTrue(classify.contains("Jackson parsing the values"), classify);
+        String pack = run(() -> PackBenchmark.main(new String[] {event.toString(), "2", "3"}));
+        // 120 envelopes of some 700 bytes fit one aggregated Firehose record
+        assertTrue(pack.startsWith("pack: 120 records into 1 Firehose records per batch, CPU median "), pack);
+        assertTrue(pack.matches("(?s).*allocated [0-9.]+ MB per batch\\s*"), pack);
     }
 
     private interface Main {
