@@ -31,9 +31,11 @@ locals {
   # it (at most half the memory) and a first metaspace collection at 64 MiB instead of about 21: otherwise the heap
   # starts at 1/64 of the memory and the first invocation, which loads the SDK's classes and promotes its first batch,
   # pays a full collection for each (the forwarder's start and first invocation at 1,024 MB: 116 ms of pauses, 52 ms
-  # with both). Neither touches memory before it is used. The benchmarks apply the same by default
-  # (deployed_java_tool_options in scripts/bench/common.sh; DeployedJavaToolOptionsTest checks both at the memory
-  # settings tests/defaults.tftest.hcl checks here).
+  # with both). Neither touches memory before it is used. The initial heap stays at most half the memory, under the
+  # limit the runtime puts on its command line (-XX:MaxHeapSize of 85 % of it, 445645k at 512 MB), which wins over
+  # JAVA_TOOL_OPTIONS: an initial heap above that limit would keep the JVM from starting. The benchmarks apply the
+  # same by default (deployed_java_tool_options in scripts/bench/common.sh; DeployedJavaToolOptionsTest checks both
+  # at the memory settings tests/defaults.tftest.hcl checks here).
   # A level other than the runtime's own goes in JAVA_TOOL_OPTIONS, where AWS documents changing it.
   young_generation_mb = min(64, floor(var.memory_size / 4))
   default_java_tool_options = local.is_native ? "" : join(" ", compact([
