@@ -94,6 +94,66 @@ class LambdaRunTest {
         }
     }
 
+    /**
+     * Taking turns means one invocation at a time: three functions whose invocations each take 30 ms, watched from
+     * inside their handlers, never run at the same time, and each goes first in some round.
+     */
+    @Test
+    void functionsTakingTurnsNeverRunAtTheSameTime() throws Exception {
+        Path event = Files.writeString(dir.resolve("event.json"), "{\"eventSource\":\"aws:kafka\",\"records\":{}}");
+        List<String> labels = List.of("a", "b", "c");
+        List<String> args = new ArrayList<>();
+        for (String label : labels) {
+            if (!args.isEmpty()) {
+                args.add("--and");
+            }
+            args.addAll(List.of(
+                    "--label",
+                    label,
+                    "--event",
+                    event.toString(),
+                    "--log",
+                    dir.resolve(label + ".log").toString(),
+                    "--java",
+                    dir + ":" + System.getProperty("java.class.path"),
+                    "--handler",
+                    IntervalHandler.class.getName() + "::handleRequest",
+                    "--memory-mb",
+                    "256",
+                    "--warmup",
+                    "1",
+                    "--iterations",
+                    "4",
+                    "--env",
+                    "WORK_MS=30",
+                    "--env",
+                    "INTERVALS=" + dir.resolve(label + ".intervals")));
+        }
+        String[] run = lambdaRun(args);
+
+        assertEquals("0", run[0], run[1]);
+        List<long[]> intervals = new ArrayList<>();
+        for (String label : labels) {
+            List<String> lines = Files.readAllLines(dir.resolve(label + ".intervals"));
+            assertEquals(5, lines.size(), label + ": warm-up and measured");
+            for (String line : lines) {
+                String[] fields = line.split(" ");
+                intervals.add(new long[] {Long.parseLong(fields[0]), Long.parseLong(fields[1]), labels.indexOf(label)});
+            }
+        }
+        intervals.sort((x, y) -> Long.compare(x[0], y[0]));
+        for (int i = 1; i < intervals.size(); i++) {
+            assertTrue(
+                    intervals.get(i)[0] >= intervals.get(i - 1)[1],
+                    "an invocation of " + labels.get((int) intervals.get(i)[2]) + " started before one of "
+                            + labels.get((int) intervals.get(i - 1)[2]) + " had ended");
+        }
+        // Rounds of three, the first function of each rotating: a, b, c, a, b.
+        for (int round = 0; round < 5; round++) {
+            assertEquals(round % 3, intervals.get(3 * round)[2], "who went first in round " + round);
+        }
+    }
+
     @Test
     void functionsThatTakeTurnsMustAgreeOnWhatTheyShare() throws Exception {
         String[] run = lambdaRun(List.of(
