@@ -9,6 +9,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.Provider;
 import java.security.Security;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -89,11 +90,13 @@ public final class FloorHandler implements RequestStreamHandler {
 
     private static FirehoseClient newClient() {
         // As the forwarder builds its client: Amazon Corretto Crypto Provider first where it is there and loads (the
-        // benchmark puts the forwarder package's jar on the floor's class path), the JDK HTTP client, no SDK retries.
+        // benchmark puts the forwarder package's jar on the floor's class path), the JDK HTTP client, no SDK retries,
+        // and the same time limit per attempt (FIREHOSE_CALL_TIMEOUT_MS, whose timer the SDK sets for every call).
         installCryptoProvider();
         FirehoseClientBuilder builder = FirehoseClient.builder()
                 .httpClientBuilder(UrlConnectionHttpClient.builder())
-                .overrideConfiguration(c -> c.retryStrategy(DefaultRetryStrategy.doNotRetry()));
+                .overrideConfiguration(c -> c.retryStrategy(DefaultRetryStrategy.doNotRetry())
+                        .apiCallAttemptTimeout(Duration.ofMillis(intSetting("FIREHOSE_CALL_TIMEOUT_MS", 10_000))));
         String endpoint = System.getenv("AWS_ENDPOINT_URL_FIREHOSE");
         if (endpoint != null && !endpoint.isBlank()) {
             builder.endpointOverride(URI.create(endpoint));
