@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -55,33 +56,11 @@ class LambdaRunTest {
      */
     @Test
     void twoFunctionsTakingTurnsAreEachMeasuredInFull() throws Exception {
-        Path event = Files.writeString(dir.resolve("event.json"), "{\"eventSource\":\"aws:kafka\",\"records\":{}}");
-        List<String> args = new ArrayList<>();
-        for (String label : List.of("first", "second")) {
-            if (!args.isEmpty()) {
-                args.add("--and");
-            }
-            args.addAll(List.of(
-                    "--label",
-                    label,
-                    "--event",
-                    event.toString(),
-                    "--log",
-                    dir.resolve(label + ".log").toString(),
-                    "--java",
-                    dir + ":" + System.getProperty("java.class.path"),
-                    "--handler",
-                    NoopHandler.class.getName() + "::handleRequest",
-                    "--memory-mb",
-                    "256",
-                    "--warmup",
-                    "1",
-                    "--iterations",
-                    "3",
-                    "--durations",
-                    dir.resolve(label + ".txt").toString()));
-        }
-        String[] run = lambdaRun(args);
+        String[] run = lambdaRun(takingTurns(
+                List.of("first", "second"),
+                NoopHandler.class,
+                3,
+                label -> List.of("--durations", dir.resolve(label + ".txt").toString())));
 
         assertEquals("0", run[0], run[1]);
         for (String label : List.of("first", "second")) {
@@ -100,36 +79,12 @@ class LambdaRunTest {
      */
     @Test
     void functionsTakingTurnsNeverRunAtTheSameTime() throws Exception {
-        Path event = Files.writeString(dir.resolve("event.json"), "{\"eventSource\":\"aws:kafka\",\"records\":{}}");
         List<String> labels = List.of("a", "b", "c");
-        List<String> args = new ArrayList<>();
-        for (String label : labels) {
-            if (!args.isEmpty()) {
-                args.add("--and");
-            }
-            args.addAll(List.of(
-                    "--label",
-                    label,
-                    "--event",
-                    event.toString(),
-                    "--log",
-                    dir.resolve(label + ".log").toString(),
-                    "--java",
-                    dir + ":" + System.getProperty("java.class.path"),
-                    "--handler",
-                    IntervalHandler.class.getName() + "::handleRequest",
-                    "--memory-mb",
-                    "256",
-                    "--warmup",
-                    "1",
-                    "--iterations",
-                    "4",
-                    "--env",
-                    "WORK_MS=30",
-                    "--env",
-                    "INTERVALS=" + dir.resolve(label + ".intervals")));
-        }
-        String[] run = lambdaRun(args);
+        String[] run = lambdaRun(takingTurns(
+                labels,
+                IntervalHandler.class,
+                4,
+                label -> List.of("--env", "WORK_MS=30", "--env", "INTERVALS=" + dir.resolve(label + ".intervals"))));
 
         assertEquals("0", run[0], run[1]);
         List<long[]> intervals = new ArrayList<>();
@@ -205,6 +160,41 @@ class LambdaRunTest {
         assertEquals(-1, LambdaRun.counted(10, -1, 105));
         assertEquals(-1, LambdaRun.counted(10, 100, -1));
         assertEquals(-1, LambdaRun.counted(-1, 100, 105));
+    }
+
+    /**
+     * LambdaRun's arguments for Java functions, one per label, taking turns under the real runtime client with this
+     * test's class path: an empty MSK event, one warm-up, {@code iterations} measured, and each label's own options.
+     */
+    private List<String> takingTurns(
+            List<String> labels, Class<?> handler, int iterations, Function<String, List<String>> own)
+            throws Exception {
+        Path event = Files.writeString(dir.resolve("event.json"), "{\"eventSource\":\"aws:kafka\",\"records\":{}}");
+        List<String> args = new ArrayList<>();
+        for (String label : labels) {
+            if (!args.isEmpty()) {
+                args.add("--and");
+            }
+            args.addAll(List.of(
+                    "--label",
+                    label,
+                    "--event",
+                    event.toString(),
+                    "--log",
+                    dir.resolve(label + ".log").toString(),
+                    "--java",
+                    dir + ":" + System.getProperty("java.class.path"),
+                    "--handler",
+                    handler.getName() + "::handleRequest",
+                    "--memory-mb",
+                    "256",
+                    "--warmup",
+                    "1",
+                    "--iterations",
+                    String.valueOf(iterations)));
+            args.addAll(own.apply(label));
+        }
+        return args;
     }
 
     /** The exit status and output of LambdaRun run as the benchmark scripts run it: a process of its own. */
