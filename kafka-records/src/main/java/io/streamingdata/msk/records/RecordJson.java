@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.io.SerializedString;
 import io.streamingdata.msk.records.PayloadWriter.Field;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -87,13 +86,6 @@ public final class RecordJson {
                 throw e;
             }
         }
-    }
-
-    /** One record's envelope as {@link Envelopes} writes it, in an array of its own. */
-    public static byte[] envelope(KafkaRecord record) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        new Envelopes(out).write(record);
-        return out.toByteArray();
     }
 
     /**
