@@ -13,9 +13,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.Security;
+import java.util.HashSet;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import org.junit.jupiter.api.AfterEach;
@@ -49,11 +50,15 @@ class CorrettoCryptoTest {
         String jdk =
                 HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(input));
 
+        Set<String> before = providerLibraries();
         CorrettoCrypto.Outcome outcome = CorrettoCrypto.install(taskRoot, arch, Map.of());
 
         assertTrue(outcome.installed(), outcome.reason());
         assertTrue(outcome.reason().contains("accp/" + jar.getFileName() + " with accp/" + LIBRARY), outcome.reason());
-        assertEquals(List.of(jar.resolveSibling(LIBRARY).toString()), loadedLibraries(), "the library beside the jar");
+        assertEquals(
+                Set.of(jar.resolveSibling(LIBRARY).toString()),
+                added(before, providerLibraries()),
+                "the library beside the jar, and no other copy");
         assertNull(System.getProperty("com.amazon.corretto.crypto.provider.useExternalLib"), "the setting is undone");
         MessageDigest digest = MessageDigest.getInstance("SHA-256");
         assertEquals(CorrettoCrypto.PROVIDER_NAME, digest.getProvider().getName());
@@ -69,12 +74,14 @@ class CorrettoCryptoTest {
         String arch = System.getProperty("os.arch");
         Path jar = jarOnly(arch.equals("amd64") ? "linux-x86_64" : "linux-aarch_64");
 
+        Set<String> before = providerLibraries();
         CorrettoCrypto.Outcome outcome = CorrettoCrypto.install(taskRoot, arch, Map.of());
 
         assertTrue(outcome.installed(), outcome.reason());
         assertTrue(outcome.reason().endsWith("from accp/" + jar.getFileName()), outcome.reason());
-        List<String> loaded = loadedLibraries();
-        assertFalse(loaded.contains(jar.resolveSibling(LIBRARY).toString()), loaded.toString());
+        Set<String> loaded = added(before, providerLibraries());
+        assertEquals(1, loaded.size(), "one copy of the library, the one the provider took out of its jar: " + loaded);
+        assertFalse(loaded.iterator().next().startsWith(taskRoot.toString()), loaded.toString());
         assertEquals(
                 ABC_SHA256,
                 HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(ABC)));
@@ -155,14 +162,29 @@ class CorrettoCryptoTest {
         return Files.copy(source, dir.resolve(source.getFileName()));
     }
 
-    /** The provider libraries of this test's task root that this process has mapped, from /proc/self/maps. */
-    private List<String> loadedLibraries() throws Exception {
-        String root = taskRoot.toString() + "/";
-        return Files.readAllLines(Path.of("/proc/self/maps")).stream()
-                .map(line -> line.substring(line.lastIndexOf(' ') + 1))
-                .filter(file -> file.startsWith(root) && file.endsWith(LIBRARY))
-                .distinct()
-                .toList();
+    /**
+     * Every copy of the provider's native library this process has mapped, from /proc/self/maps: the file's path, also
+     * where it has been deleted since (the provider deletes the copy it takes out of its jar once it is loaded).
+     */
+    private static Set<String> providerLibraries() throws Exception {
+        Set<String> libraries = new HashSet<>();
+        for (String line : Files.readAllLines(Path.of("/proc/self/maps"))) {
+            int path = line.indexOf('/');
+            if (path < 0) {
+                continue;
+            }
+            String file = line.substring(path).replaceFirst(" \\(deleted\\)$", "");
+            if (Path.of(file).getFileName().toString().contains(CorrettoCrypto.LIBRARY)) {
+                libraries.add(file);
+            }
+        }
+        return libraries;
+    }
+
+    private static Set<String> added(Set<String> before, Set<String> after) {
+        Set<String> added = new HashSet<>(after);
+        added.removeAll(before);
+        return added;
     }
 
     private static long countInstalled() {
