@@ -1,13 +1,17 @@
 package io.streamingdata.msk.records.consumer;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.amazon.lambda.runtime.AmazonLambdaMapperRecorder;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 import jakarta.inject.Inject;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,6 +27,24 @@ public abstract class LambdaModeContract {
 
     @Inject
     protected KafkaConsumerConfig consumerConfig;
+
+    @Inject
+    protected ObjectMapper mapper;
+
+    /**
+     * The application's mapper is the plain one (PlainObjectMapper), so the copy Quarkus's Lambda extension makes at
+     * start carries only the two modules the extension adds itself, not quarkus-jackson's java.time, Optional,
+     * parameter-names and Vert.x ones, whose set-up the start would otherwise pay for.
+     */
+    @Test
+    void shouldStartWithThePlainObjectMapper() {
+        assertEquals(Set.of(), mapper.getRegisteredModuleIds());
+        Set<Object> lambdaModules = AmazonLambdaMapperRecorder.objectMapper.getRegisteredModuleIds();
+        assertEquals(2, lambdaModules.size(), "modules: " + lambdaModules);
+        assertTrue(
+                lambdaModules.stream().noneMatch(id -> id.toString().matches("(?i).*(jsr310|jdk8|paramnames|vertx).*")),
+                "modules: " + lambdaModules);
+    }
 
     @Test
     void shouldStartNoKafkaConsumerInsideLambda() {
