@@ -42,7 +42,8 @@ public abstract class LambdaModeContract {
         Set<Object> lambdaModules = AmazonLambdaMapperRecorder.objectMapper.getRegisteredModuleIds();
         assertEquals(2, lambdaModules.size(), "modules: " + lambdaModules);
         assertTrue(
-                lambdaModules.stream().noneMatch(id -> id.toString().matches("(?i).*(jsr310|jdk8|paramnames|vertx).*")),
+                lambdaModules.stream()
+                        .noneMatch(id -> id.toString().matches("(?i).*(jsr310|jdk8|parameter-names|vertx).*")),
                 "modules: " + lambdaModules);
     }
 
