@@ -178,13 +178,16 @@ start_firehose() {
   await_ready firehose "" "local-firehose listening on"
 }
 
-# Both functions: the packaged JVM application, Kafka consumer mode.
+# Both functions: the packaged JVM application, Kafka consumer mode. Each is a static member of its group, so that
+# when its supervisor starts it again after a crash it gets its partitions back at once instead of after the
+# broker's 45 s session timeout.
 start_function() {
   local name="$1" jar="$2"
   shift 2
   (
     local assignment
-    export KAFKA_CONSUMER_ENABLED=true KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:${KAFKA_PORT}" KAFKA_TOPIC="${TOPIC}"
+    export KAFKA_CONSUMER_ENABLED=true KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:${KAFKA_PORT}" KAFKA_TOPIC="${TOPIC}" \
+      KAFKA_GROUP_INSTANCE_ID="local-stack-${name}"
     for assignment in "$@"; do
       export "${assignment?}"
     done

@@ -33,6 +33,17 @@ final class ConsumerGroups implements AutoCloseable {
         return description != null && !description.members().isEmpty();
     }
 
+    /** The group instance ids of its members; empty for a dynamic member. */
+    List<String> instanceIds(String group) {
+        ConsumerGroupDescription description =
+                get(admin.describeConsumerGroups(List.of(group)).all()).get(group);
+        return description == null
+                ? List.of()
+                : description.members().stream()
+                        .map(member -> member.groupInstanceId().orElse(""))
+                        .toList();
+    }
+
     /** The group's committed offset per partition of {@code topic}: the next record it has not handled. */
     Map<Integer, Long> committed(String group, String topic) {
         Map<TopicPartition, OffsetAndMetadata> offsets =

@@ -9,7 +9,7 @@ import org.jboss.logging.Logger;
 /**
  * Checks consumer mode before anything else starts: inside Lambda the event source mapping is the consumer, so a
  * second consumer in the function would steal partitions from it; outside Lambda the security settings must be
- * complete. Either mistake stops start-up with a message that says what to change.
+ * complete and the group instance id valid. Either mistake stops start-up with a message that says what to change.
  */
 @ApplicationScoped
 public class ConsumerModeGuard {
@@ -43,6 +43,7 @@ public class ConsumerModeGuard {
         });
         try {
             KafkaClientSecurity.properties(config);
+            StaticMembership.properties(config);
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException(e.getMessage(), e);
         }

@@ -35,6 +35,9 @@ public interface KafkaConsumerConfig {
     /** {@code KAFKA_SSL_TRUSTSTORE_PASSWORD}: its password, if it has one. */
     Optional<String> sslTruststorePassword();
 
+    /** {@code KAFKA_GROUP_INSTANCE_ID}: makes the consumer a static member of its group ({@link StaticMembership}). */
+    Optional<String> groupInstanceId();
+
     /** {@code AWS_LAMBDA_FUNCTION_NAME}, set by Lambda itself: tells that the function runs inside Lambda. */
     Optional<String> lambdaFunctionName();
 }

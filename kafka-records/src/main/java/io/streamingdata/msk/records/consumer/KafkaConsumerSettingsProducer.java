@@ -9,7 +9,7 @@ import java.util.Map;
 
 /**
  * Settings of the {@code records} channel that are computed rather than configured (its {@code kafka-configuration}
- * attribute names this bean): the security settings, and the connector's stall limit derived from the function's
+ * attribute names this bean): the security settings, the static membership, and the connector's stall limit derived from the function's
  * {@link ConsumerBatchLimit}. Only called when the consumer starts.
  */
 @ApplicationScoped
@@ -32,6 +32,7 @@ public class KafkaConsumerSettingsProducer {
     @Identifier(IDENTIFIER)
     Map<String, Object> channelSettings(KafkaConsumerConfig config, Instance<ConsumerBatchLimit> limit) {
         Map<String, Object> settings = new LinkedHashMap<>(KafkaClientSecurity.properties(config));
+        settings.putAll(StaticMembership.properties(config));
         if (limit.isResolvable()) {
             settings.put(STALL_LIMIT, Long.toString(stallLimitMillis(limit.get().batchMillis())));
         }

@@ -149,6 +149,11 @@ class KafkaClientSecurityTest {
         }
 
         @Override
+        public Optional<String> groupInstanceId() {
+            return Optional.empty();
+        }
+
+        @Override
         public Optional<String> lambdaFunctionName() {
             return lambdaFunction;
         }
