@@ -47,16 +47,16 @@ bench_work_dir() {
 # deployed_java_tool_options MEMORY_MB FUNCTION: the JAVA_TOOL_OPTIONS the Terraform platform module gives a JVM
 # function (consumer-logger or firehose-forwarder) by default, through msk-lambda's local.default_java_tool_options
 # (the benchmarks' DeployedJavaToolOptionsTest holds the two equal at the settings the modules' tests check): a
-# young generation of a quarter of the memory, at most 64 MB, which holds the garbage of one 6 MB batch; an initial
-# heap 32 MB larger, at most half the memory, and a metaspace threshold of 64 MB, which spare the first invocation
-# two full collections; for the logger from 1769 MB (one full vCPU) up, full tiered compilation
-# (tiered_stop_at_level 4).
+# young generation of a quarter of the memory, at most 64 MB, which holds the garbage of one 6 MB batch, with survivor
+# spaces of a quarter of it each, which hold what a batch keeps live; an initial heap 32 MB larger, at most half the
+# memory, and a metaspace threshold of 64 MB, which spare the first invocation two full collections; for the logger
+# from 1769 MB (one full vCPU) up, full tiered compilation (tiered_stop_at_level 4).
 deployed_java_tool_options() {
   local young=$(($1 / 4)) initial
   ((young > 64)) && young=64
   initial=$((young + 32))
   ((initial > $1 / 2)) && initial=$(($1 / 2))
-  local heap="-Xmn${young}m -Xms${initial}m -XX:MetaspaceSize=64m"
+  local heap="-Xmn${young}m -Xms${initial}m -XX:SurvivorRatio=2 -XX:MetaspaceSize=64m"
   case "${2:-}" in
     consumer-logger)
       if (($1 >= 1769)); then echo "${heap} -XX:TieredStopAtLevel=4"; else echo "${heap}"; fi ;;

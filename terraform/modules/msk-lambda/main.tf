@@ -36,11 +36,17 @@ locals {
   # JAVA_TOOL_OPTIONS: an initial heap above that limit would keep the JVM from starting. The benchmarks apply the
   # same by default (deployed_java_tool_options in scripts/bench/common.sh; DeployedJavaToolOptionsTest checks both
   # at the memory settings tests/defaults.tftest.hcl checks here).
+  # Survivor spaces of a quarter of the young generation each (SurvivorRatio=2; the JVM's default is a tenth): what
+  # is live while a batch is handled then stays in them instead of overflowing into the old generation, so full
+  # collections become rare and the old generation's pages are not touched. Measured at 512 MB in turns (README,
+  # "Heap"): forwarder median 1.5 ms faster, p90 81-85 against 106-109 ms, peak RSS 181 against 236-247 MB; logger
+  # 25.2 against 27.2 ms, 143 against 176 MB.
   # A level other than the runtime's own goes in JAVA_TOOL_OPTIONS, where AWS documents changing it.
   young_generation_mb = min(64, floor(var.memory_size / 4))
   default_java_tool_options = local.is_native ? "" : join(" ", compact([
     "-Xmn${local.young_generation_mb}m",
     "-Xms${min(local.young_generation_mb + 32, floor(var.memory_size / 2))}m",
+    "-XX:SurvivorRatio=2",
     "-XX:MetaspaceSize=64m",
     var.tiered_stop_at_level == 4 ? "-XX:TieredStopAtLevel=4" : "",
   ]))

@@ -146,7 +146,7 @@ run "snap_start_publishes_and_maps_the_alias" {
   }
 
   assert {
-    condition     = aws_lambda_function.this[0].environment[0].variables["JAVA_TOOL_OPTIONS"] == "-Xmn64m -Xms96m -XX:MetaspaceSize=64m"
+    condition     = aws_lambda_function.this[0].environment[0].variables["JAVA_TOOL_OPTIONS"] == "-Xmn64m -Xms96m -XX:SurvivorRatio=2 -XX:MetaspaceSize=64m"
     error_message = "Without java_tool_options a JVM function at 512 MB gets a 64 MB young generation, a 96 MB initial heap and a 64 MB metaspace threshold."
   }
 }
@@ -159,7 +159,7 @@ run "default_young_generation_is_a_quarter_of_small_memory" {
   }
 
   assert {
-    condition     = aws_lambda_function.this[0].environment[0].variables["JAVA_TOOL_OPTIONS"] == "-Xmn32m -Xms64m -XX:MetaspaceSize=64m"
+    condition     = aws_lambda_function.this[0].environment[0].variables["JAVA_TOOL_OPTIONS"] == "-Xmn32m -Xms64m -XX:SurvivorRatio=2 -XX:MetaspaceSize=64m"
     error_message = "Below 256 MB the default young generation is a quarter of the memory, rounded down to whole MB, and the initial heap 32 MB more, at most half the memory."
   }
 }
@@ -172,7 +172,7 @@ run "full_tiered_compilation_adds_its_level_to_the_default" {
   }
 
   assert {
-    condition     = aws_lambda_function.this[0].environment[0].variables["JAVA_TOOL_OPTIONS"] == "-Xmn64m -Xms96m -XX:MetaspaceSize=64m -XX:TieredStopAtLevel=4"
+    condition     = aws_lambda_function.this[0].environment[0].variables["JAVA_TOOL_OPTIONS"] == "-Xmn64m -Xms96m -XX:SurvivorRatio=2 -XX:MetaspaceSize=64m -XX:TieredStopAtLevel=4"
     error_message = "tiered_stop_at_level = 4 must put -XX:TieredStopAtLevel=4 after the default young generation."
   }
 }

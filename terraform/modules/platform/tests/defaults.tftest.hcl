@@ -33,7 +33,7 @@ run "composes_every_component" {
   }
 
   assert {
-    condition     = output.logger.environment_variables["JAVA_TOOL_OPTIONS"] == "-Xmn64m -Xms96m -XX:MetaspaceSize=64m" && output.forwarder.environment_variables["JAVA_TOOL_OPTIONS"] == "-Xmn64m -Xms96m -XX:MetaspaceSize=64m"
+    condition     = output.logger.environment_variables["JAVA_TOOL_OPTIONS"] == "-Xmn64m -Xms96m -XX:SurvivorRatio=2 -XX:MetaspaceSize=64m" && output.forwarder.environment_variables["JAVA_TOOL_OPTIONS"] == "-Xmn64m -Xms96m -XX:SurvivorRatio=2 -XX:MetaspaceSize=64m"
     error_message = "At 512 MB (a share of one vCPU) both functions compile with C1 only, the runtime's own level."
   }
 
@@ -250,7 +250,7 @@ run "the_logger_compiles_with_c2_from_one_full_vcpu" {
   }
 
   assert {
-    condition     = output.logger.environment_variables["JAVA_TOOL_OPTIONS"] == "-Xmn64m -Xms96m -XX:MetaspaceSize=64m -XX:TieredStopAtLevel=4" && output.forwarder.environment_variables["JAVA_TOOL_OPTIONS"] == "-Xmn64m -Xms96m -XX:MetaspaceSize=64m"
+    condition     = output.logger.environment_variables["JAVA_TOOL_OPTIONS"] == "-Xmn64m -Xms96m -XX:SurvivorRatio=2 -XX:MetaspaceSize=64m -XX:TieredStopAtLevel=4" && output.forwarder.environment_variables["JAVA_TOOL_OPTIONS"] == "-Xmn64m -Xms96m -XX:SurvivorRatio=2 -XX:MetaspaceSize=64m"
     error_message = "From 1769 MB (one full vCPU) the logger gets full tiered compilation; the forwarder stays C1 only."
   }
 }
@@ -263,7 +263,7 @@ run "the_logger_stays_c1_just_below_one_full_vcpu" {
   }
 
   assert {
-    condition     = output.logger.environment_variables["JAVA_TOOL_OPTIONS"] == "-Xmn64m -Xms96m -XX:MetaspaceSize=64m"
+    condition     = output.logger.environment_variables["JAVA_TOOL_OPTIONS"] == "-Xmn64m -Xms96m -XX:SurvivorRatio=2 -XX:MetaspaceSize=64m"
     error_message = "Below 1769 MB the logger compiles with C1 only."
   }
 }
@@ -276,7 +276,7 @@ run "the_logger_level_can_be_chosen" {
   }
 
   assert {
-    condition     = output.logger.environment_variables["JAVA_TOOL_OPTIONS"] == "-Xmn64m -Xms96m -XX:MetaspaceSize=64m -XX:TieredStopAtLevel=4"
+    condition     = output.logger.environment_variables["JAVA_TOOL_OPTIONS"] == "-Xmn64m -Xms96m -XX:SurvivorRatio=2 -XX:MetaspaceSize=64m -XX:TieredStopAtLevel=4"
     error_message = "logger_tiered_stop_at_level = 4 applies at any memory setting."
   }
 }
