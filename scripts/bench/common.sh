@@ -183,6 +183,38 @@ difference() {
   fi
 }
 
+# judge FIGURE OP LIMIT [UNIT]: whether a figure (a ratio such as 5.39x, or a number) meets a target, OP being >= or
+# <=: "met (FIGURE UNIT)", "not met (FIGURE UNIT)", or "not measured" when the figure is empty or n/a. The figure is
+# compared as printed, so a ratio shown as 1.30x meets a target of 1.3x.
+judge() {
+  if [[ -z "$1" || "$1" == n/a ]]; then
+    echo "not measured"
+    return 0
+  fi
+  awk -v figure="$1" -v op="$2" -v limit="$3" -v unit="${4:+ $4}" 'BEGIN {
+    value = figure; sub(/x$/, "", value)
+    met = op == ">=" ? value + 0 >= limit + 0 : value + 0 <= limit + 0
+    printf "%s (%s%s)\n", met ? "met" : "not met", figure, unit }'
+}
+
+# target_setting_differences MEMORY_MB TARGET_MEMORY_MB RECORDS VALUE_BYTES TOOL_OPTIONS_GIVEN: how this run differs
+# from the settings the targets were set at (that memory, the whole machine, the default 4,000 x 1,000-byte event,
+# the deployed JAVA_TOOL_OPTIONS and GLIBC_TUNABLES), comma separated; nothing when it does not. Figures from other
+# settings are worth printing but not worth holding to the targets.
+target_setting_differences() {
+  local differences=()
+  (($1 == $2)) || differences+=("--memory-mb $1 (targets at $2)")
+  [[ "${CPU_SHARE}" == machine ]] || differences+=("--lambda-cpu (targets with the whole machine)")
+  ((${3} == 4000 && ${4} == 1000)) || differences+=("an event of $3 x $4 bytes (targets at 4000 x 1000)")
+  [[ "$5" == false ]] || differences+=("--java-tool-options")
+  [[ "${GLIBC_TUNABLES_SETTING}" == "${DEPLOYED_GLIBC_TUNABLES}" ]] || differences+=("--glibc-tunables")
+  local joined="" difference
+  for difference in "${differences[@]}"; do
+    joined+="${joined:+, }${difference}"
+  done
+  echo "${joined}"
+}
+
 # The machine and how busy it was: figures from a shared machine are only comparable within one run.
 machine_line() {
   echo "machine: $(nproc) cores, $(java -version 2>&1 | head -1), node $(node --version 2>/dev/null || echo none);" \
