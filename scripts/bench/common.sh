@@ -187,6 +187,7 @@ difference() {
 # <=: "met (FIGURE UNIT)", "not met (FIGURE UNIT)", or "not measured" when the figure is empty or n/a. The figure is
 # compared as printed, so a ratio shown as 1.30x meets a target of 1.3x.
 judge() {
+  [[ "${2:-}" == ">=" || "${2:-}" == "<=" ]] || fail "judge: OP is >= or <=, got '${2:-}'"
   if [[ -z "$1" || "$1" == n/a ]]; then
     echo "not measured"
     return 0

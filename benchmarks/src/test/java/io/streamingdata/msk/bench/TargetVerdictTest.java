@@ -1,6 +1,7 @@
 package io.streamingdata.msk.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -41,6 +42,13 @@ class TargetVerdictTest {
         String[] result = BenchShell.run("judge 142 '<=' 256 MB && judge 801 '<=' 800 ms && judge '' '<=' 256 MB");
         assertEquals("0", result[0], result[1]);
         assertEquals("met (142 MB)\nnot met (801 ms)\nnot measured", result[1]);
+    }
+
+    @Test
+    void anUnknownComparisonIsRefused() throws Exception {
+        String[] result = BenchShell.run("judge 5.39x '>' 5");
+        assertEquals("1", result[0], result[1]);
+        assertTrue(result[1].contains("judge: OP is >= or <=, got '>'"), result[1]);
     }
 
     @ParameterizedTest(name = "{0}: [{1}]")
