@@ -38,7 +38,8 @@ final class KafkaTarget implements AutoCloseable {
 
     static final String UNREACHABLE = "cannot reach Kafka at %s within %d s (%s): check --bootstrap-server (or "
             + "KAFKA_BOOTSTRAP_SERVERS), that the brokers run and are reachable from here, and the security settings "
-            + "(KAFKA_SECURITY_PROTOCOL, KAFKA_SASL_MECHANISM; MSK uses port 9098 for IAM, 9096 for SCRAM, 9094 for TLS)";
+            + "(KAFKA_SECURITY_PROTOCOL, KAFKA_SASL_MECHANISM; MSK uses port 9098 for IAM, 9096 for SCRAM, 9094 for TLS); "
+            + "--kafka-timeout gives slow brokers longer";
     static final String MISSING_TOPIC = "the target topic %s does not exist: create it (kafka-topics.sh --create "
             + "--topic %s --partitions %d) or run again with --create-topic";
     static final String TOO_FEW_PARTITIONS = "the target topic %s has %d partitions but the backup has records of "
@@ -48,22 +49,23 @@ final class KafkaTarget implements AutoCloseable {
             + "the broker replaces every restored timestamp with the time of the restore";
     static final String SHORT_RETENTION = "warning: the target topic %s deletes records older than retention.ms=%s; "
             + "the oldest restored record is %d ms old and may be deleted soon after the restore";
-    static final int TIMEOUT_SECONDS = 30;
-
     private final String bootstrap;
+    private final int timeoutSeconds;
     private final Admin admin;
     private final KafkaProducer<byte[], byte[]> producer;
     private final PrintStream messages;
 
-    KafkaTarget(String bootstrap, KafkaSecuritySettings security, PrintStream messages) {
+    KafkaTarget(String bootstrap, KafkaSecuritySettings security, int timeoutSeconds, PrintStream messages) {
         this.bootstrap = bootstrap;
+        this.timeoutSeconds = timeoutSeconds;
         this.messages = messages;
         Map<String, Object> common = new HashMap<>(KafkaClientSecurity.properties(security));
         common.put("bootstrap.servers", bootstrap);
         common.put("client.id", "msk-backup-restore");
         Map<String, Object> adminConfig = new HashMap<>(common);
-        adminConfig.put("request.timeout.ms", 15_000);
-        adminConfig.put("default.api.timeout.ms", TIMEOUT_SECONDS * 1000);
+        // The admin client refuses a call timeout shorter than one request's.
+        adminConfig.put("request.timeout.ms", Math.min(15_000, timeoutSeconds * 1000));
+        adminConfig.put("default.api.timeout.ms", timeoutSeconds * 1000);
         this.admin = Admin.create(adminConfig);
         Map<String, Object> producerConfig = new HashMap<>(common);
         producerConfig.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -221,18 +223,18 @@ final class KafkaTarget implements AutoCloseable {
 
     private <T> T await(org.apache.kafka.common.KafkaFuture<T> future) {
         try {
-            return future.get(TIMEOUT_SECONDS + 5, TimeUnit.SECONDS);
+            return future.get(timeoutSeconds + 5L, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof UnknownTopicOrPartitionException missing) {
                 throw missing;
             }
             if (e.getCause() instanceof org.apache.kafka.common.errors.TimeoutException timeout) {
-                throw new UserMistake(UNREACHABLE.formatted(bootstrap, TIMEOUT_SECONDS, timeout.getMessage()), e);
+                throw new UserMistake(UNREACHABLE.formatted(bootstrap, timeoutSeconds, timeout.getMessage()), e);
             }
             throw new IllegalStateException(
                     "Kafka refused the request: " + e.getCause().getMessage(), e.getCause());
         } catch (TimeoutException e) {
-            throw new UserMistake(UNREACHABLE.formatted(bootstrap, TIMEOUT_SECONDS, "no answer"), e);
+            throw new UserMistake(UNREACHABLE.formatted(bootstrap, timeoutSeconds, "no answer"), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);

@@ -108,7 +108,10 @@ public final class RestoreMain {
         KafkaTarget.Outcome outcome = new KafkaTarget.Outcome(0, 0, List.of());
         if (set.records() > 0) {
             try (KafkaTarget target = new KafkaTarget(
-                    options.bootstrapServers.orElseThrow(), KafkaSecuritySettings.fromEnvironment(environment), err)) {
+                    options.bootstrapServers.orElseThrow(),
+                    KafkaSecuritySettings.fromEnvironment(environment),
+                    options.kafkaTimeoutSeconds,
+                    err)) {
                 target.prepare(needed(options, set), options.keepPartition, options.createTopic, oldest(records));
                 outcome = target.produce(
                         records,

@@ -50,6 +50,8 @@ final class RestoreOptions {
               --target-topic T           produce into T instead of each record's own topic
               --keep-partition           each record into its original partition (the target needs as many)
               --create-topic             create a missing target topic, with as many partitions as the backup has
+              --kafka-timeout SECONDS    how long to wait for the brokers' answers before saying Kafka cannot be
+                                         reached (default: 30)
             Run:
               --dry-run                  read and check only: counts, offsets and gaps per partition; no Kafka
               --progress-objects N       a progress line on stderr every N objects (default: 100)
@@ -95,6 +97,7 @@ final class RestoreOptions {
             "--to-offset",
             "--bootstrap-server",
             "--target-topic",
+            "--kafka-timeout",
             "--progress-objects",
             "--progress-records");
 
@@ -119,6 +122,7 @@ final class RestoreOptions {
     boolean keepPartition;
     boolean createTopic;
     boolean dryRun;
+    int kafkaTimeoutSeconds = 30;
     int progressObjects = 100;
     int progressRecords = 100_000;
     boolean help;
@@ -155,6 +159,7 @@ final class RestoreOptions {
                 case "--to-offset" -> options.toOffset = OptionalLong.of(number(flag, value, 0, Long.MAX_VALUE));
                 case "--bootstrap-server" -> options.bootstrapServers = Optional.of(value);
                 case "--target-topic" -> options.targetTopic = Optional.of(value);
+                case "--kafka-timeout" -> options.kafkaTimeoutSeconds = (int) number(flag, value, 1, 3600);
                 case "--progress-objects" -> options.progressObjects = (int) number(flag, value, 1, Integer.MAX_VALUE);
                 case "--progress-records" -> options.progressRecords = (int) number(flag, value, 1, Integer.MAX_VALUE);
                 default -> throw new UsageError("unknown flag " + flag);

@@ -30,6 +30,11 @@ class RestoreOptionsTest {
                 NOW);
 
         assertEquals("b-1:9098", options.bootstrapServers.orElseThrow());
+        assertEquals(30, options.kafkaTimeoutSeconds);
+        assertEquals(
+                5,
+                parse("--bucket", "b", "--from", "2026-12-01", "--dry-run", "--kafka-timeout", "5")
+                        .kafkaTimeoutSeconds);
     }
 
     @Test
@@ -87,6 +92,14 @@ class RestoreOptionsTest {
                 "2026-12-01",
                 "--partition",
                 "x");
+        assertError(
+                "--kafka-timeout must be between 1 and 3600, got 0",
+                "--bucket",
+                "b",
+                "--from",
+                "2026-12-01",
+                "--kafka-timeout",
+                "0");
         assertError("unknown flag --bucketz", "--bucketz", "b");
         assertError("--topic needs a value", "--bucket", "b", "--topic");
     }
