@@ -1,4 +1,8 @@
 # One run per validation rule of the firehose-s3 module.
+#
+# The runs that expect a rejection plan tests/inputs, which links the module's variable declarations and
+# nothing else: the rules live there, and without the resources no provider starts, so a run takes
+# milliseconds instead of a second (scripts/terraform-check checks that the links cover every variable).
 
 mock_provider "aws" {
   source = "../../tests/mocks"
@@ -10,6 +14,7 @@ variables {
 
 run "rejects_name_with_uppercase" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     name = "MSK-Demo"
@@ -20,6 +25,7 @@ run "rejects_name_with_uppercase" {
 
 run "rejects_kms_key_arn_malformed" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     create_kms_key = false
@@ -31,6 +37,7 @@ run "rejects_kms_key_arn_malformed" {
 
 run "rejects_kms_key_arn_with_create" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     kms_key_arn = "arn:aws:kms:eu-west-1:123456789012:key/11111111-2222-3333-4444-555555555555"
@@ -41,6 +48,7 @@ run "rejects_kms_key_arn_with_create" {
 
 run "rejects_kms_deletion_window_too_short" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     kms_deletion_window_in_days = 3
@@ -51,6 +59,7 @@ run "rejects_kms_deletion_window_too_short" {
 
 run "rejects_lifecycle_abort_zero" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     lifecycle_rules = { abort_incomplete_multipart_upload_days = 0 }
@@ -61,6 +70,7 @@ run "rejects_lifecycle_abort_zero" {
 
 run "rejects_access_logs_retention_zero" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     access_logs_retention_days = 0
@@ -71,6 +81,7 @@ run "rejects_access_logs_retention_zero" {
 
 run "rejects_buffering_size_above_maximum" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     buffering_size = 129
@@ -81,6 +92,7 @@ run "rejects_buffering_size_above_maximum" {
 
 run "rejects_buffering_size_zero" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     buffering_size = 0
@@ -91,6 +103,7 @@ run "rejects_buffering_size_zero" {
 
 run "rejects_buffering_interval_above_maximum" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     buffering_interval = 901
@@ -101,6 +114,7 @@ run "rejects_buffering_interval_above_maximum" {
 
 run "rejects_compression_unknown" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     compression_format = "BZIP2"
@@ -111,6 +125,7 @@ run "rejects_compression_unknown" {
 
 run "rejects_prefix_too_long" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     prefix = join("", [for i in range(110) : "abcdefghij"])
@@ -121,6 +136,7 @@ run "rejects_prefix_too_long" {
 
 run "rejects_error_prefix_without_error_type" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     error_output_prefix = "errors/"
@@ -131,6 +147,7 @@ run "rejects_error_prefix_without_error_type" {
 
 run "rejects_file_extension_without_dot" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     file_extension = "json"
@@ -141,6 +158,7 @@ run "rejects_file_extension_without_dot" {
 
 run "rejects_log_retention_not_allowed" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     log_retention_in_days = 2
@@ -151,6 +169,7 @@ run "rejects_log_retention_not_allowed" {
 
 run "rejects_dp_jq_query_empty" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     buffering_size       = 64
@@ -162,6 +181,7 @@ run "rejects_dp_jq_query_empty" {
 
 run "rejects_dp_sub_record_type_unknown" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     dynamic_partitioning = { sub_record_type = "CSV" }
@@ -172,6 +192,7 @@ run "rejects_dp_sub_record_type_unknown" {
 
 run "rejects_dp_retry_duration_too_long" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     dynamic_partitioning = { retry_duration = 7201 }
@@ -182,6 +203,7 @@ run "rejects_dp_retry_duration_too_long" {
 
 run "rejects_dp_prefix_without_partition_key" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     buffering_size       = 64
@@ -193,6 +215,7 @@ run "rejects_dp_prefix_without_partition_key" {
 
 run "rejects_dp_small_buffer" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     dynamic_partitioning = { enabled = true }
@@ -203,6 +226,7 @@ run "rejects_dp_small_buffer" {
 
 run "rejects_msk_source_bad_arn" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     msk_source = { cluster_arn = "arn:aws:kafka:eu-west-1:123456789012:cluster/demo", topic_name = "orders" }
@@ -213,6 +237,7 @@ run "rejects_msk_source_bad_arn" {
 
 run "rejects_msk_source_bad_connectivity" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     msk_source = { cluster_arn = "arn:aws:kafka:eu-west-1:123456789012:cluster/demo/uuid-1", topic_name = "orders", connectivity = "VPC" }
@@ -223,6 +248,7 @@ run "rejects_msk_source_bad_connectivity" {
 
 run "rejects_msk_source_bad_topic" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     msk_source = { cluster_arn = "arn:aws:kafka:eu-west-1:123456789012:cluster/demo/uuid-1", topic_name = "bad topic" }
@@ -233,6 +259,7 @@ run "rejects_msk_source_bad_topic" {
 
 run "rejects_glue_database_with_dashes" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     glue_database_name = "msk-demo"
@@ -243,6 +270,7 @@ run "rejects_glue_database_with_dashes" {
 
 run "rejects_log_kms_key_malformed" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     log_kms_key_arn = "alias/aws/logs"
@@ -253,6 +281,7 @@ run "rejects_log_kms_key_malformed" {
 
 run "rejects_query_without_a_database" {
   command = plan
+  module { source = "./tests/inputs" }
   variables {
     query = { enabled = true }
   }
@@ -261,6 +290,7 @@ run "rejects_query_without_a_database" {
 
 run "rejects_query_over_dynamically_partitioned_output" {
   command = plan
+  module { source = "./tests/inputs" }
   variables {
     glue_database_name   = "msk_demo"
     buffering_size       = 64
@@ -272,6 +302,7 @@ run "rejects_query_over_dynamically_partitioned_output" {
 
 run "rejects_query_over_a_prefix_without_the_date_layout" {
   command = plan
+  module { source = "./tests/inputs" }
   variables {
     glue_database_name = "msk_demo"
     prefix             = "data/!{timestamp:yyyy-MM-dd}/"
@@ -282,6 +313,7 @@ run "rejects_query_over_a_prefix_without_the_date_layout" {
 
 run "rejects_query_over_snappy_objects" {
   command = plan
+  module { source = "./tests/inputs" }
   variables {
     glue_database_name = "msk_demo"
     compression_format = "Snappy"
@@ -292,6 +324,7 @@ run "rejects_query_over_snappy_objects" {
 
 run "rejects_query_results_that_never_expire" {
   command = plan
+  module { source = "./tests/inputs" }
   variables {
     query = { results_expiration_in_days = 0 }
   }
@@ -300,6 +333,7 @@ run "rejects_query_results_that_never_expire" {
 
 run "rejects_a_table_name_with_hyphens" {
   command = plan
+  module { source = "./tests/inputs" }
   variables {
     query = { table_name = "kafka-records" }
   }

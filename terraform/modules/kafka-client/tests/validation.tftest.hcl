@@ -1,4 +1,8 @@
 # One run per validation rule of the kafka-client module.
+#
+# The runs that expect a rejection plan tests/inputs, which links the module's variable declarations and
+# nothing else: the rules live there, and without the resources no provider starts, so a run takes
+# milliseconds instead of a second (scripts/terraform-check checks that the links cover every variable).
 
 mock_provider "aws" {
   source = "../../tests/mocks"
@@ -6,6 +10,7 @@ mock_provider "aws" {
 
 run "rejects_name_with_dot" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     name = "client.one"
@@ -16,6 +21,7 @@ run "rejects_name_with_dot" {
 
 run "rejects_instance_type_malformed" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     instance_type = "small"
@@ -26,6 +32,7 @@ run "rejects_instance_type_malformed" {
 
 run "rejects_architecture_unknown" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     architecture = "i386"
@@ -36,6 +43,7 @@ run "rejects_architecture_unknown" {
 
 run "rejects_ami_malformed" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     ami_id = "al2023"
@@ -46,6 +54,7 @@ run "rejects_ami_malformed" {
 
 run "rejects_root_volume_too_small" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     root_volume_size = 4
@@ -56,6 +65,7 @@ run "rejects_root_volume_too_small" {
 
 run "rejects_cluster_arn_malformed" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     cluster_arn = "arn:aws:kafka:eu-west-1:123456789012:cluster/demo"
@@ -66,6 +76,7 @@ run "rejects_cluster_arn_malformed" {
 
 run "rejects_cli_checksum_malformed" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     kafka_cli = { version = "3.8.1", checksum = "abc" }
@@ -76,6 +87,7 @@ run "rejects_cli_checksum_malformed" {
 
 run "rejects_no_pinned_cli_for_version" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     kafka_version = "3.8.x"
@@ -86,6 +98,7 @@ run "rejects_no_pinned_cli_for_version" {
 
 run "rejects_iam_auth_1x" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     msk_iam_auth_version = "1.1.1"
@@ -96,6 +109,7 @@ run "rejects_iam_auth_1x" {
 
 run "rejects_iam_auth_sha_malformed" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     msk_iam_auth_sha256 = "XYZ"
@@ -106,6 +120,7 @@ run "rejects_iam_auth_sha_malformed" {
 
 run "rejects_scram_secret_wrong_prefix" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     scram_secret_arn  = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:demo-AbCdEf"
@@ -117,6 +132,7 @@ run "rejects_scram_secret_wrong_prefix" {
 
 run "rejects_scram_without_key" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     scram_secret_arn = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:AmazonMSK_demo-AbCdEf"
@@ -127,6 +143,7 @@ run "rejects_scram_without_key" {
 
 run "rejects_topic_pattern_empty" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     topic_patterns = [""]

@@ -1,4 +1,8 @@
 # One run per validation rule of the kms-key module.
+#
+# The runs that expect a rejection plan tests/inputs, which links the module's variable declarations and
+# nothing else: the rules live there, and without the resources no provider starts, so a run takes
+# milliseconds instead of a second (scripts/terraform-check checks that the links cover every variable).
 
 mock_provider "aws" {
   source = "../../tests/mocks"
@@ -11,6 +15,7 @@ variables {
 
 run "rejects_empty_description" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     description = ""
@@ -21,6 +26,7 @@ run "rejects_empty_description" {
 
 run "rejects_reserved_alias" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     alias_name = "aws/sns"
@@ -31,6 +37,7 @@ run "rejects_reserved_alias" {
 
 run "rejects_deletion_window_too_short" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     deletion_window_in_days = 3
@@ -41,6 +48,7 @@ run "rejects_deletion_window_too_short" {
 
 run "rejects_unknown_via_service" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     via_services = ["ec2"]
@@ -51,6 +59,7 @@ run "rejects_unknown_via_service" {
 
 run "rejects_bad_log_group_pattern" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     cloudwatch_logs_log_groups = ["bad name with spaces"]
@@ -61,6 +70,7 @@ run "rejects_bad_log_group_pattern" {
 
 run "rejects_wildcard_service_action" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     service_principals = [{ sid = "All", service = "cloudwatch.amazonaws.com", actions = ["kms:*"] }]

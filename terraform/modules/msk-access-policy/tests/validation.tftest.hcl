@@ -1,4 +1,8 @@
 # One run per validation rule of the msk-access-policy module.
+#
+# The runs that expect a rejection plan tests/inputs, which links the module's variable declarations and
+# nothing else: the rules live there, and without the resources no provider starts, so a run takes
+# milliseconds instead of a second (scripts/terraform-check checks that the links cover every variable).
 
 variables {
   cluster_arn     = "arn:aws:kafka:eu-west-1:123456789012:cluster/demo/0b1c2d3e-1111-2222-3333-444455556666-2"
@@ -8,6 +12,7 @@ variables {
 
 run "rejects_bad_cluster_arn_not_a_cluster" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     cluster_arn = "arn:aws:kafka:eu-west-1:123456789012:topic/demo/uuid/t"
@@ -18,6 +23,7 @@ run "rejects_bad_cluster_arn_not_a_cluster" {
 
 run "rejects_bad_cluster_arn_missing" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     cluster_arn = null
@@ -28,6 +34,7 @@ run "rejects_bad_cluster_arn_missing" {
 
 run "rejects_bad_cluster_actions" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     cluster_actions = ["kafka-cluster:*"]
@@ -38,6 +45,7 @@ run "rejects_bad_cluster_actions" {
 
 run "rejects_bad_topics_invalid" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     topics = ["bad topic"]
@@ -48,6 +56,7 @@ run "rejects_bad_topics_invalid" {
 
 run "rejects_bad_topics_empty" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     topics = []
@@ -58,6 +67,7 @@ run "rejects_bad_topics_empty" {
 
 run "rejects_bad_topic_actions" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     topic_actions = ["kafka-cluster:*"]
@@ -68,6 +78,7 @@ run "rejects_bad_topic_actions" {
 
 run "rejects_bad_consumer_groups" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     consumer_groups = [""]
@@ -78,6 +89,7 @@ run "rejects_bad_consumer_groups" {
 
 run "rejects_bad_sids" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     sids = { connect = "Kafka-Connect" }
@@ -88,6 +100,7 @@ run "rejects_bad_sids" {
 
 run "rejects_bad_vpc_application" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     vpc_application = { log_group_arn = "x", partition = "aws", region = "eu-west-1", account_id = "123" }
@@ -98,6 +111,7 @@ run "rejects_bad_vpc_application" {
 
 run "rejects_s3a_prefix_with_trailing_slash" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     s3a_output = { bucket_arn = "arn:aws:s3:::msk-demo-output", prefix = "flink/stock-ticks/" }

@@ -1,4 +1,8 @@
 # One run per validation rule of the msk-cluster module.
+#
+# The runs that expect a rejection plan tests/inputs, which links the module's variable declarations and
+# nothing else: the rules live there, and without the resources no provider starts, so a run takes
+# milliseconds instead of a second (scripts/terraform-check checks that the links cover every variable).
 
 mock_provider "aws" {
   source = "../../tests/mocks"
@@ -6,6 +10,7 @@ mock_provider "aws" {
 
 run "rejects_name_starting_with_digit" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     name = "1msk"
@@ -16,6 +21,7 @@ run "rejects_name_starting_with_digit" {
 
 run "rejects_kafka_version_out_of_support" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     kafka_version = "3.5.1"
@@ -26,6 +32,7 @@ run "rejects_kafka_version_out_of_support" {
 
 run "rejects_single_broker" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     number_of_broker_nodes = 1
@@ -36,6 +43,7 @@ run "rejects_single_broker" {
 
 run "rejects_brokers_not_multiple_of_subnets" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     number_of_broker_nodes = 4
@@ -46,6 +54,7 @@ run "rejects_brokers_not_multiple_of_subnets" {
 
 run "rejects_broker_type_unknown" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     broker_instance_type = "kafka.m6i.large"
@@ -56,6 +65,7 @@ run "rejects_broker_type_unknown" {
 
 run "rejects_ebs_above_maximum" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     ebs_volume_size = 16385
@@ -66,6 +76,7 @@ run "rejects_ebs_above_maximum" {
 
 run "rejects_ebs_zero" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     ebs_volume_size = 0
@@ -76,6 +87,7 @@ run "rejects_ebs_zero" {
 
 run "rejects_autoscaling_max_not_above_size" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     storage_autoscaling = { enabled = true, max_volume_size = 500 }
@@ -86,6 +98,7 @@ run "rejects_autoscaling_max_not_above_size" {
 
 run "rejects_autoscaling_target_above_80" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     storage_autoscaling = { target_utilization_percent = 90 }
@@ -96,6 +109,7 @@ run "rejects_autoscaling_target_above_80" {
 
 run "rejects_monitoring_level_unknown" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     enhanced_monitoring = "PER_TOPIC"
@@ -106,6 +120,7 @@ run "rejects_monitoring_level_unknown" {
 
 run "rejects_vpc_id_malformed" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     vpc_id = "my-vpc"
@@ -116,6 +131,7 @@ run "rejects_vpc_id_malformed" {
 
 run "rejects_one_subnet" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     subnet_ids             = ["subnet-0a"]
@@ -127,6 +143,7 @@ run "rejects_one_subnet" {
 
 run "rejects_four_subnets" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     subnet_ids             = ["subnet-0a", "subnet-0b", "subnet-0c", "subnet-0d"]
@@ -138,6 +155,7 @@ run "rejects_four_subnets" {
 
 run "rejects_cidr_open_to_world" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     allowed_cidr_blocks = ["0.0.0.0/0"]
@@ -148,6 +166,7 @@ run "rejects_cidr_open_to_world" {
 
 run "rejects_cidr_malformed" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     allowed_cidr_blocks = ["10.0.0.0/33"]
@@ -158,6 +177,7 @@ run "rejects_cidr_malformed" {
 
 run "rejects_no_access_method" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     client_authentication = { iam = false }
@@ -168,6 +188,7 @@ run "rejects_no_access_method" {
 
 run "rejects_scram_user_invalid" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     client_authentication = { scram = true }
@@ -179,6 +200,7 @@ run "rejects_scram_user_invalid" {
 
 run "rejects_scram_users_without_scram" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     scram_users = ["lambda"]
@@ -189,6 +211,7 @@ run "rejects_scram_users_without_scram" {
 
 run "rejects_kms_key_arn_malformed" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     kms_key_arn = "alias/aws/kafka"
@@ -199,6 +222,7 @@ run "rejects_kms_key_arn_malformed" {
 
 run "rejects_kms_key_arn_with_create" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     create_kms_key = true
@@ -210,6 +234,7 @@ run "rejects_kms_key_arn_with_create" {
 
 run "rejects_firehose_access_on_t3_small" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     firehose_private_access = true
@@ -221,6 +246,7 @@ run "rejects_firehose_access_on_t3_small" {
 
 run "rejects_firehose_access_without_iam" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     firehose_private_access = true
@@ -232,6 +258,7 @@ run "rejects_firehose_access_without_iam" {
 
 run "rejects_log_retention_not_allowed" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     broker_log_retention_in_days = 731000
@@ -242,6 +269,7 @@ run "rejects_log_retention_not_allowed" {
 
 run "rejects_broker_log_kms_key_malformed" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     broker_log_kms_key_arn = "alias/aws/logs"

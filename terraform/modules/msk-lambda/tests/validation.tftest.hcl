@@ -1,4 +1,8 @@
 # One run per validation rule of the msk-lambda module: each must reject the bad value at plan time.
+#
+# The runs that expect a rejection plan tests/inputs, which links the module's variable declarations and
+# nothing else: the rules live there, and without the resources no provider starts, so a run takes
+# milliseconds instead of a second (scripts/terraform-check checks that the links cover every variable).
 
 mock_provider "aws" {
   source = "../../tests/mocks"
@@ -6,6 +10,7 @@ mock_provider "aws" {
 
 run "rejects_function_name_too_long" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     function_name = "this-name-is-far-too-long-for-a-lambda-function-name-because-it-exceeds-64"
@@ -16,6 +21,7 @@ run "rejects_function_name_too_long" {
 
 run "rejects_package_path_not_zip" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     package_path = "tests/fixtures/function.jar"
@@ -26,6 +32,7 @@ run "rejects_package_path_not_zip" {
 
 run "rejects_runtime_mode_unknown" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     runtime_mode = "python"
@@ -36,6 +43,7 @@ run "rejects_runtime_mode_unknown" {
 
 run "rejects_architecture_unknown" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     architecture = "arm32"
@@ -46,6 +54,7 @@ run "rejects_architecture_unknown" {
 
 run "rejects_snap_start_on_native" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     runtime_mode = "native"
@@ -57,6 +66,7 @@ run "rejects_snap_start_on_native" {
 
 run "rejects_java_tool_options_on_native" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     runtime_mode      = "native"
@@ -68,6 +78,7 @@ run "rejects_java_tool_options_on_native" {
 
 run "rejects_tiered_stop_at_level_other_than_one_or_four" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     tiered_stop_at_level = 2
@@ -78,6 +89,7 @@ run "rejects_tiered_stop_at_level_other_than_one_or_four" {
 
 run "rejects_tiered_stop_at_level_on_native" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     runtime_mode         = "native"
@@ -89,6 +101,7 @@ run "rejects_tiered_stop_at_level_on_native" {
 
 run "rejects_tiered_stop_at_level_with_own_java_tool_options" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     java_tool_options    = "-Xmn96m"
@@ -100,6 +113,7 @@ run "rejects_tiered_stop_at_level_with_own_java_tool_options" {
 
 run "rejects_multi_line_java_tool_options" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     java_tool_options = "-Xss1m\n-Xmx256m"
@@ -110,6 +124,7 @@ run "rejects_multi_line_java_tool_options" {
 
 run "rejects_glibc_tunables_that_are_not_name_value_pairs" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     glibc_tunables = "mmap_threshold=33554432"
@@ -120,6 +135,7 @@ run "rejects_glibc_tunables_that_are_not_name_value_pairs" {
 
 run "rejects_glibc_tunables_with_spaces" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     glibc_tunables = "glibc.malloc.mmap_threshold=33554432: glibc.malloc.trim_threshold=268435456"
@@ -130,6 +146,7 @@ run "rejects_glibc_tunables_with_spaces" {
 
 run "rejects_glibc_tunables_through_environment_variables" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     environment_variables = { GLIBC_TUNABLES = "glibc.malloc.trim_threshold=268435456" }
@@ -140,6 +157,7 @@ run "rejects_glibc_tunables_through_environment_variables" {
 
 run "rejects_java_tool_options_through_environment_variables" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     environment_variables = { JAVA_TOOL_OPTIONS = "-Xmx256m" }
@@ -150,6 +168,7 @@ run "rejects_java_tool_options_through_environment_variables" {
 
 run "rejects_memory_below_minimum" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     memory_size = 64
@@ -160,6 +179,7 @@ run "rejects_memory_below_minimum" {
 
 run "rejects_timeout_above_kafka_maximum" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     timeout = 900
@@ -170,6 +190,7 @@ run "rejects_timeout_above_kafka_maximum" {
 
 run "rejects_reserved_concurrency_negative" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     reserved_concurrent_executions = -2
@@ -180,6 +201,7 @@ run "rejects_reserved_concurrency_negative" {
 
 run "rejects_tracing_mode_unknown" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     tracing_mode = "On"
@@ -190,6 +212,7 @@ run "rejects_tracing_mode_unknown" {
 
 run "rejects_environment_reserved_key" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     environment_variables = { AWS_REGION = "eu-west-1" }
@@ -200,6 +223,7 @@ run "rejects_environment_reserved_key" {
 
 run "rejects_kafka_consumer_enabled_in_lambda" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     environment_variables = { KAFKA_CONSUMER_ENABLED = "true" }
@@ -210,6 +234,7 @@ run "rejects_kafka_consumer_enabled_in_lambda" {
 
 run "rejects_vpc_config_without_subnets" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     vpc_config = { vpc_id = "vpc-0123456789abcdef0", subnet_ids = [] }
@@ -220,6 +245,7 @@ run "rejects_vpc_config_without_subnets" {
 
 run "rejects_log_retention_not_allowed" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     log_retention_in_days = 10
@@ -230,6 +256,7 @@ run "rejects_log_retention_not_allowed" {
 
 run "rejects_log_format_unknown" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     log_format = "XML"
@@ -240,6 +267,7 @@ run "rejects_log_format_unknown" {
 
 run "rejects_cluster_arn_malformed" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     cluster_arn = "arn:aws:kafka:eu-west-1:123456789012:cluster/demo"
@@ -250,6 +278,7 @@ run "rejects_cluster_arn_malformed" {
 
 run "rejects_topic_invalid_characters" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     topic = "orders topic"
@@ -260,6 +289,7 @@ run "rejects_topic_invalid_characters" {
 
 run "rejects_batch_size_above_maximum" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     batch_size = 10001
@@ -270,6 +300,7 @@ run "rejects_batch_size_above_maximum" {
 
 run "rejects_batch_size_zero" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     batch_size = 0
@@ -280,6 +311,7 @@ run "rejects_batch_size_zero" {
 
 run "rejects_batching_window_above_maximum" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     maximum_batching_window_in_seconds = 301
@@ -290,6 +322,7 @@ run "rejects_batching_window_above_maximum" {
 
 run "rejects_starting_position_unknown" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     starting_position = "EARLIEST"
@@ -300,6 +333,7 @@ run "rejects_starting_position_unknown" {
 
 run "rejects_at_timestamp_without_timestamp" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     starting_position = "AT_TIMESTAMP"
@@ -310,6 +344,7 @@ run "rejects_at_timestamp_without_timestamp" {
 
 run "rejects_timestamp_not_rfc3339" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     starting_position           = "AT_TIMESTAMP"
@@ -321,6 +356,7 @@ run "rejects_timestamp_not_rfc3339" {
 
 run "rejects_timestamp_without_at_timestamp" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     starting_position_timestamp = "2025-01-31T00:00:00Z"
@@ -331,6 +367,7 @@ run "rejects_timestamp_without_at_timestamp" {
 
 run "rejects_consumer_group_invalid" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     consumer_group_id = "group with spaces"
@@ -341,6 +378,7 @@ run "rejects_consumer_group_invalid" {
 
 run "rejects_scram_secret_without_amazonmsk_prefix" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     iam_auth          = false
@@ -353,6 +391,7 @@ run "rejects_scram_secret_without_amazonmsk_prefix" {
 
 run "rejects_scram_with_iam_auth" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     scram_secret_arn  = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:AmazonMSK_demo-AbCdEf"
@@ -364,6 +403,7 @@ run "rejects_scram_with_iam_auth" {
 
 run "rejects_scram_without_kms_key" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     iam_auth         = false
@@ -375,6 +415,7 @@ run "rejects_scram_without_kms_key" {
 
 run "rejects_scram_kms_key_malformed" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     iam_auth          = false
@@ -387,6 +428,7 @@ run "rejects_scram_kms_key_malformed" {
 
 run "rejects_on_failure_kafka_topic_rejected" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     on_failure_destination_arn = "kafka://orders-dlq"
@@ -397,6 +439,7 @@ run "rejects_on_failure_kafka_topic_rejected" {
 
 run "rejects_pollers_minimum_above_maximum" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     provisioned_pollers = { minimum_pollers = 20, maximum_pollers = 10 }
@@ -407,6 +450,7 @@ run "rejects_pollers_minimum_above_maximum" {
 
 run "rejects_pollers_maximum_above_limit" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     provisioned_pollers = { maximum_pollers = 2001 }
@@ -417,6 +461,7 @@ run "rejects_pollers_maximum_above_limit" {
 
 run "rejects_too_many_filters" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     filters = [for i in range(11) : "{\"value\":{\"n\":[${i}]}}"]
@@ -427,6 +472,7 @@ run "rejects_too_many_filters" {
 
 run "rejects_filter_not_json" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     filters = ["value = order"]
@@ -437,6 +483,7 @@ run "rejects_filter_not_json" {
 
 run "rejects_metrics_unknown" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     metrics = ["ErrorCount"]
@@ -447,6 +494,7 @@ run "rejects_metrics_unknown" {
 
 run "rejects_partial_batch_strategy_the_mapping_would_not_read" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     environment_variables = { FAILURE_STRATEGY = "report-batch-item-failures" }
@@ -457,6 +505,7 @@ run "rejects_partial_batch_strategy_the_mapping_would_not_read" {
 
 run "rejects_metrics_in_on_demand_mode" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     metrics = ["EventCount"]
@@ -467,6 +516,7 @@ run "rejects_metrics_in_on_demand_mode" {
 
 run "rejects_partial_batch_responses_in_on_demand_mode" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     report_batch_item_failures = true
@@ -477,6 +527,7 @@ run "rejects_partial_batch_responses_in_on_demand_mode" {
 
 run "rejects_retry_limit_in_on_demand_mode" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     maximum_retry_attempts     = 5
@@ -488,6 +539,7 @@ run "rejects_retry_limit_in_on_demand_mode" {
 
 run "rejects_retry_limit_out_of_range" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     provisioned_pollers        = {}
@@ -500,6 +552,7 @@ run "rejects_retry_limit_out_of_range" {
 
 run "rejects_finite_retries_without_destination" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     provisioned_pollers    = {}
@@ -511,6 +564,7 @@ run "rejects_finite_retries_without_destination" {
 
 run "rejects_record_age_in_on_demand_mode" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     maximum_record_age_in_seconds = 3600
@@ -522,6 +576,7 @@ run "rejects_record_age_in_on_demand_mode" {
 
 run "rejects_record_age_below_minimum" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     provisioned_pollers           = {}
@@ -534,6 +589,7 @@ run "rejects_record_age_below_minimum" {
 
 run "rejects_finite_record_age_without_destination" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     provisioned_pollers           = {}
@@ -545,6 +601,7 @@ run "rejects_finite_record_age_without_destination" {
 
 run "rejects_bisect_in_on_demand_mode" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     bisect_batch_on_function_error = true
@@ -555,6 +612,7 @@ run "rejects_bisect_in_on_demand_mode" {
 
 run "rejects_destination_key_without_destination" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     on_failure_destination_kms_key_arn = "arn:aws:kms:eu-west-1:123456789012:key/11111111-2222-3333-4444-555555555555"
@@ -565,6 +623,7 @@ run "rejects_destination_key_without_destination" {
 
 run "rejects_log_kms_key_malformed" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     log_kms_key_arn = "alias/aws/logs"
@@ -575,6 +634,7 @@ run "rejects_log_kms_key_malformed" {
 
 run "rejects_policy_documents_that_are_not_policies" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     policy_documents = ["{\"Version\":\"2012-10-17\"}"]

@@ -1,4 +1,8 @@
 # One run per validation rule of the network module.
+#
+# The runs that expect a rejection plan tests/inputs, which links the module's variable declarations and
+# nothing else: the rules live there, and without the resources no provider starts, so a run takes
+# milliseconds instead of a second (scripts/terraform-check checks that the links cover every variable).
 
 mock_provider "aws" {
   source = "../../tests/mocks"
@@ -10,6 +14,7 @@ variables {
 
 run "rejects_name_with_underscore" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     name = "msk_demo"
@@ -20,6 +25,7 @@ run "rejects_name_with_underscore" {
 
 run "rejects_existing_vpc_one_subnet" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     existing_vpc = { vpc_id = "vpc-0a", private_subnet_ids = ["subnet-0a"] }
@@ -30,6 +36,7 @@ run "rejects_existing_vpc_one_subnet" {
 
 run "rejects_cidr_malformed" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     cidr_block = "10.0.0.0"
@@ -40,6 +47,7 @@ run "rejects_cidr_malformed" {
 
 run "rejects_cidr_too_small" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     cidr_block = "10.0.0.0/26"
@@ -50,6 +58,7 @@ run "rejects_cidr_too_small" {
 
 run "rejects_az_count_four" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     az_count = 4
@@ -60,6 +69,7 @@ run "rejects_az_count_four" {
 
 run "rejects_azs_wrong_length" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     azs = ["eu-west-1a"]
@@ -70,6 +80,7 @@ run "rejects_azs_wrong_length" {
 
 run "rejects_nat_mode_unknown" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     nat_gateway_mode = "two"
@@ -80,6 +91,7 @@ run "rejects_nat_mode_unknown" {
 
 run "rejects_endpoint_service_unknown" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     vpc_endpoints = { enabled = true, interface_services = ["dynamodb"] }
@@ -90,6 +102,7 @@ run "rejects_endpoint_service_unknown" {
 
 run "rejects_no_nat_no_endpoints" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     nat_gateway_mode = "none"
@@ -100,6 +113,7 @@ run "rejects_no_nat_no_endpoints" {
 
 run "rejects_flow_log_retention_not_allowed" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     flow_logs_retention_in_days = 2
@@ -110,6 +124,7 @@ run "rejects_flow_log_retention_not_allowed" {
 
 run "rejects_s3_endpoint_in_existing_vpc_without_route_tables" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     existing_vpc        = { vpc_id = "vpc-0a", private_subnet_ids = ["subnet-0a", "subnet-0b"] }
@@ -121,6 +136,7 @@ run "rejects_s3_endpoint_in_existing_vpc_without_route_tables" {
 
 run "rejects_flow_logs_kms_key_malformed" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     flow_logs_kms_key_arn = "alias/aws/logs"

@@ -1,4 +1,8 @@
 # One run per validation rule of the platform module: each must reject its bad input.
+#
+# The runs that expect a rejection plan tests/inputs, which links the module's variable declarations and
+# nothing else: the rules live there, and without the resources no provider starts, so a run takes
+# milliseconds instead of a second (scripts/terraform-check checks that the links cover every variable).
 
 mock_provider "aws" {
   source = "../../tests/mocks"
@@ -53,6 +57,7 @@ override_module {
 
 run "rejects_bad_project" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     project = "Bad_Project"
@@ -63,6 +68,7 @@ run "rejects_bad_project" {
 
 run "rejects_bad_environment" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     environment = "x"
@@ -73,6 +79,7 @@ run "rejects_bad_environment" {
 
 run "rejects_bad_tags" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     tags = { "" = "empty key" }
@@ -83,6 +90,7 @@ run "rejects_bad_tags" {
 
 run "rejects_bad_log_retention_in_days" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     log_retention_in_days = 10
@@ -93,6 +101,7 @@ run "rejects_bad_log_retention_in_days" {
 
 run "rejects_network_without_nat" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     network = { vpc_cidr = "10.60.0.0/16", az_count = 2, nat_gateway_mode = "none", vpc_endpoints = { enabled = true } }
@@ -103,6 +112,7 @@ run "rejects_network_without_nat" {
 
 run "rejects_existing_vpc_without_nat" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     network = { existing_vpc = { vpc_id = "vpc-0aaaaaaaaaaaaaaaa", private_subnet_ids = ["subnet-0a", "subnet-0b"], nat_gateway = false } }
@@ -113,6 +123,7 @@ run "rejects_existing_vpc_without_nat" {
 
 run "rejects_existing_vpc_with_one_subnet" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     network = { existing_vpc = { vpc_id = "vpc-0aaaaaaaaaaaaaaaa", private_subnet_ids = ["subnet-0a"], nat_gateway = true } }
@@ -123,6 +134,7 @@ run "rejects_existing_vpc_with_one_subnet" {
 
 run "rejects_bad_network_cidr_and_az_count" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     network = { vpc_cidr = "not-a-cidr", az_count = 2, nat_gateway_mode = "single" }
@@ -133,6 +145,7 @@ run "rejects_bad_network_cidr_and_az_count" {
 
 run "rejects_bad_network_nat_mode" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     network = { vpc_cidr = "10.60.0.0/16", az_count = 2, nat_gateway_mode = "dual" }
@@ -143,6 +156,7 @@ run "rejects_bad_network_nat_mode" {
 
 run "rejects_bad_cluster_broker_count_multiple_of_azs" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     cluster = { broker_count = 3, broker_instance_type = "kafka.t3.small", broker_volume_size = 20 }
@@ -153,6 +167,7 @@ run "rejects_bad_cluster_broker_count_multiple_of_azs" {
 
 run "rejects_bad_cluster_volume_size" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     cluster = { broker_count = 2, broker_instance_type = "kafka.t3.small", broker_volume_size = 20000 }
@@ -163,6 +178,7 @@ run "rejects_bad_cluster_volume_size" {
 
 run "rejects_bad_topics_unique" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     topics = [{ name = "a" }, { name = "a" }]
@@ -173,6 +189,7 @@ run "rejects_bad_topics_unique" {
 
 run "rejects_bad_topics_replication" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     topics = [{ name = "msk-events", replication_factor = 3 }]
@@ -183,6 +200,7 @@ run "rejects_bad_topics_replication" {
 
 run "rejects_bad_functions_runtime" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     functions = { runtime_mode = "python" }
@@ -193,6 +211,7 @@ run "rejects_bad_functions_runtime" {
 
 run "rejects_bad_functions_topics" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     functions = { logger_topic = "unknown" }
@@ -203,6 +222,7 @@ run "rejects_bad_functions_topics" {
 
 run "rejects_bad_functions_logger_max_value_bytes" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     functions = { logger_max_value_bytes = -1 }
@@ -213,6 +233,7 @@ run "rejects_bad_functions_logger_max_value_bytes" {
 
 run "rejects_bad_functions_logger_tiered_stop_at_level" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     functions = { logger_tiered_stop_at_level = 3 }
@@ -223,6 +244,7 @@ run "rejects_bad_functions_logger_tiered_stop_at_level" {
 
 run "rejects_bad_firehose_buffering" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     firehose = { buffering_size = 200 }
@@ -233,6 +255,7 @@ run "rejects_bad_firehose_buffering" {
 
 run "rejects_bad_alarm_emails" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     alarm_emails = ["not-an-address"]
@@ -243,6 +266,7 @@ run "rejects_bad_alarm_emails" {
 
 run "rejects_bad_pattern_4_parallelism" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     pattern_4 = { flink_parallelism = 0 }
@@ -253,6 +277,7 @@ run "rejects_bad_pattern_4_parallelism" {
 
 run "rejects_retry_controls_in_on_demand_mode" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     failure_handling = { maximum_retry_attempts = 5, on_failure_destination = "output-bucket" }
@@ -263,6 +288,7 @@ run "rejects_retry_controls_in_on_demand_mode" {
 
 run "rejects_partial_batch_strategy_in_on_demand_mode" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     failure_handling = { forwarder_strategy = "report-batch-item-failures" }
@@ -273,6 +299,7 @@ run "rejects_partial_batch_strategy_in_on_demand_mode" {
 
 run "rejects_fail_strategy_that_stalls_a_partition" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     failure_handling = { forwarder_strategy = "fail" }
@@ -283,6 +310,7 @@ run "rejects_fail_strategy_that_stalls_a_partition" {
 
 run "rejects_finite_retries_without_destination" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     failure_handling = { provisioned_pollers = {}, maximum_retry_attempts = 5 }
@@ -293,6 +321,7 @@ run "rejects_finite_retries_without_destination" {
 
 run "rejects_bad_poller_range" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     failure_handling = { provisioned_pollers = { minimum = 5, maximum = 2 } }
@@ -303,6 +332,7 @@ run "rejects_bad_poller_range" {
 
 run "rejects_unknown_destination" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     failure_handling = { on_failure_destination = "kafka://dlq" }
@@ -313,6 +343,7 @@ run "rejects_unknown_destination" {
 
 run "rejects_s3_destination_in_existing_vpc_without_endpoint" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     network          = { existing_vpc = { vpc_id = "vpc-0aaaaaaaaaaaaaaaa", private_subnet_ids = ["subnet-0a", "subnet-0b"], nat_gateway = true } }
@@ -324,6 +355,7 @@ run "rejects_s3_destination_in_existing_vpc_without_endpoint" {
 
 run "rejects_sqs_destination_without_endpoint" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     failure_handling = { on_failure_destination = "arn:aws:sqs:eu-west-1:123456789012:dlq" }
@@ -334,6 +366,7 @@ run "rejects_sqs_destination_without_endpoint" {
 
 run "rejects_flink_application_without_jar" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     pattern_4 = { flink_application_enabled = true }

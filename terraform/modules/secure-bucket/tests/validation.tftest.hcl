@@ -1,4 +1,8 @@
 # One run per validation rule of the secure-bucket module.
+#
+# The runs that expect a rejection plan tests/inputs, which links the module's variable declarations and
+# nothing else: the rules live there, and without the resources no provider starts, so a run takes
+# milliseconds instead of a second (scripts/terraform-check checks that the links cover every variable).
 
 mock_provider "aws" {
   source = "../../tests/mocks"
@@ -10,6 +14,7 @@ variables {
 
 run "rejects_bad_bucket_prefix" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     bucket_prefix = "Upper_Case"
@@ -20,6 +25,7 @@ run "rejects_bad_bucket_prefix" {
 
 run "rejects_bad_sse_algorithm" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     sse_algorithm = "aws:kms:dsse"
@@ -30,6 +36,7 @@ run "rejects_bad_sse_algorithm" {
 
 run "rejects_bad_kms_key_arn_without_kms" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     kms_key_arn = "arn:aws:kms:eu-west-1:123456789012:key/abc"
@@ -40,6 +47,7 @@ run "rejects_bad_kms_key_arn_without_kms" {
 
 run "rejects_bad_versioning" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     versioning = "On"
@@ -50,6 +58,7 @@ run "rejects_bad_versioning" {
 
 run "rejects_bad_lifecycle_rules" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     lifecycle_rules = [{ id = "a", expiration_days = 0 }]
@@ -60,6 +69,7 @@ run "rejects_bad_lifecycle_rules" {
 
 run "rejects_bad_access_logging" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     access_logging = { target_bucket = "logs", target_prefix = "no-slash" }
@@ -70,6 +80,7 @@ run "rejects_bad_access_logging" {
 
 run "rejects_bad_server_access_logs_source" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     server_access_logs_source = { bucket_arns = [], account_id = "123", prefix = "s3-access/" }

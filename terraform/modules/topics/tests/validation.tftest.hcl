@@ -1,4 +1,8 @@
 # One run per validation rule of the topics module.
+#
+# The runs that expect a rejection plan tests/inputs, which links the module's variable declarations and
+# nothing else: the rules live there, and without the resources no provider starts, so a run takes
+# milliseconds instead of a second (scripts/terraform-check checks that the links cover every variable).
 
 mock_provider "aws" {
   source = "../../tests/mocks"
@@ -11,6 +15,7 @@ variables {
 
 run "rejects_name_too_short" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     name = "ab"
@@ -21,6 +26,7 @@ run "rejects_name_too_short" {
 
 run "rejects_no_topics" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     topics = []
@@ -31,6 +37,7 @@ run "rejects_no_topics" {
 
 run "rejects_topic_name_invalid" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     topics = [{ name = "bad topic" }]
@@ -41,6 +48,7 @@ run "rejects_topic_name_invalid" {
 
 run "rejects_duplicate_topics" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     topics = [{ name = "a" }, { name = "a" }]
@@ -51,6 +59,7 @@ run "rejects_duplicate_topics" {
 
 run "rejects_zero_partitions" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     topics = [{ name = "a", partitions = 0 }]
@@ -61,6 +70,7 @@ run "rejects_zero_partitions" {
 
 run "rejects_replication_above_brokers" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     broker_count = 2
@@ -72,6 +82,7 @@ run "rejects_replication_above_brokers" {
 
 run "rejects_config_value_with_comma" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     topics = [{ name = "a", config = { "cleanup.policy" = "compact,delete" } }]
@@ -82,6 +93,7 @@ run "rejects_config_value_with_comma" {
 
 run "rejects_broker_count_zero" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     broker_count = 0
@@ -93,6 +105,7 @@ run "rejects_broker_count_zero" {
 
 run "rejects_command_config_relative" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     command_config = "client-iam.properties"
@@ -103,6 +116,7 @@ run "rejects_command_config_relative" {
 
 run "rejects_wait_timeout_too_short" {
   command = plan
+  module { source = "./tests/inputs" }
 
   variables {
     wait_timeout_seconds = 30
