@@ -60,6 +60,11 @@ class ScriptBehaviourTest {
         Scripts.Result produce = scripts.run("produce", "--help");
         assertEquals(0, produce.exitCode(), produce::all);
         assertTrue(produce.out().contains("--rate R"), produce::all);
+
+        Scripts.Result test = scripts.run("test", "--help");
+        assertEquals(0, test.exitCode(), test::all);
+        assertTrue(test.out().contains("Usage: scripts/test [--sequential] [--help]"), test::all);
+        assertTrue(test.out().contains("alongside step 1 at the lowest CPU priority"), test::all);
     }
 
     @Test
@@ -79,6 +84,11 @@ class ScriptBehaviourTest {
         Scripts.Result command = scripts.run("stack", "restart");
         assertEquals(2, command.exitCode(), command::all);
         assertTrue(command.err().contains("stack: unknown command: restart"), command::all);
+
+        Scripts.Result test = scripts.run("test", "--parallel");
+        assertEquals(2, test.exitCode(), test::all);
+        assertTrue(test.err().contains("test: unknown argument: --parallel"), test::all);
+        assertTrue(test.err().contains("Run scripts/test --help for usage."), test::all);
 
         Scripts.Result count = scripts.run("produce", "--count", "lots");
         assertEquals(2, count.exitCode(), count::all);
