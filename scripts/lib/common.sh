@@ -60,6 +60,17 @@ runner_jar() {
   find "${REPO_ROOT}/$1/target" -maxdepth 1 -name "$1-*-runner.jar" -print -quit 2>/dev/null || true
 }
 
+# alive PID: whether the process runs. One that has exited but is not yet reaped (a zombie: a container's or a VM's
+# init may leave one for seconds, or for good) still answers kill -0, so its state in /proc decides where there is one.
+alive() {
+  local stat
+  kill -0 "$1" 2>/dev/null || return 1
+  { stat="$(<"/proc/$1/stat")"; } 2>/dev/null || return 0
+  # "PID (COMMAND) STATE ...": the command may hold spaces and parentheses, so the state follows the last ") ".
+  stat="${stat##*) }"
+  [[ "${stat:0:1}" != Z ]]
+}
+
 # stop_pids PID...: stops each process this script started and waits for it, ignoring those already gone.
 stop_pids() {
   local pid

@@ -29,7 +29,7 @@ running_pid() {
   file="$(pid_file "$1")"
   [[ -f "${file}" ]] || return 1
   pid="$(<"${file}")"
-  [[ "${pid}" =~ ^[0-9]+$ ]] && kill -0 "${pid}" 2>/dev/null || return 1
+  [[ "${pid}" =~ ^[0-9]+$ ]] && alive "${pid}" || return 1
   # A recycled PID is not ours: our processes are java with their part and state directory on the command line.
   # (Read whole, not piped into grep -q: with pipefail an early grep exit fails the pipeline on long command lines.)
   local args
@@ -45,7 +45,7 @@ supervisor_pid() {
   file="$(supervisor_pid_file "$1")"
   [[ -f "${file}" ]] || return 1
   pid="$(<"${file}")"
-  [[ "${pid}" =~ ^[0-9]+$ ]] && kill -0 "${pid}" 2>/dev/null || return 1
+  [[ "${pid}" =~ ^[0-9]+$ ]] && alive "${pid}" || return 1
   args="$(tr '\0' '\n' <"/proc/${pid}/cmdline" 2>/dev/null)" || return 1
   grep -qxF -- "${SUPERVISOR}" <<<"${args}" || return 1
   grep -qxF -- "-Dlocal-stack.dir=${STATE_DIR}" <<<"${args}" || return 1
@@ -122,7 +122,7 @@ await_ready() {
   local name="$1" port="$2" ready_text="$3" waited=0 pid
   pid="$(<"$(pid_file "${name}")")"
   while true; do
-    if ! kill -0 "${pid}" 2>/dev/null; then
+    if ! alive "${pid}"; then
       warn "${name} exited during start-up; the end of $(log_file "${name}"):"
       tail -n 15 "$(log_file "${name}")" >&2
       return 1
@@ -155,7 +155,7 @@ stop_part() {
   fi
   target="${supervisor:-${pid}}"
   kill -TERM "${target}" 2>/dev/null || true
-  while kill -0 "${target}" 2>/dev/null || { [[ -n "${pid}" ]] && kill -0 "${pid}" 2>/dev/null; }; do
+  while alive "${target}" || { [[ -n "${pid}" ]] && alive "${pid}"; }; do
     if ((waited >= 300)); then
       warn "${name} (pid ${pid:-${target}}) did not stop within 30 s: killing it"
       kill -KILL "${target}" ${pid:+"${pid}"} 2>/dev/null || true
