@@ -132,7 +132,8 @@ kafka_java() {
     -cp "$(kafka_classpath)" "$@"
 }
 
-start_kafka() {
+# Formats Kafka's data directory when it is new and starts the broker, without waiting for it (see start_parts).
+launch_kafka() {
   local data="$1"
   write_kafka_config "${data}"
   if [[ ! -f "${data}/kafka/meta.properties" ]]; then
@@ -143,7 +144,6 @@ start_kafka() {
   launch kafka -Xms64m -Xmx256m "${JVM_COMMON[@]}" \
     "-Dlog4j2.configurationFile=${STATE_DIR}/kafka/log4j2.properties" -cp "$(kafka_classpath)" \
     kafka.Kafka "${STATE_DIR}/kafka/server.properties"
-  await_ready kafka "${KAFKA_PORT}" ""
 }
 
 create_topic() {
@@ -207,19 +207,38 @@ start_forwarder() {
     AWS_ACCESS_KEY_ID="${S3_KEY}" AWS_SECRET_ACCESS_KEY="${S3_SECRET}"
 }
 
-# Starts the given parts in order, timing each. Args: data directory, parts...
+# When Kafka was launched and is not yet awaited (nanoseconds), or empty.
+KAFKA_LAUNCHED=""
+
+# Starts the given parts in order, timing each. Args: data directory, parts... Kafka, the slowest to start, is
+# launched and then awaited only before a part that needs it (a function) or by finish_start: s3proxy and the
+# endpoint, which need nothing of it, start meanwhile. Callers run finish_start after their last start_parts.
 start_parts() {
   local data="$1" name started
   shift
   mkdir -p "${STATE_DIR}/logs" "${data}"
   echo "${data}" >"${STATE_DIR}/data-dir"
   for name in "$@"; do
+    if [[ "${name}" == kafka ]]; then
+      KAFKA_LAUNCHED="$(date +%s%N)"
+      launch_kafka "${data}" || return 1
+      continue
+    fi
+    if supervised "${name}"; then
+      finish_start || return 1
+    fi
     started="$(date +%s%N)"
     "start_${name}" "${data}" || return 1
-    if [[ "${name}" == kafka ]]; then
-      create_topic
-    fi
     say "started ${name} (pid $(<"$(pid_file "${name}")")) in $(elapsed_ms "${started}") ms"
   done
+}
+
+# Waits for a Kafka that start_parts launched and creates the topic; nothing to do otherwise.
+finish_start() {
+  [[ -n "${KAFKA_LAUNCHED}" ]] || return 0
+  await_ready kafka "${KAFKA_PORT}" "" || return 1
+  create_topic
+  say "started kafka (pid $(<"$(pid_file kafka)")) in $(elapsed_ms "${KAFKA_LAUNCHED}") ms"
+  KAFKA_LAUNCHED=""
 }
 
