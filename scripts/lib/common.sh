@@ -60,6 +60,13 @@ runner_jar() {
   find "${REPO_ROOT}/$1/target" -maxdepth 1 -name "$1-*-runner.jar" -print -quit 2>/dev/null || true
 }
 
+# consumer_mode_jar FUNCTION: the function's consumer-mode application (consumer-mode/FUNCTION), a Quarkus fast-jar;
+# empty when it is not built.
+consumer_mode_jar() {
+  local jar="${REPO_ROOT}/consumer-mode/$1/target/quarkus-app/quarkus-run.jar"
+  if [[ -f "${jar}" ]]; then echo "${jar}"; fi
+}
+
 # alive PID: whether the process runs. One that has exited but is not yet reaped (a zombie: a container's or a VM's
 # init may leave one for seconds, or for good) still answers kill -0, so its state in /proc decides where there is one.
 alive() {

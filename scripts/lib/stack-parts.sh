@@ -3,18 +3,18 @@
 # s3proxy, the Firehose endpoint, the functions.
 # Sourced by local-stack.sh, which sets the settings it uses.
 
-# The modules whose main code and POMs the stack's jars are built from (the functions, the endpoint, the tools and
-# the modules they depend on).
-readonly BUILD_INPUTS=(kafka-records cli test-support firehose-endpoint consumer-logger firehose-forwarder restore
-  local-stack)
+# The modules whose main code and POMs the stack's jars are built from (the functions and their consumer-mode
+# applications, the endpoint, the tools and the modules they depend on).
+readonly BUILD_INPUTS=(kafka-records cli test-support firehose-endpoint consumer-logger firehose-forwarder
+  consumer-mode/kafka-consumer consumer-mode/consumer-logger consumer-mode/firehose-forwarder restore local-stack)
 
 # changed_since_build ROOT: prints the first file under ROOT the stack's jars are built from that is newer than what
 # its build wrote, or nothing when the build is current. Without it a `git pull` or an edit would leave the stack
 # running the previous build. A module's main sources and resources are held against the newest file in its
 # target/classes (the compiler rewrites every class of a module with a changed source, the resources plugin copies a
 # changed resource; an unchanged module keeps its old files, so this compares nothing it cannot settle); the POMs,
-# whose changes rewrite no class, against the functions' runner jars, which every package writes anew. A module
-# never built is left to ensure_built's own checks.
+# whose changes rewrite no class, against the consumer-mode applications' jars, which every package writes anew. A
+# module never built is left to ensure_built's own checks.
 changed_since_build() {
   local root="$1" module newest changed jar oldest_jar="" poms=("$1/pom.xml")
   for module in "${BUILD_INPUTS[@]}"; do
@@ -26,9 +26,8 @@ changed_since_build() {
     if [[ -f "${root}/${module}/pom.xml" ]]; then poms+=("${root}/${module}/pom.xml"); fi
   done
   for module in consumer-logger firehose-forwarder; do
-    jar="$(find "${root}/${module}/target" -maxdepth 1 -name "${module}-*-runner.jar" -print -quit 2>/dev/null ||
-      true)"
-    [[ -n "${jar}" ]] || return 0
+    jar="${root}/consumer-mode/${module}/target/quarkus-app/quarkus-run.jar"
+    [[ -f "${jar}" ]] || return 0
     if [[ -z "${oldest_jar}" || "${jar}" -ot "${oldest_jar}" ]]; then oldest_jar="${jar}"; fi
   done
   find "${poms[@]}" -newer "${oldest_jar}" -print -quit
@@ -51,10 +50,8 @@ ensure_built() {
   fi
   ((force)) || [[ -f "${REPO_ROOT}/firehose-endpoint/target/runtime-classpath.txt" \
     && -d "${REPO_ROOT}/firehose-endpoint/target/classes" ]] || modules+=(firehose-endpoint)
-  ((force)) || [[ -n "$(runner_jar consumer-logger)" && -d "${REPO_ROOT}/consumer-logger/target/lib" ]] \
-    || modules+=(consumer-logger)
-  ((force)) || [[ -n "$(runner_jar firehose-forwarder)" && -d "${REPO_ROOT}/firehose-forwarder/target/lib" ]] \
-    || modules+=(firehose-forwarder)
+  ((force)) || [[ -n "$(consumer_mode_jar consumer-logger)" ]] || modules+=(consumer-mode/consumer-logger)
+  ((force)) || [[ -n "$(consumer_mode_jar firehose-forwarder)" ]] || modules+=(consumer-mode/firehose-forwarder)
   ((force)) || [[ -f "${REPO_ROOT}/local-stack/target/runtime-classpath.txt" \
     && -d "${REPO_ROOT}/local-stack/target/classes" ]] || modules+=(local-stack)
   local changed=""
@@ -65,7 +62,7 @@ ensure_built() {
       force=1
     fi
   fi
-  ((force)) && modules=(firehose-endpoint consumer-logger firehose-forwarder local-stack)
+  ((force)) && modules=(firehose-endpoint consumer-mode/consumer-logger consumer-mode/firehose-forwarder local-stack)
   ((${#modules[@]} == 0)) && return 0
   say "building ${modules[*]} (./mvnw package -DskipTests)"
   (cd "${REPO_ROOT}" && ./mvnw -B -q -ntp package -DskipTests -pl "$(IFS=,; echo "${modules[*]}")" -am) \
@@ -178,7 +175,7 @@ start_firehose() {
   await_ready firehose "" "local-firehose listening on"
 }
 
-# Both functions: the packaged JVM application, Kafka consumer mode. Each is a static member of its group, so that
+# Both functions as Kafka consumers: their consumer-mode applications (consumer-mode/). Each is a static member of its group, so that
 # when its supervisor starts it again after a crash it gets its partitions back at once instead of after the
 # broker's 45 s session timeout.
 start_function() {
@@ -186,7 +183,7 @@ start_function() {
   shift 2
   (
     local assignment
-    export KAFKA_CONSUMER_ENABLED=true KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:${KAFKA_PORT}" KAFKA_TOPIC="${TOPIC}" \
+    export KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:${KAFKA_PORT}" KAFKA_TOPIC="${TOPIC}" \
       KAFKA_GROUP_INSTANCE_ID="local-stack-${name}"
     for assignment in "$@"; do
       export "${assignment?}"
@@ -197,11 +194,11 @@ start_function() {
 }
 
 start_logger() {
-  start_function logger "$(runner_jar consumer-logger)"
+  start_function logger "$(consumer_mode_jar consumer-logger)"
 }
 
 start_forwarder() {
-  start_function forwarder "$(runner_jar firehose-forwarder)" DELIVERY_STREAM_NAME="${STACK_STREAM}" OUTPUT_FORMAT=envelope \
+  start_function forwarder "$(consumer_mode_jar firehose-forwarder)" DELIVERY_STREAM_NAME="${STACK_STREAM}" OUTPUT_FORMAT=envelope \
     AWS_ENDPOINT_URL_FIREHOSE="http://127.0.0.1:${FIREHOSE_PORT}" DEAD_LETTER_BUCKET="${STACK_DEAD_LETTER_BUCKET}" \
     AWS_ENDPOINT_URL_S3="http://127.0.0.1:${S3_PORT}" S3_PATH_STYLE_ACCESS=true AWS_REGION=us-east-1 \
     AWS_ACCESS_KEY_ID="${S3_KEY}" AWS_SECRET_ACCESS_KEY="${S3_SECRET}"

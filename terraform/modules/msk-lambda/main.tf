@@ -12,7 +12,6 @@ locals {
 
   environment = merge(
     var.environment_variables,
-    { KAFKA_CONSUMER_ENABLED = "false" },
     local.is_native ? { DISABLE_SIGNAL_HANDLERS = "true" } : {},
     local.java_tool_options != "" ? { JAVA_TOOL_OPTIONS = local.java_tool_options } : {},
     local.glibc_tunables != "" ? { GLIBC_TUNABLES = local.glibc_tunables } : {},

@@ -154,17 +154,12 @@ variable "tracing_mode" {
 
 variable "environment_variables" {
   type        = map(string)
-  description = "Extra environment variables for the function. KAFKA_CONSUMER_ENABLED may not be true (the event source mapping is the consumer in Lambda); AWS_* names are reserved."
+  description = "Extra environment variables for the function. AWS_* names are reserved."
   default     = {}
 
   validation {
     condition     = alltrue([for k in keys(var.environment_variables) : can(regex("^[a-zA-Z][a-zA-Z0-9_]*$", k)) && !startswith(k, "AWS_")])
     error_message = "environment_variables keys must start with a letter, contain only letters, digits and underscores, and not start with AWS_ (reserved)."
-  }
-
-  validation {
-    condition     = lower(lookup(var.environment_variables, "KAFKA_CONSUMER_ENABLED", "false")) != "true"
-    error_message = "environment_variables.KAFKA_CONSUMER_ENABLED must not be true in Lambda: the event source mapping is the Kafka consumer."
   }
 
   validation {

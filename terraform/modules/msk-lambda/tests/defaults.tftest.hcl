@@ -19,11 +19,6 @@ run "defaults_jvm_with_original_mapping_settings" {
   }
 
   assert {
-    condition     = aws_lambda_function.this[0].environment[0].variables["KAFKA_CONSUMER_ENABLED"] == "false"
-    error_message = "The Kafka consumer must be disabled inside Lambda."
-  }
-
-  assert {
     condition     = !contains(keys(aws_lambda_function.this[0].environment[0].variables), "DISABLE_SIGNAL_HANDLERS")
     error_message = "DISABLE_SIGNAL_HANDLERS is for native functions only."
   }

@@ -221,17 +221,6 @@ run "rejects_environment_reserved_key" {
   expect_failures = [var.environment_variables]
 }
 
-run "rejects_kafka_consumer_enabled_in_lambda" {
-  command = plan
-  module { source = "./tests/inputs" }
-
-  variables {
-    environment_variables = { KAFKA_CONSUMER_ENABLED = "true" }
-  }
-
-  expect_failures = [var.environment_variables]
-}
-
 run "rejects_vpc_config_without_subnets" {
   command = plan
   module { source = "./tests/inputs" }

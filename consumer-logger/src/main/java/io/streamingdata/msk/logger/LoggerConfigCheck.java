@@ -1,6 +1,7 @@
 package io.streamingdata.msk.logger;
 
 import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.ArrayList;
@@ -23,7 +24,9 @@ public class LoggerConfigCheck {
 
     private static final Logger LOG = Logger.getLogger(LoggerConfigCheck.class);
 
-    void checkAtStartup(@Observes StartupEvent event, LoggerConfig config) {
+    // Early among start-up's observers: in consumer mode the messaging extension builds the consumer's beans (the
+    // forwarder's Firehose client with them) at start-up, and their failure must not hide this report.
+    void checkAtStartup(@Observes @Priority(2) StartupEvent event, LoggerConfig config) {
         try {
             verify(config);
         } catch (IllegalStateException e) {

@@ -2,6 +2,7 @@ package io.streamingdata.msk.forwarder;
 
 import io.quarkus.runtime.StartupEvent;
 import io.streamingdata.msk.forwarder.strategy.StrategyName;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.net.URI;
@@ -35,7 +36,9 @@ public class ForwarderConfigCheck {
 
     private static final Logger LOG = Logger.getLogger(ForwarderConfigCheck.class);
 
-    void checkAtStartup(@Observes StartupEvent event, ForwarderConfig config) {
+    // Early among start-up's observers: in consumer mode the messaging extension builds the consumer's beans (the
+    // forwarder's Firehose client with them) at start-up, and their failure must not hide this report.
+    void checkAtStartup(@Observes @Priority(2) StartupEvent event, ForwarderConfig config) {
         try {
             verify(config);
         } catch (IllegalStateException e) {

@@ -8,12 +8,12 @@ import java.util.List;
 import java.util.Map;
 
 /** What reached the local Firehose, as the lines S3 would hold. */
-final class Deliveries {
+public final class Deliveries {
 
     private Deliveries() {}
 
     /** Every line accepted so far, in acceptance order; aggregated Firehose records are split at newlines. */
-    static List<String> lines(LocalFirehose firehose) {
+    public static List<String> lines(LocalFirehose firehose) {
         List<String> lines = new ArrayList<>();
         for (byte[] record : firehose.deliveredRecords(LocalAwsServices.STREAM)) {
             String text = new String(record, StandardCharsets.UTF_8);
@@ -28,7 +28,7 @@ final class Deliveries {
     }
 
     /** How often each line arrived. */
-    static Map<String, Integer> counts(List<String> lines) {
+    public static Map<String, Integer> counts(List<String> lines) {
         Map<String, Integer> counts = new HashMap<>();
         lines.forEach(line -> counts.merge(line, 1, Integer::sum));
         return counts;

@@ -8,8 +8,8 @@ import java.util.Set;
 
 /**
  * A batch of Kafka records in delivery order: partitions in the order the event lists them, each partition's records
- * in offset order, built by {@link KafkaEventDecoder} from a Lambda event or by {@link ConsumerRecordBatches} from
- * what a Kafka consumer polled.
+ * in offset order, built by {@link KafkaEventDecoder} from a Lambda event, or in consumer mode by kafka-consumer's
+ * ConsumerRecordBatches from what a Kafka consumer polled.
  *
  * @param source where the batch came from
  * @param sourceArn the event source ARN (the MSK cluster), if the event named one

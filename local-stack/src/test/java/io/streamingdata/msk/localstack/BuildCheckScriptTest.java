@@ -48,7 +48,7 @@ class BuildCheckScriptTest {
         assertEquals(resource.toString(), changedSinceBuild(), "a resource edited after the build");
         touch(resource, SOURCES);
 
-        // A POM's change rewrites no class; the runner jars, which every package writes anew, settle it.
+        // A POM's change rewrites no class; the consumer-mode jars, which every package writes anew, settle it.
         touch(pom, REBUILT.plusSeconds(60));
         assertEquals(pom.toString(), changedSinceBuild(), "the parent POM edited after the build");
         built(REBUILT.plusSeconds(120));
@@ -67,14 +67,14 @@ class BuildCheckScriptTest {
                 "a module that was built is held to its sources even when the functions were not");
     }
 
-    /** Writes the classes of three modules and the functions' runner jars at {@code time}. */
+    /** Writes the classes of three modules and the consumer-mode applications' jars at {@code time}. */
     private void built(Instant time) throws IOException {
         file("kafka-records/target/classes/Record.class", time);
         file("kafka-records/target/classes/priming/event.json", time);
         file("consumer-logger/target/classes/Logger.class", time);
         file("firehose-forwarder/target/classes/Forwarder.class", time);
-        file("consumer-logger/target/consumer-logger-1.0-runner.jar", time);
-        file("firehose-forwarder/target/firehose-forwarder-1.0-runner.jar", time);
+        file("consumer-mode/consumer-logger/target/quarkus-app/quarkus-run.jar", time);
+        file("consumer-mode/firehose-forwarder/target/quarkus-app/quarkus-run.jar", time);
     }
 
     private Path file(String path, Instant time) throws IOException {

@@ -125,19 +125,12 @@ class ConsumerOutageTest {
                         "-Dlocal-stack.part=logger-broken-stdout",
                         "-Dlocal-stack.dir=" + stack.stateDir,
                         "-jar",
-                        Scripts.runnerJar("consumer-logger").toString())
+                        Scripts.consumerModeJar("consumer-logger").toString())
                 .redirectOutput(new java.io.File("/dev/full"))
                 .redirectError(stderr.toFile());
         builder.environment()
                 .putAll(Map.of(
-                        "KAFKA_CONSUMER_ENABLED",
-                        "true",
-                        "KAFKA_BOOTSTRAP_SERVERS",
-                        stack.bootstrap(),
-                        "KAFKA_TOPIC",
-                        TOPIC,
-                        "KAFKA_GROUP_ID",
-                        group));
+                        "KAFKA_BOOTSTRAP_SERVERS", stack.bootstrap(), "KAFKA_TOPIC", TOPIC, "KAFKA_GROUP_ID", group));
         Process logger = builder.start();
         try {
             assertTrue(logger.waitFor(90, TimeUnit.SECONDS), () -> "still running:\n" + read(stderr));

@@ -108,6 +108,30 @@ class FunctionPackageTest {
     }
 
     /**
+     * Consumer mode is an application of its own (consumer-mode/), so the Lambda package carries no Kafka client, no
+     * Reactive Messaging and no Vert.x: in Lambda the event source mapping is the consumer, and their start made the
+     * functions' cold start some 200 ms slower (README, "Performance").
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"consumer-logger", "firehose-forwarder"})
+    void thePackageHoldsNoKafkaConsumer(String module) throws IOException {
+        Path zipPath = Scripts.REPO_ROOT.resolve(module).resolve("target").resolve("function.zip");
+        try (ZipFile zip = new ZipFile(zipPath.toFile())) {
+            List<String> consumerMode = zip.stream()
+                    .map(ZipEntry::getName)
+                    .filter(name -> name.startsWith("org/apache/kafka/")
+                            || name.startsWith("io/smallrye/reactive/messaging/")
+                            || name.startsWith("io/vertx/")
+                            || name.startsWith("io/streamingdata/msk/records/consumer/")
+                            || name.matches("lib/(kafka-clients|smallrye-reactive-messaging|vertx).*"))
+                    .limit(5)
+                    .toList();
+            assertEquals(List.of(), consumerMode, zipPath + " holds consumer mode");
+            assertTrue(zip.getEntry("io/streamingdata/msk/records/KafkaEventDecoder.class") != null, "no record model");
+        }
+    }
+
+    /**
      * The forwarder's crypto provider stays a jar of its own in accp/, off the class path, the one the build copied
      * for its architecture (arm64 unless -Dlambda.architecture=x86_64), with none of its classes in the task root, and
      * beside it the native library that jar holds, byte for byte, which the forwarder hands the provider.

@@ -13,13 +13,15 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * A wrong configuration stops the packaged function at start-up, before its first event, with a message naming the
- * variable to fix: the way a user meets it, running the jar (as Lambda's runtime or consumer mode does).
+ * A wrong configuration stops the packaged function, or its consumer-mode application, at start-up, before its first
+ * event, with a message naming the variable to fix: the way a user meets it, running the jar.
  */
 class PackagedFunctionStartupTest {
 
     private static final Path LOGGER = Scripts.runnerJar("consumer-logger");
     private static final Path FORWARDER = Scripts.runnerJar("firehose-forwarder");
+    private static final Path LOGGER_CONSUMER_MODE = Scripts.consumerModeJar("consumer-logger");
+    private static final Path FORWARDER_CONSUMER_MODE = Scripts.consumerModeJar("firehose-forwarder");
 
     @Test
     void theForwarderRefusesToStartWithoutADeliveryStream() throws Exception {
@@ -47,26 +49,57 @@ class PackagedFunctionStartupTest {
     }
 
     @Test
-    void aFunctionRefusesToRunItsOwnKafkaConsumerInsideLambda() throws Exception {
-        Started started = start(
-                LOGGER, Map.of("KAFKA_CONSUMER_ENABLED", "true", "AWS_LAMBDA_FUNCTION_NAME", "consumer-logger-dev"));
+    void theConsumerModeApplicationRefusesToRunInsideLambda() throws Exception {
+        Started started = start(LOGGER_CONSUMER_MODE, Map.of("AWS_LAMBDA_FUNCTION_NAME", "consumer-logger-dev"));
 
         assertNotEquals(0, started.exitCode(), started.output());
         assertTrue(
                 started.output()
-                        .contains("KAFKA_CONSUMER_ENABLED=true is not allowed inside AWS Lambda "
-                                + "(function consumer-logger-dev)"),
+                        .contains("consumer mode does not run inside AWS Lambda (function consumer-logger-dev)"),
                 started.output());
     }
 
     @Test
     void consumerModeRefusesIncompleteSecuritySettings() throws Exception {
-        Started started =
-                start(LOGGER, Map.of("KAFKA_CONSUMER_ENABLED", "true", "KAFKA_SECURITY_PROTOCOL", "SASL_SSL"));
+        Started started = start(LOGGER_CONSUMER_MODE, Map.of("KAFKA_SECURITY_PROTOCOL", "SASL_SSL"));
 
         assertNotEquals(0, started.exitCode(), started.output());
         assertTrue(
                 started.output().contains("KAFKA_SECURITY_PROTOCOL=SASL_SSL needs KAFKA_SASL_MECHANISM"),
+                started.output());
+    }
+
+    /** The forwarder's own settings are checked in consumer mode too: they come with the function's classes. */
+    @Test
+    void theForwardersConsumerModeRefusesToStartWithoutADeliveryStream() throws Exception {
+        Started started = start(FORWARDER_CONSUMER_MODE, Map.of());
+
+        assertNotEquals(0, started.exitCode(), started.output());
+        assertTrue(
+                started.output()
+                        .contains("firehose-forwarder cannot start; fix its environment: "
+                                + "DELIVERY_STREAM_NAME is not set"),
+                started.output());
+    }
+
+    /** Outside Lambda nothing sets the region: the forwarder says so instead of failing in the SDK's stack trace. */
+    @Test
+    void theForwardersConsumerModeRefusesToStartWithoutARegion() throws Exception {
+        Started started = start(
+                FORWARDER_CONSUMER_MODE,
+                Map.of(
+                        "DELIVERY_STREAM_NAME",
+                        "demo-stream",
+                        "AWS_CONFIG_FILE",
+                        "/nonexistent/config",
+                        "AWS_EC2_METADATA_DISABLED",
+                        "true"));
+
+        assertNotEquals(0, started.exitCode(), started.output());
+        assertTrue(
+                started.output()
+                        .contains("firehose-forwarder cannot start; fix its environment: no AWS region: set "
+                                + "AWS_REGION"),
                 started.output());
     }
 

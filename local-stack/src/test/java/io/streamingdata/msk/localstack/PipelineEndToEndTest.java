@@ -7,12 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.streamingdata.msk.records.ConsumerRecordBatches;
 import io.streamingdata.msk.records.EventSource;
 import io.streamingdata.msk.records.KafkaEventEncoder;
 import io.streamingdata.msk.records.KafkaHeader;
 import io.streamingdata.msk.records.KafkaRecord;
 import io.streamingdata.msk.records.LocalLambdaRuntime;
+import io.streamingdata.msk.records.consumer.ConsumerRecordBatches;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;

@@ -47,6 +47,20 @@ final class Scripts {
         }
     }
 
+    /** A function's consumer-mode application (consumer-mode/FUNCTION), as the build left it. */
+    static Path consumerModeJar(String function) {
+        Path jar = REPO_ROOT
+                .resolve("consumer-mode")
+                .resolve(function)
+                .resolve("target")
+                .resolve("quarkus-app")
+                .resolve("quarkus-run.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("no " + jar + ": build it with ./mvnw package");
+        }
+        return jar;
+    }
+
     /** Unpacks a module's target/function.zip into {@code taskRoot} as Lambda does, and returns the task root. */
     static Path unpackFunctionZip(String module, Path taskRoot) {
         Path zip = REPO_ROOT.resolve(module).resolve("target").resolve("function.zip");
