@@ -88,8 +88,11 @@ final class Runtimes {
 
     /** The runtime interface client's own jars, taken from this program's class path. */
     static String runtimeClientClasspath() {
+        // The client and what it needs itself, as the managed runtime ships it: since 2.10 that includes the SDK's
+        // utils-lite (the X-Ray trace id's thread local), which a function without the SDK (the logger) lacks.
         String jars = Arrays.stream(System.getProperty("java.class.path").split(":"))
-                .filter(jar -> jar.matches(".*aws-lambda-java-(runtime-interface-client|serialization)[^/]*\\.jar"))
+                .filter(jar -> jar.matches(
+                        ".*/(aws-lambda-java-(runtime-interface-client|serialization)|utils-lite)-" + "[^/]*\\.jar"))
                 .collect(Collectors.joining(":"));
         if (jars.isEmpty()) {
             throw new IllegalStateException("The AWS Lambda runtime interface client is not on the class path");

@@ -110,7 +110,7 @@ class FunctionPackageTest {
     /**
      * Consumer mode is an application of its own (consumer-mode/), so the Lambda package carries no Kafka client, no
      * Reactive Messaging and no Vert.x: in Lambda the event source mapping is the consumer, and their start made the
-     * functions' cold start some 200 ms slower (README, "Performance").
+     * functions' cold start some 300 ms slower (README, "Benchmarks").
      */
     @ParameterizedTest
     @ValueSource(strings = {"consumer-logger", "firehose-forwarder"})

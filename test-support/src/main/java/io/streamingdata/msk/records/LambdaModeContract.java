@@ -19,7 +19,7 @@ public abstract class LambdaModeContract {
 
     /**
      * Consumer mode is an application of its own (consumer-mode/): in Lambda the event source mapping is the
-     * consumer, and the Kafka client and SmallRye Reactive Messaging, which cost the start some 200 ms and a
+     * consumer, and the Kafka client and SmallRye Reactive Messaging, which cost the start some 300 ms and a
      * thousand classes, are not in the package at all.
      */
     static final List<String> CONSUMER_MODE_CLASSES = List.of(
