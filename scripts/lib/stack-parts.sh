@@ -175,9 +175,9 @@ start_firehose() {
   await_ready firehose "" "local-firehose listening on"
 }
 
-# Both functions as Kafka consumers: their consumer-mode applications (consumer-mode/). Each is a static member of its group, so that
-# when its supervisor starts it again after a crash it gets its partitions back at once instead of after the
-# broker's 45 s session timeout.
+# Both functions as Kafka consumers: their consumer-mode applications (consumer-mode/). Each is a static member of
+# its group, so that when its supervisor starts it again after a crash it gets its partitions back at once instead of
+# after the broker's 45 s session timeout.
 start_function() {
   local name="$1" jar="$2"
   shift 2

@@ -24,8 +24,8 @@ public class LoggerConfigCheck {
 
     private static final Logger LOG = Logger.getLogger(LoggerConfigCheck.class);
 
-    // Early among start-up's observers: in consumer mode the messaging extension builds the consumer's beans (the
-    // forwarder's Firehose client with them) at start-up, and their failure must not hide this report.
+    // Early among start-up's observers: in consumer mode the messaging extension builds the consumer's beans at
+    // start-up, and a failure there must not hide this report.
     void checkAtStartup(@Observes @Priority(2) StartupEvent event, LoggerConfig config) {
         try {
             verify(config);

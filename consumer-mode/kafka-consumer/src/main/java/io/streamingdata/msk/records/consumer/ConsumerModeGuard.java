@@ -8,8 +8,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Checks consumer mode before anything else starts: inside Lambda the event source mapping is the consumer, so a
- * second consumer in the function would steal partitions from it; outside Lambda the security settings must be
- * complete and the group instance id valid. Either mistake stops start-up with a message that says what to change.
+ * consumer-mode application deployed there would compete with it for the partitions; outside Lambda the security
+ * settings must be complete and the group instance id valid. Either mistake stops start-up with a message that says
+ * what to change.
  */
 @ApplicationScoped
 public class ConsumerModeGuard {
