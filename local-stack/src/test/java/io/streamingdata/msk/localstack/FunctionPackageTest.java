@@ -132,6 +132,33 @@ class FunctionPackageTest {
     }
 
     /**
+     * Both SDK clients of the forwarder use the JDK's HTTP client (url-connection-client); the other clients the SDK's
+     * modules bring (Apache HttpClient 5 with s3, Netty, Apache 4) are left out of the package.
+     */
+    @Test
+    void theForwarderCarriesOnlyTheJdkHttpClient() throws IOException {
+        Path zipPath = Scripts.REPO_ROOT
+                .resolve("firehose-forwarder")
+                .resolve("target")
+                .resolve("function.zip");
+        try (ZipFile zip = new ZipFile(zipPath.toFile())) {
+            List<String> others = zip.stream()
+                    .map(ZipEntry::getName)
+                    .filter(name -> name.startsWith("org/apache/hc/")
+                            || name.startsWith("org/apache/http/")
+                            || name.startsWith("io/netty/")
+                            || name.startsWith("software/amazon/awssdk/http/apache")
+                            || name.startsWith("software/amazon/awssdk/http/nio/"))
+                    .limit(5)
+                    .toList();
+            assertEquals(List.of(), others, zipPath + " holds another HTTP client");
+            assertTrue(
+                    zip.getEntry("software/amazon/awssdk/http/urlconnection/UrlConnectionHttpClient.class") != null,
+                    "no JDK HTTP client");
+        }
+    }
+
+    /**
      * The forwarder's crypto provider stays a jar of its own in accp/, off the class path, the one the build copied
      * for its architecture (arm64 unless -Dlambda.architecture=x86_64), with none of its classes in the task root, and
      * beside it the native library that jar holds, byte for byte, which the forwarder hands the provider.
