@@ -96,8 +96,13 @@ resource "aws_lambda_function" "this" {
 
   reserved_concurrent_executions = var.reserved_concurrent_executions
 
-  environment {
-    variables = local.environment
+  # No block when there is nothing to set: with provider 5.100 an empty variables map plans a change at every run
+  # (hashicorp/terraform-provider-aws#43763), and with publish a new version each time.
+  dynamic "environment" {
+    for_each = length(local.environment) > 0 ? [local.environment] : []
+    content {
+      variables = environment.value
+    }
   }
 
   logging_config {

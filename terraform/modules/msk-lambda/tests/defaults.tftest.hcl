@@ -222,6 +222,20 @@ run "empty_java_tool_options_leave_the_runtime_flags_alone" {
   }
 }
 
+run "no_environment_block_without_variables" {
+  command = plan
+
+  variables {
+    java_tool_options = ""
+    glibc_tunables    = ""
+  }
+
+  assert {
+    condition     = length(aws_lambda_function.this[0].environment) == 0
+    error_message = "A function with no variables to set must get no environment block: an empty one is a permanent diff."
+  }
+}
+
 run "java_tool_options_are_set_as_given" {
   command = plan
 
