@@ -145,7 +145,7 @@ class FunctionPackageTest {
                 "software/amazon/awssdk/http/urlconnection/UrlConnectionHttpClient.class");
     }
 
-    /** The module's function.zip holds no entry whose name starts with one of {@code prefixes}, and holds {@code kept}. */
+    /** The module's function.zip holds no entry whose name starts with one of {@code prefixes}, but {@code kept}. */
     private static void assertPackageLeavesOut(String module, List<String> prefixes, String kept) throws IOException {
         Path zipPath = Scripts.REPO_ROOT.resolve(module).resolve("target").resolve("function.zip");
         try (ZipFile zip = new ZipFile(zipPath.toFile())) {
